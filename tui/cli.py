@@ -1,0 +1,85 @@
+"""The ``heartwork`` command: open the app on a section, or answer from the shell.
+
+``heartwork [--db PATH] [--theme NAME] [SECTION]`` opens the full-screen app.
+Subcommands such as ``where``, ``themes``, ``export`` and ``checkin`` answer
+without importing textual, so they are fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from types import ModuleType
+from typing import Any, NoReturn
+
+from tui import __version__
+from tui.commands import themes_list, where
+from tui.commands.common import EXIT_FAILURE, EXIT_USAGE, fail
+from tui.sections import SECTION_NAMES
+
+# Shell subcommands, each a module with ``register(subparsers, common)``.
+COMMAND_MODULES: tuple[ModuleType, ...] = (where, themes_list)
+
+# Options a section's screen understands: added by the section's issue.
+SECTION_OPTIONS: dict[str, Any] = {}
+
+
+class OneLineErrorParser(argparse.ArgumentParser):
+    """An ArgumentParser whose usage errors are a single line and exit code 2."""
+
+    def error(self, message: str) -> NoReturn:
+        print(f"{self.prog}: {message} (see 'heartwork --help')", file=sys.stderr)
+        raise SystemExit(EXIT_USAGE)
+
+
+def _common_options() -> argparse.ArgumentParser:
+    common = OneLineErrorParser(add_help=False)
+    common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help="database file (or set HEARTWORK_DB)")
+    common.add_argument("--theme", metavar="NAME", default=argparse.SUPPRESS, help="theme for this run")
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _common_options()
+    parser = OneLineErrorParser(
+        prog="heartwork",
+        description="A private, calm companion for self-compassion homework. Everything stays on this computer.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"heartwork {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="SECTION or COMMAND", parser_class=OneLineErrorParser)
+    for name in SECTION_NAMES:
+        section_parser = subparsers.add_parser(name, parents=[common], help=f"open the app on {name}")
+        adder = SECTION_OPTIONS.get(name)
+        if adder is not None:
+            adder(section_parser, common)
+        section_parser.set_defaults(func=run_app, section=name)
+    for module in COMMAND_MODULES:
+        module.register(subparsers, common)
+    parser.set_defaults(func=run_app, section="home")
+    return parser
+
+
+def run_app(args: argparse.Namespace) -> int:
+    """Open the full-screen app (imports textual only now)."""
+    from tui.launch import launch_app
+
+    return launch_app(args)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args))
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:  # noqa: BLE001 - never print locals or entry text
+        from tui.crash import crash_message, write_crash_log
+
+        try:
+            log_path = write_crash_log(error)
+        except OSError:
+            return fail("stopped because of an unexpected error.", EXIT_FAILURE)
+        return fail(crash_message(log_path), EXIT_FAILURE)

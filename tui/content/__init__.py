@@ -1,0 +1,106 @@
+"""Built-in texts for Heartwork, stored as TOML files in this package.
+
+Every word shown to a person (prompts, affirmations, breathing patterns,
+support lines, greetings and so on) lives in a ``.toml`` file next to this
+module, so the texts can be reviewed and edited without touching code.
+
+Use :func:`load` for packaged files and :func:`load_path` for a TOML file
+somewhere else (for example a questionnaire written by a therapist)::
+
+    from tui import content
+
+    prompts = content.load("journal_prompts")["prompt"]
+    checkin = content.load("questionnaires/self_compassion_checkin")
+    custom = content.load_path("~/my_questionnaire.toml")
+
+This module deliberately imports nothing from Textual, so it is safe to use
+from the command line, the store and the tests.
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+import os
+import tomllib
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+__all__ = ["load", "load_path", "available", "clear_cache"]
+
+_SUFFIX = ".toml"
+
+
+def _split_name(name: str) -> tuple[str, ...]:
+    """Turn ``"questionnaires/foo"`` into ``("questionnaires", "foo.toml")``.
+
+    Only plain relative names inside this package are accepted.
+    """
+    if not isinstance(name, str) or not name.strip():
+        raise ValueError("content name must be a non-empty string")
+    cleaned = name.strip().replace("\\", "/")
+    if cleaned.endswith(_SUFFIX):
+        cleaned = cleaned[: -len(_SUFFIX)]
+    parts = tuple(cleaned.split("/"))
+    if cleaned.startswith("/") or any(p in ("", ".", "..") for p in parts):
+        raise ValueError(f"invalid content name: {name!r}")
+    return parts[:-1] + (parts[-1] + _SUFFIX,)
+
+
+@functools.lru_cache(maxsize=64)
+def _load_packaged(parts: tuple[str, ...]) -> dict[str, Any]:
+    resource = files(__package__).joinpath(*parts)
+    if not resource.is_file():
+        raise FileNotFoundError(f"no built-in content named {'/'.join(parts)!r}")
+    with resource.open("rb") as fh:
+        return tomllib.load(fh)
+
+
+def load(name: str) -> dict[str, Any]:
+    """Load ``<name>.toml`` from this package, e.g. ``load("mood")``.
+
+    Sub-folders are addressed with a slash:
+    ``load("questionnaires/self_compassion_checkin")``.
+    The parsed file is cached; each call returns a fresh deep copy, so
+    callers may change the result without affecting anyone else.
+
+    Raises ``FileNotFoundError`` for an unknown name, ``ValueError`` for an
+    invalid one and ``tomllib.TOMLDecodeError`` for a malformed file.
+    """
+    return copy.deepcopy(_load_packaged(_split_name(name)))
+
+
+def load_path(path: str | os.PathLike[str]) -> dict[str, Any]:
+    """Load a TOML file from anywhere on disk (not cached).
+
+    ``~`` is expanded. Raises ``FileNotFoundError`` if the file is missing and
+    ``tomllib.TOMLDecodeError`` if it is not valid TOML.
+    """
+    target = Path(path).expanduser()
+    with target.open("rb") as fh:
+        return tomllib.load(fh)
+
+
+def available(folder: str = "") -> list[str]:
+    """Names that :func:`load` accepts, sorted, e.g. ``available("questionnaires")``."""
+    root = files(__package__)
+    prefix = ""
+    if folder:
+        parts = folder.strip().strip("/").split("/")
+        if any(p in ("", ".", "..") for p in parts):
+            raise ValueError(f"invalid content folder: {folder!r}")
+        root = root.joinpath(*parts)
+        prefix = "/".join(parts) + "/"
+    if not root.is_dir():
+        return []
+    return sorted(
+        prefix + entry.name[: -len(_SUFFIX)]
+        for entry in root.iterdir()
+        if entry.is_file() and entry.name.endswith(_SUFFIX)
+    )
+
+
+def clear_cache() -> None:
+    """Forget cached files (useful in tests or after editing content)."""
+    _load_packaged.cache_clear()

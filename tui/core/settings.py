@@ -1,0 +1,23 @@
+"""The person's preferences, as one small immutable value."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+WEEK_STARTS = ("monday", "sunday")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the settings screen can change; saved the moment it changes."""
+
+    theme: str = "dusk"
+    reduced_motion: bool = False
+    bell: bool = False
+    week_start: str = "monday"
+    id: str = "settings"
+
+    def with_changes(self, **changes: Any) -> Settings:
+        """A copy with ``changes`` applied."""
+        return replace(self, **changes)

@@ -1,0 +1,42 @@
+"""A calm overview of one day, built from whatever has been recorded."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+
+@dataclass(frozen=True)
+class DaySummary:
+    """What happened on ``day``: counts and totals, nothing judged."""
+
+    day: date
+    checkins: int = 0
+    mood_mean: float | None = None
+    breathing_seconds: float = 0.0
+    breathing_sessions: int = 0
+    journal_entries: int = 0
+    selfcare_done: int = 0
+    anything_ever: bool = False
+
+    @property
+    def breathing_minutes(self) -> float:
+        return self.breathing_seconds / 60.0
+
+    def lines(self) -> list[str]:
+        """Plain sentences for the home screen; empty parts are left out."""
+        parts: list[str] = []
+        if self.checkins:
+            mean = f", feeling {self.mood_mean:.1f} of 10 on average" if self.mood_mean is not None else ""
+            noun = "check-in" if self.checkins == 1 else "check-ins"
+            parts.append(f"{self.checkins} {noun}{mean}")
+        if self.breathing_sessions:
+            minutes = self.breathing_minutes
+            shown = f"{minutes:.0f}" if minutes >= 10 else f"{minutes:.1f}".rstrip("0").rstrip(".")
+            parts.append(f"{shown} min of breathing ({self.breathing_sessions} session{'s' if self.breathing_sessions != 1 else ''})")
+        if self.journal_entries:
+            noun = "journal entry" if self.journal_entries == 1 else "journal entries"
+            parts.append(f"{self.journal_entries} {noun}")
+        if self.selfcare_done:
+            parts.append(f"{self.selfcare_done} self-care step{'s' if self.selfcare_done != 1 else ''} done")
+        return parts

@@ -1,0 +1,39 @@
+"""Open the full-screen app for the CLI: resolve paths, open the store, run."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from tui.commands.common import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, fail
+from tui.paths import database_location, user_themes_dir
+from tui.store.errors import CorruptDatabaseError, StoreError
+from tui.store.store import Store
+from tui.themes import theme_names
+
+
+def launch_app(args: argparse.Namespace) -> int:
+    theme = getattr(args, "theme", None)
+    if theme is not None and theme not in theme_names(user_themes_dir()):
+        known = ", ".join(theme_names(user_themes_dir()))
+        return fail(f"unknown theme {theme!r}; known themes: {known}", EXIT_USAGE)
+    location = database_location(getattr(args, "db", None))
+    try:
+        store = Store.open(location.path, own_folder=location.own_folder)
+    except CorruptDatabaseError as error:
+        from tui.recovery import run_recovery
+
+        if not run_recovery(error):
+            return EXIT_FAILURE
+        store = Store.open(location.path, own_folder=location.own_folder)
+    except StoreError as error:
+        return fail(str(error), EXIT_FAILURE)
+    from tui.app import Launch, create_app
+
+    options: dict[str, Any] = dict(getattr(args, "launch_options", {}) or {})
+    app = create_app(store, launch=Launch(section=args.section, options=options), theme=theme)
+    try:
+        app.run()
+    finally:
+        store.close()
+    return EXIT_OK if app.return_code in (None, 0) else int(app.return_code or EXIT_FAILURE)

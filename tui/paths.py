@@ -1,0 +1,59 @@
+"""Every filesystem location Heartwork uses, decided in one place.
+
+The database is, in order of precedence: ``--db PATH``, the environment
+variable ``HEARTWORK_DB``, or ``heartwork.json`` in the platform's user data
+folder (e.g. ``~/.local/share/heartwork`` on Linux).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "heartwork"
+DATABASE_ENV = "HEARTWORK_DB"
+DATABASE_FILENAME = "heartwork.json"
+
+
+@dataclass(frozen=True)
+class DatabaseLocation:
+    """Where the database is, and whether its folder is Heartwork's own."""
+
+    path: Path
+    own_folder: bool
+    source: str
+
+
+def data_dir() -> Path:
+    return platformdirs.user_data_path(APP_NAME, appauthor=False)
+
+
+def config_dir() -> Path:
+    return platformdirs.user_config_path(APP_NAME, appauthor=False)
+
+
+def state_dir() -> Path:
+    return platformdirs.user_state_path(APP_NAME, appauthor=False)
+
+
+def user_themes_dir() -> Path:
+    """Extra themes the person adds: ``*.toml`` files here."""
+    return config_dir() / "themes"
+
+
+def crash_log_path() -> Path:
+    """Where details of an unexpected error are written (private, 0600)."""
+    return state_dir() / "crash.log"
+
+
+def database_location(cli_value: str | None = None) -> DatabaseLocation:
+    """Resolve the database path from the CLI, the environment, or the default."""
+    if cli_value:
+        return DatabaseLocation(Path(cli_value).expanduser().absolute(), False, "--db")
+    from_env = os.environ.get(DATABASE_ENV, "").strip()
+    if from_env:
+        return DatabaseLocation(Path(from_env).expanduser().absolute(), False, DATABASE_ENV)
+    return DatabaseLocation(data_dir() / DATABASE_FILENAME, True, "default")

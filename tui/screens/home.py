@@ -1,0 +1,72 @@
+"""Home: the title, today's date, and a calm overview of today."""
+
+from __future__ import annotations
+
+import random
+
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from tui import content
+from tui.messages import DataChanged
+from tui.sections import SECTIONS
+from tui.store.today_repository import summarize_day
+from tui.widgets.figlet_text import FigletText
+
+
+def greeting_for(hour: int, rng: random.Random) -> str:
+    texts = content.load("home")["greeting"]
+    part = "night" if hour < 5 else "morning" if hour < 12 else "afternoon" if hour < 18 else "evening" if hour < 23 else "night"
+    return rng.choice(texts[part])
+
+
+class HomeScreen(Screen[None]):
+    """Where Heartwork opens: what today holds so far, and where to go next."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._rng = random.Random()
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="home-body"):
+            yield FigletText("Heartwork", id="home-title", max_height=7)
+            yield Static(id="home-date")
+            with Vertical(id="home-today"):
+                yield Static(id="home-summary")
+            yield Static(id="home-note")
+            yield Static(self._sections_text(), id="home-sections")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_from_store()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_from_store()
+
+    def on_data_changed(self, _: DataChanged) -> None:
+        self.refresh_from_store()
+
+    def _sections_text(self) -> str:
+        rows = [f"[b]{s.key}[/b]   {s.title:<10} {s.description}" for s in SECTIONS if s.name != "home"]
+        rows.append("[b]c[/b]   Check in   How are you feeling right now?")
+        rows.append("[b]?[/b]   Help       Keys, and where to find support")
+        return "\n".join(rows)
+
+    def refresh_from_store(self) -> None:
+        now = self.app.clock.now()  # type: ignore[attr-defined]
+        home_text = content.load("home")
+        self.query_one("#home-date", Static).update(
+            f"{greeting_for(now.hour, self._rng)}  Today is {now:%A, %-d %B %Y}."
+        )
+        summary = summarize_day(self.app.store.database, now.date())  # type: ignore[attr-defined]
+        if not summary.anything_ever:
+            text = home_text["first_run"].strip()
+        elif summary.lines():
+            text = "So far today: " + "; ".join(summary.lines()) + "."
+        else:
+            text = "Nothing recorded yet today, and that is fine. Start wherever feels right."
+        self.query_one("#home-summary", Static).update(text)
+        self.query_one("#home-note", Static).update(f"[i]{self._rng.choice(home_text['gentle_notes'])}[/i]")

@@ -1,0 +1,72 @@
+"""Turning the database into bytes and back: UTF-8 JSON, strict, fast (orjson).
+
+Encoding never depends on the locale. Values JSON cannot hold exactly (NaN,
+infinities, bytes, sets, lone surrogates) are refused before the disk is
+touched.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from typing import Any
+
+import orjson
+
+from tui.store.errors import InvalidValueError
+
+Tables = dict[str, dict[str, dict[str, Any]]]
+
+
+def encode(data: Tables) -> bytes:
+    """Serialize the whole database; raises InvalidValueError for non-JSON values."""
+    try:
+        return orjson.dumps(data)
+    except (orjson.JSONEncodeError, TypeError) as error:
+        raise InvalidValueError(f"This value cannot be saved: {error}") from error
+
+
+def decode(payload: bytes) -> Any:
+    """Parse bytes as strict UTF-8 JSON; raises ValueError on anything else."""
+    return orjson.loads(payload)
+
+
+def check_document(document: Any) -> None:
+    """Refuse a document that would not survive a JSON round trip unchanged.
+
+    orjson silently writes NaN as null, so numbers are checked here, one
+    document at a time, as it enters a table.
+    """
+    _check_value(document, depth=0)
+
+
+def _check_value(value: Any, depth: int) -> None:
+    if depth > 32:
+        raise InvalidValueError("This value is nested too deeply to be saved.")
+    if value is None or isinstance(value, (bool, int, str)):
+        if isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError as error:
+                raise InvalidValueError("This text holds characters that cannot be saved.") from error
+        return
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise InvalidValueError(f"The number {value!r} cannot be saved.")
+        return
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if not isinstance(key, str):
+                raise InvalidValueError(f"The key {key!r} is not text and cannot be saved.")
+            _check_value(item, depth + 1)
+        return
+    if isinstance(value, (list, tuple)):
+        for item in value:
+            _check_value(item, depth + 1)
+        return
+    raise InvalidValueError(f"A {type(value).__name__} cannot be saved.")
+
+
+def pretty(data: Any) -> str:
+    """Human-readable JSON for exports (keeps every character as itself)."""
+    return json.dumps(data, ensure_ascii=False, allow_nan=False, indent=2, sort_keys=False)

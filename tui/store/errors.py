@@ -1,0 +1,69 @@
+"""Errors the store raises, each with a message a person can act on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class StoreError(Exception):
+    """Base class: something stopped the store from reading or saving."""
+
+
+class CorruptDatabaseError(StoreError):
+    """The database file exists but cannot be used; it is kept untouched."""
+
+    def __init__(self, path: Path, reason: str, newest_backup: Path | None = None) -> None:
+        self.path = path
+        self.reason = reason
+        self.newest_backup = newest_backup
+        hint = (
+            f" The newest good backup is {newest_backup}; `heartwork restore` puts it back."
+            if newest_backup
+            else " No backup was found."
+        )
+        super().__init__(
+            f"The Heartwork database {path} could not be read ({reason}). "
+            f"It has not been changed or deleted.{hint}"
+        )
+
+
+class DatabaseTooNewError(StoreError):
+    """The file was written by a newer Heartwork; it is left as it is."""
+
+    def __init__(self, path: Path, found: int, supported: int) -> None:
+        self.path = path
+        self.found = found
+        self.supported = supported
+        super().__init__(
+            f"The database {path} was written by a newer version of Heartwork "
+            f"(format {found}; this version understands up to {supported}). "
+            "It has not been changed. Please update Heartwork to open it."
+        )
+
+
+class StoreWriteError(StoreError):
+    """A save did not reach the disk; the old file is intact and the change is kept in memory."""
+
+    def __init__(self, path: Path, cause: BaseException) -> None:
+        self.path = path
+        self.cause = cause
+        reason = getattr(cause, "strerror", None) or str(cause) or type(cause).__name__
+        super().__init__(
+            f"Could not save to {path}: {reason}. The file on disk is unchanged, "
+            "and your change is kept in memory so you can try again."
+        )
+
+
+class StoreBusyError(StoreError):
+    """Another process has held the database lock for too long."""
+
+    def __init__(self, lock_path: Path, seconds: float) -> None:
+        self.lock_path = lock_path
+        super().__init__(
+            f"Another Heartwork process has been saving for over {seconds:.0f} s "
+            f"(lock {lock_path}). Nothing was changed; please try again."
+        )
+
+
+class InvalidValueError(StoreError, ValueError):
+    """A value that cannot be stored as JSON (NaN, infinity, bytes, ...) was refused."""

@@ -1,0 +1,101 @@
+"""Private folders and files: folders 0700, files 0600, whatever the umask."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+PRIVATE_DIR_MODE = 0o700
+PRIVATE_FILE_MODE = 0o600
+
+
+def ensure_private_dir(folder: Path, *, ours: bool = True) -> None:
+    """Create ``folder`` (and parents) if needed, 0700 whatever the umask.
+
+    An existing folder is made 0700 only when it is ``ours`` (the app's own data
+    or backup folder); a folder the person chose with ``--db`` keeps its mode,
+    and the files inside are 0600 regardless.
+    """
+    existed = folder.is_dir()
+    folder.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR_MODE)
+    if (ours or not existed) and stat.S_IMODE(folder.stat().st_mode) != PRIVATE_DIR_MODE:
+        os.chmod(folder, PRIVATE_DIR_MODE)
+
+
+def make_private(path: Path) -> None:
+    """Make an existing file readable and writable by its owner only."""
+    if stat.S_IMODE(path.stat().st_mode) != PRIVATE_FILE_MODE:
+        os.chmod(path, PRIVATE_FILE_MODE)
+
+
+def write_private_file(path: Path, payload: bytes) -> None:
+    """Write ``payload`` to ``path`` atomically and durably, created 0600.
+
+    A temporary file in the same folder is written, fsynced and renamed over
+    ``path``; then the folder is fsynced. On any error the temporary file is
+    removed and ``path`` is left as it was.
+    """
+    folder = path.parent
+    temp = folder / f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp"
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE)
+    try:
+        try:
+            os.fchmod(fd, PRIVATE_FILE_MODE)
+            view = memoryview(payload)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(temp, path)
+    except BaseException:
+        try:
+            temp.unlink()
+        except FileNotFoundError:
+            pass
+        raise
+    fsync_dir(folder)
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename inside ``folder`` durable."""
+    try:
+        dir_fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(dir_fd)
+    except OSError:
+        pass
+    finally:
+        os.close(dir_fd)
+
+
+def sweep_stale_temp_files(path: Path) -> int:
+    """Remove temp files left by a killed writer of ``path``; return how many."""
+    removed = 0
+    for temp in path.parent.glob(f".{path.name}.*.tmp"):
+        try:
+            pid = int(temp.name[len(path.name) + 2 :].split(".")[0])
+        except ValueError:
+            pid = -1
+        if pid > 0 and pid != os.getpid() and _process_alive(pid):
+            continue
+        try:
+            temp.unlink()
+            removed += 1
+        except OSError:
+            pass
+    return removed
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

@@ -1,0 +1,76 @@
+"""The shape every repository shares: core dataclasses in, core dataclasses out.
+
+A repository owns one table. Records carry a stable string ``id`` (never
+TinyDB's integer document id), so exports and imports can match records.
+Subclasses say how to turn their dataclass into a plain document and back.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, ClassVar, Generic, Protocol, TypeVar
+
+from tinydb import where
+
+from tui.store.database import Database
+
+
+class HasId(Protocol):
+    id: str
+
+
+T = TypeVar("T", bound=HasId)
+
+
+class Repository(ABC, Generic[T]):
+    """Save, find and delete records of one kind in one table."""
+
+    table_name: ClassVar[str]
+
+    def __init__(self, database: Database) -> None:
+        self.database = database
+        self.table = database.table(self.table_name)
+
+    @abstractmethod
+    def to_document(self, item: T) -> dict[str, Any]:
+        """The plain JSON-ready document for ``item`` (must include ``id``)."""
+
+    @abstractmethod
+    def from_document(self, document: Mapping[str, Any]) -> T:
+        """The dataclass stored in ``document``."""
+
+    def save(self, item: T) -> T:
+        """Insert ``item`` or replace the record with the same id."""
+        document = self.to_document(item)
+        with self.database.transaction():
+            self.table.upsert(document, where("id") == item.id)
+        return item
+
+    def save_many(self, items: Iterable[T]) -> int:
+        """Insert many new items in one write; returns how many."""
+        documents = [self.to_document(item) for item in items]
+        with self.database.transaction():
+            self.table.insert_multiple(documents)
+        return len(documents)
+
+    def get(self, item_id: str) -> T | None:
+        """The record with ``item_id``, or None."""
+        document = self.table.get(where("id") == item_id)
+        return None if document is None else self.from_document(document)
+
+    def delete(self, item_id: str) -> bool:
+        """Delete the record with ``item_id``; True if it existed."""
+        with self.database.transaction():
+            return bool(self.table.remove(where("id") == item_id))
+
+    def all(self) -> list[T]:
+        """Every record, in storage order."""
+        return [self.from_document(document) for document in self.table.all()]
+
+    def find(self, predicate: Callable[[Mapping[str, Any]], bool]) -> list[T]:
+        """Records whose document satisfies ``predicate``."""
+        return [self.from_document(d) for d in self.table.all() if predicate(d)]
+
+    def count(self) -> int:
+        return len(self.table)

@@ -1,0 +1,44 @@
+"""Read a day's overview straight from the tables (cheap: no dataclass building)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tui.core.today import DaySummary
+from tui.store.database import Database
+
+CHECKINS = "checkins"
+BREATHING = "breathing_sessions"
+JOURNAL = "journal_entries"
+SELFCARE_TICKS = "selfcare_ticks"
+
+
+def summarize_day(database: Database, day: date) -> DaySummary:
+    """Counts for ``day`` from check-ins, breathing, journal and self-care."""
+    prefix = day.isoformat()
+    data = database.storage.read() or {}
+    anything = any(data.get(name) for name in (CHECKINS, BREATHING, JOURNAL, SELFCARE_TICKS))
+    scores = [
+        doc["pleasantness"]
+        for doc in data.get(CHECKINS, {}).values()
+        if str(doc.get("at", "")).startswith(prefix) and isinstance(doc.get("pleasantness"), (int, float))
+    ]
+    breathing = [
+        doc for doc in data.get(BREATHING, {}).values() if str(doc.get("started_at", "")).startswith(prefix)
+    ]
+    journal = [
+        doc
+        for doc in data.get(JOURNAL, {}).values()
+        if str(doc.get("entry_date", doc.get("created_at", ""))).startswith(prefix)
+    ]
+    ticks = [doc for doc in data.get(SELFCARE_TICKS, {}).values() if str(doc.get("day", "")).startswith(prefix)]
+    return DaySummary(
+        day=day,
+        checkins=len(scores),
+        mood_mean=(sum(scores) / len(scores)) if scores else None,
+        breathing_seconds=sum(float(doc.get("actual_seconds", 0) or 0) for doc in breathing),
+        breathing_sessions=len(breathing),
+        journal_entries=len(journal),
+        selfcare_done=len(ticks),
+        anything_ever=anything,
+    )
