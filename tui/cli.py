@@ -9,20 +9,29 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from types import ModuleType
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from tui import __version__
 from tui.commands import themes_list, where
 from tui.commands.common import EXIT_FAILURE, EXIT_USAGE, fail
 from tui.sections import SECTION_NAMES
 
+if TYPE_CHECKING:
+    from tui.store.store import Store
+
 # Shell subcommands, each a module with ``register(subparsers, common)``.
 COMMAND_MODULES: tuple[ModuleType, ...] = (where, themes_list)
 
-# Options a section's screen understands: added by the section's issue.
-SECTION_OPTIONS: dict[str, Any] = {}
+# Options a section's screen understands, e.g. ``heartwork breathe --pattern box``.
+# Each adder adds arguments whose ``dest`` starts with "<section>_"; launch.py passes
+# them (prefix removed) to the screen as ``app.launch.options``.
+SECTION_OPTIONS: dict[str, Callable[[argparse.ArgumentParser], None]] = {}
+
+# Checks that need the open store (e.g. a custom pattern name): return an error
+# message for a one-line exit-code-2 failure, or None when the options are fine.
+SECTION_VALIDATORS: dict[str, Callable[[argparse.Namespace, Store], str | None]] = {}
 
 
 class OneLineErrorParser(argparse.ArgumentParser):
@@ -53,7 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
         section_parser = subparsers.add_parser(name, parents=[common], help=f"open the app on {name}")
         adder = SECTION_OPTIONS.get(name)
         if adder is not None:
-            adder(section_parser, common)
+            adder(section_parser)
         section_parser.set_defaults(func=run_app, section=name)
     for module in COMMAND_MODULES:
         module.register(subparsers, common)

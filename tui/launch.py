@@ -12,6 +12,12 @@ from tui.store.store import Store
 from tui.themes import theme_names
 
 
+def section_options(args: argparse.Namespace) -> dict[str, Any]:
+    """Arguments named "<section>_<option>" become the section screen's options."""
+    prefix = f"{args.section}_"
+    return {key[len(prefix) :]: value for key, value in vars(args).items() if key.startswith(prefix)}
+
+
 def launch_app(args: argparse.Namespace) -> int:
     theme = getattr(args, "theme", None)
     if theme is not None and theme not in theme_names(user_themes_dir()):
@@ -28,9 +34,16 @@ def launch_app(args: argparse.Namespace) -> int:
         store = Store.open(location.path, own_folder=location.own_folder)
     except StoreError as error:
         return fail(str(error), EXIT_FAILURE)
+    from tui.cli import SECTION_VALIDATORS
+
+    validator = SECTION_VALIDATORS.get(args.section)
+    problem = validator(args, store) if validator is not None else None
+    if problem:
+        store.close()
+        return fail(problem, EXIT_USAGE)
     from tui.app import Launch, create_app
 
-    options: dict[str, Any] = dict(getattr(args, "launch_options", {}) or {})
+    options = section_options(args)
     app = create_app(store, launch=Launch(section=args.section, options=options), theme=theme)
     try:
         app.run()
