@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -198,13 +199,12 @@ class HeartworkApp(App[None]):
 
     # -- size --------------------------------------------------------------------
 
-    def on_resize(self) -> None:
-        self._update_too_small()
+    def on_resize(self, event: events.Resize) -> None:
+        self._update_too_small(event.size.width, event.size.height)
 
-    def _update_too_small(self) -> None:
+    def _update_too_small(self, width: int, height: int) -> None:
         from tui.screens.too_small import TooSmallScreen
 
-        width, height = self.size
         too_small = width < MIN_WIDTH or height < MIN_HEIGHT
         if too_small and not isinstance(self.screen, TooSmallScreen):
             self.push_screen(TooSmallScreen())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
@@ -25,10 +26,6 @@ def greeting_for(hour: int, rng: random.Random) -> str:
 class HomeScreen(Screen[None]):
     """Where Heartwork opens: what today holds so far, and where to go next."""
 
-    def __init__(self) -> None:
-        super().__init__()
-        self._rng = random.Random()
-
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="home-body"):
@@ -42,6 +39,11 @@ class HomeScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.refresh_from_store()
+
+    def on_resize(self, event: events.Resize) -> None:
+        title = self.query_one("#home-title", FigletText)
+        title.max_height = 6 if event.size.height >= 28 else 4 if event.size.height >= 24 else 1
+        title.refresh(layout=True)
 
     def on_screen_resume(self) -> None:
         self.refresh_from_store()
@@ -57,9 +59,10 @@ class HomeScreen(Screen[None]):
 
     def refresh_from_store(self) -> None:
         now = self.app.clock.now()  # type: ignore[attr-defined]
+        rng = random.Random(now.toordinal())  # the same greeting and note all day
         home_text = content.load("home")
         self.query_one("#home-date", Static).update(
-            f"{greeting_for(now.hour, self._rng)}  Today is {now:%A, %-d %B %Y}."
+            f"{greeting_for(now.hour, rng)}\nToday is {now:%A, %-d %B %Y}."
         )
         summary = summarize_day(self.app.store.database, now.date())  # type: ignore[attr-defined]
         if not summary.anything_ever:
@@ -69,4 +72,4 @@ class HomeScreen(Screen[None]):
         else:
             text = "Nothing recorded yet today, and that is fine. Start wherever feels right."
         self.query_one("#home-summary", Static).update(text)
-        self.query_one("#home-note", Static).update(f"[i]{self._rng.choice(home_text['gentle_notes'])}[/i]")
+        self.query_one("#home-note", Static).update(f"[i]{rng.choice(home_text['gentle_notes'])}[/i]")

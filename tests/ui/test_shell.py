@@ -1,0 +1,155 @@
+"""The app shell: home, help, settings, themes, size limits and crashes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import OptionList
+
+from tui.app import create_app
+from tui.core.clock import FakeClock
+from tui.screens.help import HelpScreen
+from tui.screens.home import HomeScreen
+from tui.screens.settings import SettingsScreen
+from tui.screens.too_small import TooSmallScreen
+from tui.store.store import Store
+
+
+async def test_home_shows_date_and_a_kind_first_run_message(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        date_text = str(app.screen.query_one("#home-date").render())
+        assert "Monday, 2 March 2026" in date_text
+        summary = str(app.screen.query_one("#home-summary").render())
+        assert "Welcome to Heartwork" in summary
+
+
+async def test_home_summarises_what_today_holds(store: Store, make_app) -> None:
+    with store.database.transaction():
+        store.database.table("checkins").insert(
+            {"id": "a", "at": "2026-03-02T08:00:00+00:00", "pleasantness": 6, "emotions": [], "tags": [], "note": ""}
+        )
+        store.database.table("checkins").insert(
+            {"id": "b", "at": "2026-03-02T09:00:00+00:00", "pleasantness": 8, "emotions": [], "tags": [], "note": ""}
+        )
+        store.database.table("breathing_sessions").insert(
+            {"id": "c", "started_at": "2026-03-02T08:10:00+00:00", "actual_seconds": 150.0}
+        )
+    app = make_app()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        summary = str(app.screen.query_one("#home-summary").render())
+        assert "2 check-ins, feeling 7.0 of 10 on average" in summary
+        assert "2.5 min of breathing (1 session)" in summary
+
+
+async def test_help_names_every_key_and_crisis_support(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = app.screen.query_one("#help-text").source
+        for key in ("`h`", "`b`", "`j`", "`a`", "`s`", "`m`", "`c`", "Ctrl+Q", "Ctrl+P"):
+            assert key in text
+        assert "988" in text and "116 123" in text and "emergency number" in text
+        assert "not a replacement" in text
+        await pilot.press("escape")
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_choosing_a_theme_applies_and_remembers_it(store: Store, make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("comma")
+        await pilot.pause()
+        assert isinstance(app.screen, SettingsScreen)
+        options = app.screen.query_one("#settings-theme", OptionList)
+        names = [options.get_option_at_index(i).id for i in range(options.option_count)]
+        options.focus()
+        options.highlighted = names.index("linen")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.theme == "linen"
+    assert store.settings.load().theme == "linen"
+
+
+async def test_settings_switches_save_at_once(store: Store, make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("comma")
+        await pilot.pause()
+        await pilot.click("#settings-bell")
+        await pilot.pause()
+        assert store.settings.load().bell is True
+
+
+async def test_theme_option_wins_for_this_run_without_being_saved(store: Store, clock: FakeClock, tmp_path: Path) -> None:
+    app = create_app(store, clock, theme="contrast", themes_dir=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.theme == "contrast"
+    assert store.settings.load().theme == "dusk"
+
+
+async def test_a_broken_user_theme_is_skipped_with_a_notification(store: Store, clock: FakeClock, tmp_path: Path) -> None:
+    (tmp_path / "broken.toml").write_text("name = [unclosed", encoding="utf-8")
+    app = create_app(store, clock, themes_dir=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        messages = [notification.message for notification in app._notifications]
+        assert any("broken.toml" in message for message in messages)
+        assert app.theme == "dusk"
+
+
+async def test_a_small_terminal_asks_for_more_room(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(59, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, TooSmallScreen)
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.resize_terminal(80, 19)
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, TooSmallScreen)
+
+
+async def test_a_crash_never_shows_locals_and_names_the_log(
+    make_app, tmp_path: Path, monkeypatch, capsys
+) -> None:
+    import tui.app as app_module
+
+    log = tmp_path / "crash.log"
+    monkeypatch.setattr(app_module, "crash_log_path", lambda: log)
+    monkeypatch.setattr("tui.crash.crash_log_path", lambda: log)
+    app = make_app()
+
+    def explode() -> None:
+        private_words = "my very private journal sentence"
+        raise RuntimeError("boom " + str(len(private_words)))
+
+    with pytest.raises(RuntimeError):
+        async with app.run_test(size=(80, 24)) as pilot:
+            app.call_later(explode)
+            await pilot.pause()
+    captured = capsys.readouterr()
+    rendered = " ".join((captured.out + captured.err).split())
+    assert "my very private journal sentence" not in rendered
+    assert str(log) in rendered
+    assert "unexpected error" in rendered
+    assert log.exists() and (log.stat().st_mode & 0o777) == 0o600
+    assert "my very private journal sentence" not in log.read_text()
+
+
+def test_home_snapshot(snap_compare, make_app) -> None:
+    assert snap_compare(make_app(), terminal_size=(100, 32))
+
+
+def test_home_snapshot_narrow(snap_compare, make_app) -> None:
+    assert snap_compare(make_app(), terminal_size=(60, 20))
