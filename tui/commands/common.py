@@ -5,10 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui.paths import database_location
-from tui.store.errors import StoreError
-from tui.store.store import Store
+
+if TYPE_CHECKING:
+    from tui.store.errors import StoreError
+    from tui.store.store import Store
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -21,6 +24,8 @@ def database_path(args: argparse.Namespace) -> Path:
 
 def open_store(args: argparse.Namespace) -> Store:
     """Open the database named by --db / HEARTWORK_DB / the default."""
+    from tui.store.store import Store
+
     location = database_location(getattr(args, "db", None))
     return Store.open(location.path, own_folder=location.own_folder)
 
