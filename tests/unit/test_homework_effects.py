@@ -86,7 +86,7 @@ def test_selfcare_needs_three_days_of_each(with_days: int, without_days: int, en
         assert "not what caused" in selfcare_sentence(effect)
     else:
         assert effect.mean_with is None and effect.mean_without is None
-        assert "1 more check-in day" in selfcare_sentence(effect)
+        assert "1 more" in selfcare_sentence(effect) and "before the two can be compared" in selfcare_sentence(effect)
 
 
 def test_selfcare_days_without_a_checkin_do_not_count() -> None:
