@@ -46,7 +46,7 @@ class QuestionnaireRepository(Repository[QuestionnaireResult]):
             title=questionnaire.title,
             at=to_text(now),
             answers={item.id: int(answers[item.id]) for item in questionnaire.items},
-            total=round(total, 4),
+            total=total,
         )
         return self.save(result)
 
