@@ -20,7 +20,7 @@ class QuestionnaireScreen(Screen[bool]):
     """
 
     BINDINGS = [
-        Binding("1", "answer(1)", "1", show=False),
+        Binding("1", "answer(1)", "Answer", key_display="1-5"),
         Binding("2", "answer(2)", "2", show=False),
         Binding("3", "answer(3)", "3", show=False),
         Binding("4", "answer(4)", "4", show=False),
@@ -36,13 +36,9 @@ class QuestionnaireScreen(Screen[bool]):
     QuestionnaireScreen #questionnaire-title { text-style: bold; margin-top: 1; width: 100%; max-width: 80; }
     QuestionnaireScreen #questionnaire-note { color: $text-muted; width: 100%; max-width: 80; }
     QuestionnaireScreen #questionnaire-progress { color: $secondary; margin-top: 1; width: 100%; max-width: 80; }
-    QuestionnaireScreen #questionnaire-card {
-        height: auto; width: 100%; max-width: 80; padding: 0 2; margin-top: 1;
-        border: round $primary 40%;
-    }
-    QuestionnaireScreen #questionnaire-item { text-style: bold; margin: 1 0; }
-    QuestionnaireScreen #questionnaire-scale { margin-bottom: 1; }
-    QuestionnaireScreen #questionnaire-hint { color: $text-muted; width: 100%; max-width: 80; margin-top: 1; }
+    QuestionnaireScreen #questionnaire-card { height: auto; width: 100%; max-width: 80; padding: 0 2; border: round $primary 40%; }
+    QuestionnaireScreen #questionnaire-item { text-style: bold; margin-bottom: 1; }
+    QuestionnaireScreen #questionnaire-hint { color: $text-muted; width: 100%; max-width: 80; }
     """
 
     def __init__(self, questionnaire: Questionnaire) -> None:
@@ -85,6 +81,8 @@ class QuestionnaireScreen(Screen[bool]):
         return "\n".join(rows)
 
     def show_position(self) -> None:
+        # The note is read once, on the first statement; later the statement gets the room.
+        self.query_one("#questionnaire-note", Static).display = self.position == 0 and self.saved_total is None
         progress = self.query_one("#questionnaire-progress", Static)
         item_text = self.query_one("#questionnaire-item", Static)
         scale = self.query_one("#questionnaire-scale", Static)

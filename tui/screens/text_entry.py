@@ -16,7 +16,7 @@ TextEntryResult = tuple[str, str]
 class TextEntryScreen(ModalScreen[TextEntryResult | None]):
     """Ask for text; Enter saves, Esc cancels. Returns (text, choice) or None."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "submit", "Save")]
 
     DEFAULT_CSS = """
     TextEntryScreen { align: center middle; }
@@ -61,14 +61,21 @@ class TextEntryScreen(ModalScreen[TextEntryResult | None]):
                     allow_blank=False,
                     id="entry-choice",
                 )
-            yield Static("Enter saves · Tab moves · Esc cancels", id="entry-message")
+            yield Static("Enter saves · Tab to the tag · Esc cancels" if self._choices else "Enter saves · Esc cancels", id="entry-message")
 
     def on_mount(self) -> None:
         self.query_one("#entry-text", Input).focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        text = event.value
+        self.action_submit()
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        self.query_one("#entry-text", Input).focus()  # so Enter saves next
+
+    def action_submit(self) -> None:
+        text = self.query_one("#entry-text", Input).value
         if self._check is not None:
             try:
                 text = self._check(text)
