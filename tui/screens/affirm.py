@@ -83,6 +83,10 @@ class AffirmScreen(Screen[None]):
             self.carousel.index = self.app.clock.now().date().toordinal() % len(built_in)  # type: ignore[attr-defined]
         self.show_current()
 
+    def on_screen_resume(self) -> None:
+        if self.carousel.affirmations:  # own affirmations may have come from a journal reframe
+            self.reload()
+
     def on_data_changed(self, _: DataChanged) -> None:
         self.reload()
 
