@@ -10,7 +10,7 @@ from textual.widgets import Button, Static
 
 
 class ConfirmDeleteScreen(ModalScreen[bool]):
-    """Ask before deleting; y or Enter on "Delete" confirms, n or Esc keeps it."""
+    """Ask before deleting (or removing); y confirms, n or Esc keeps it."""
 
     BINDINGS = [
         Binding("y", "answer(True)", "Delete"),
@@ -28,10 +28,11 @@ class ConfirmDeleteScreen(ModalScreen[bool]):
     ConfirmDeleteScreen Button { margin-left: 2; }
     """
 
-    def __init__(self, question: str, detail: str = "") -> None:
+    def __init__(self, question: str, detail: str = "", confirm_label: str = "Delete") -> None:
         super().__init__()
         self._question = question
         self._detail = detail
+        self._confirm_label = confirm_label
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm-sheet"):
@@ -40,7 +41,7 @@ class ConfirmDeleteScreen(ModalScreen[bool]):
                 yield Static(self._detail, id="confirm-detail", markup=False)
             with Horizontal(id="confirm-buttons"):
                 yield Button("Keep it (n)", id="confirm-keep", variant="primary")
-                yield Button("Delete (y)", id="confirm-delete", variant="default")
+                yield Button(f"{self._confirm_label} (y)", id="confirm-delete", variant="default")
 
     def on_mount(self) -> None:
         self.query_one("#confirm-keep", Button).focus()

@@ -229,7 +229,8 @@ class SelfCareScreen(Screen[None]):
 
         self.app.push_screen(
             ConfirmDeleteScreen(
-                "Take this routine off your list?", f"“{item.text}”  (days you already ticked stay as they were)"
+                "Take this routine off your list?", f"“{item.text}”  (days you already ticked stay as they were)",
+                confirm_label="Remove",
             ),
             answered,
         )

@@ -48,6 +48,11 @@ class SelfCareIdeasScreen(ModalScreen[SelfCareIdea | None]):
             else:
                 yield Static("Every idea is already on your list. You can always add your own with +.")
 
+    def on_mount(self) -> None:
+        for option_list in self.query("#ideas-list").results(OptionList):
+            option_list.highlighted = 0
+            option_list.focus()
+
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         chosen = next((idea for idea in self._ideas if idea.id == event.option.id), None)
