@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.widgets import OptionList, Static, TextArea
+from textual.widgets import Input, OptionList, Static, TextArea
 
 from extras_support import ExtrasHostScreen, seed_extras
 from tui.core.questionnaire import built_in_questionnaire
@@ -175,4 +175,28 @@ async def test_mood_extras_refreshes_from_the_store(make_app: Callable[..., Any]
         seed_extras(store, clock.now())
         app.screen.query_one(MoodExtras).refresh_from_store()
         await pilot.pause()
-        assert "Box breathing: feeling changed by" in str(effects.render())
+        assert "Box breathing: after a session you felt" in str(effects.render())
+
+
+async def test_reflection_date_opens_another_day_and_refuses_the_future(
+    make_app: Callable[..., Any], store: Store
+) -> None:
+    store.repo(ReflectionRepository).save_for_day("2026-02-27", {"hard": "Busy week."}, make_app().clock.now())
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.push_screen(ReflectionScreen())
+        await pilot.pause()
+        await pilot.press(*"Walks")
+        date_input = app.screen.query_one("#reflection-date", Input)
+        date_input.focus()
+        date_input.value = "2026-03-09"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "today or earlier" in str(app.screen.query_one("#reflection-date-message", Static).render())
+        date_input.value = "2026-02-27"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.query_one("#answer-hard", TextArea).text == "Busy week."
+        assert app.screen.query_one("#answer-helped", TextArea).text == ""
+    # switching days saved what was typed for today first
+    assert store.repo(ReflectionRepository).for_day("2026-03-02").answers == {"helped": "Walks"}  # type: ignore[union-attr]

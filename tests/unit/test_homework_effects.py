@@ -43,7 +43,7 @@ def test_three_sessions_give_the_mean_change() -> None:
     (effect,) = breathing_effects([session("box", 4, 6), session("box", 5, 6), session("box", 6, 6)])
     assert effect.sessions == 3
     assert effect.mean_change == pytest.approx(1.0)
-    assert "+1.0" in pattern_sentence(effect)
+    assert "1.0 points better" in pattern_sentence(effect)
 
 
 def test_sessions_missing_either_feeling_do_not_count() -> None:
@@ -58,7 +58,7 @@ def test_patterns_are_kept_apart_and_a_decrease_is_shown_as_such() -> None:
     effects = {effect.pattern_key: effect for effect in breathing_effects(sessions)}
     assert effects["box"].mean_change == pytest.approx(-2.0)
     assert effects["sigh"].mean_change == pytest.approx(4.0)
-    assert "−2.0" in pattern_sentence(effects["box"])
+    assert "2.0 points lower" in pattern_sentence(effects["box"])
 
 
 def test_daily_mood_is_the_mean_of_that_days_checkins() -> None:

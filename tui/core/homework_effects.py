@@ -166,13 +166,6 @@ def homework_effects(
     return HomeworkEffects(breathing_effects(sessions), selfcare_mood_effect(checkins, ticks))
 
 
-def _signed(value: float) -> str:
-    rounded = round(value, 1)
-    if rounded == 0:
-        return "about the same"
-    return f"{'+' if rounded > 0 else '−'}{abs(rounded):.1f}"
-
-
 def _plural(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
@@ -184,10 +177,16 @@ def pattern_sentence(effect: PatternEffect) -> str:
             f"{effect.pattern_name}: {_plural(effect.sessions_needed, 'more session')} with a before "
             f"and after feeling will show a change here."
         )
-    change = _signed(effect.mean_change)
-    if change == "about the same":
-        return f"{effect.pattern_name}: feeling was about the same before and after ({_plural(effect.sessions, 'session')})."
-    return f"{effect.pattern_name}: feeling changed by {change} on average, before to after ({_plural(effect.sessions, 'session')})."
+    change = round(effect.mean_change, 1)
+    sessions = _plural(effect.sessions, "session")
+    if change == 0:
+        return f"{effect.pattern_name}: you felt about the same before and after ({sessions})."
+    if change > 0:
+        return f"{effect.pattern_name}: after a session you felt {change:.1f} points better on average ({sessions})."
+    return (
+        f"{effect.pattern_name}: after a session you felt {-change:.1f} points lower on average ({sessions}). "
+        "Not every pattern suits everyone, and that is useful to know."
+    )
 
 
 def selfcare_sentence(effect: SelfCareMoodEffect) -> str:

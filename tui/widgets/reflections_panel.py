@@ -8,12 +8,10 @@ from textual.widgets import Static
 from tui.core.reflection import Reflection, ReflectionQuestion, excerpt
 
 
-def reflections_text(reflections: list[Reflection], questions: list[ReflectionQuestion], width: int = 60) -> Text:
-    """One line per reflection: the day and the first answer, shortened."""
+def reflections_text(reflections: list[Reflection], questions: list[ReflectionQuestion], width: int = 200) -> Text:
+    """One line per reflection: the day and the first answer (cut with … to fit the panel)."""
     if not reflections:
-        return Text(
-            "No reflections yet. Now and then, press r to look back on how the homework is going.",
-        )
+        return Text("No reflections yet. Now and then, press r to look back\non how the homework is going.")
     text = Text()
     for number, reflection in enumerate(reflections):
         if number:
@@ -29,6 +27,7 @@ class ReflectionsPanel(Static):
     DEFAULT_CSS = """
     ReflectionsPanel {
         height: auto; padding: 0 1; border: round $primary 40%;
+        text-wrap: nowrap; text-overflow: ellipsis;
         border-title-color: $text-muted; border-subtitle-color: $text-muted;
     }
     """
@@ -38,5 +37,4 @@ class ReflectionsPanel(Static):
         self.border_subtitle = "r write one"
 
     def show(self, reflections: list[Reflection], questions: list[ReflectionQuestion]) -> None:
-        width = self.content_size.width or (self.size.width - 4 if self.size.width else 60)
-        self.update(reflections_text(reflections, questions, width=max(20, width)))
+        self.update(reflections_text(reflections, questions))
