@@ -25,8 +25,9 @@ class QuestionnaireScreen(Screen[bool]):
         Binding("3", "answer(3)", "3", show=False),
         Binding("4", "answer(4)", "4", show=False),
         Binding("5", "answer(5)", "5", show=False),
-        Binding("left,backspace", "step(-1)", "Back", key_display="←"),
-        Binding("right", "step(1)", "Next", key_display="→"),
+        # priority: the scrolling body would otherwise take the arrow keys
+        Binding("left,backspace", "step(-1)", "Back", key_display="←", priority=True),
+        Binding("right", "step(1)", "Next", key_display="→", priority=True),
         Binding("enter", "save", "Save", show=False),
         Binding("escape", "close", "Leave"),
     ]
