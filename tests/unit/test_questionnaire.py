@@ -129,3 +129,11 @@ def test_repository_saves_total_and_groups_results(store: Store, clock: Any) -> 
     grouped = repository.by_questionnaire()
     assert [r.total for r in grouped["q"]] == [4.0, 5.0]
     assert store.database.table("questionnaire_results").all()[0]["answers"] == {"a": 4, "b": 2}
+
+
+def test_element_means_use_reversed_scores() -> None:
+    questionnaire = built_in_questionnaire()
+    answers = {item.id: 4 for item in questionnaire.items}
+    means = questionnaire.element_means(answers)
+    # each element has one plain item (4) and one reversed item (1 + 5 - 4 = 2)
+    assert means == {"self-kindness": 3.0, "common-humanity": 3.0, "mindfulness": 3.0}

@@ -84,6 +84,14 @@ class Questionnaire:
             scores.append(self.score(item, answer))
         return sum(scores) / len(scores)
 
+    def element_means(self, answers: Mapping[str, int]) -> dict[str, float]:
+        """Mean score per element (items without an element are left out), in first-seen order."""
+        scores: dict[str, list[int]] = {}
+        for item in self.items:
+            if item.element and item.id in answers:
+                scores.setdefault(item.element, []).append(self.score(item, answers[item.id]))
+        return {element: sum(values) / len(values) for element, values in scores.items()}
+
 
 @dataclass
 class QuestionnaireResult:

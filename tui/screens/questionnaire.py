@@ -99,7 +99,7 @@ class QuestionnaireScreen(Screen[bool]):
             total = self.questionnaire.total(self.answers)
             progress.update(f"All {self.count} answered.")
             item_text.update(f"Your total: {total:.1f} (on a scale of {low} to {high}, higher means more of it).")
-            scale.update("There is no right score. It is just a way to notice how things are going.")
+            scale.update(self._elements_text() + "There is no right score. It is just a way to notice how things are going.")
             hint.update("Enter saves · ← changes an answer · Esc leaves without saving")
             return
         item = self.questionnaire.items[self.position]
@@ -107,6 +107,13 @@ class QuestionnaireScreen(Screen[bool]):
         item_text.update(item.text)
         scale.update(self._scale_text(self.answers.get(item.id)))
         hint.update(f"Press {low}-{high} to answer · ← back · → next")
+
+    def _elements_text(self) -> str:
+        means = self.questionnaire.element_means(self.answers)
+        if not means:
+            return ""
+        labels = {name: (name if name.startswith("self-") else name.replace("-", " ")).capitalize() for name in means}
+        return " · ".join(f"{labels[name]} {mean:.1f}" for name, mean in means.items()) + "\n\n"
 
     def action_answer(self, value: int) -> None:
         if self.saved_total is not None or self.position >= self.count:

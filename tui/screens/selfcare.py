@@ -123,6 +123,10 @@ class SelfCareScreen(Screen[None]):
 
     def action_toggle(self) -> None:
         """Tick the highlighted routine for today, or untick it."""
+        if self._today != self.app.clock.now().date():  # type: ignore[attr-defined]
+            self.refresh_from_store()
+            self.notify("A new day has begun, so here is today's list.", timeout=4)
+            return
         item = self._highlighted_item()
         if item is None or self._today is None:
             return
