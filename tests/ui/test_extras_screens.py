@@ -200,3 +200,16 @@ async def test_reflection_date_opens_another_day_and_refuses_the_future(
         assert app.screen.query_one("#answer-helped", TextArea).text == ""
     # switching days saved what was typed for today first
     assert store.repo(ReflectionRepository).for_day("2026-03-02").answers == {"helped": "Walks"}  # type: ignore[union-attr]
+
+
+async def test_reflection_opened_and_closed_without_typing_saves_nothing(make_app: Callable[..., Any], store: Store) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.push_screen(ReflectionScreen())
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not screen.dirty
+        assert not any("Saved" in str(n.message) for n in app._notifications)
+    assert store.repo(ReflectionRepository).count() == 0

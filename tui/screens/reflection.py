@@ -101,7 +101,10 @@ class ReflectionScreen(Screen[bool]):
             event.text_area.load_text(text[:MAX_ANSWER_CHARS])
             self.notify(f"Each answer keeps up to {MAX_ANSWER_CHARS} characters.", timeout=4)
             text = text[:MAX_ANSWER_CHARS]
-        self.answers[event.text_area.id.removeprefix("answer-")] = text
+        question_id = event.text_area.id.removeprefix("answer-")
+        if self.answers.get(question_id, "") == text:
+            return  # e.g. the echo of load_text, which arrives after loading
+        self.answers[question_id] = text
         self.dirty = True
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
