@@ -57,3 +57,8 @@ def database_location(cli_value: str | None = None) -> DatabaseLocation:
     if from_env:
         return DatabaseLocation(Path(from_env).expanduser().absolute(), False, DATABASE_ENV)
     return DatabaseLocation(data_dir() / DATABASE_FILENAME, True, "default")
+
+
+def user_questionnaires_dir() -> Path:
+    """Questionnaires the person or their therapist adds: ``*.toml`` files here."""
+    return config_dir() / "questionnaires"

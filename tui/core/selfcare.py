@@ -1,0 +1,123 @@
+"""Self-care routines: the person's checklist, today's ticks and kind summaries.
+
+Removing an item only marks it inactive, so earlier days keep their ticks.
+Summaries count what was done; missed days are never called failures.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from tui import content
+from tui.core.ids import new_id
+
+MAX_ITEM_CHARS = 120
+STARTER_IDEAS = ("glass-of-water", "fresh-air", "shoulder-stretch", "warm-drink")
+OWN_CATEGORY = "own"
+
+
+@dataclass
+class SelfCareItem:
+    """One routine on the checklist."""
+
+    text: str
+    category: str = OWN_CATEGORY
+    active: bool = True
+    created_at: str = ""
+    id: str = field(default_factory=new_id)
+
+
+@dataclass(frozen=True)
+class SelfCareTick:
+    """An item done on a day."""
+
+    day: str  # "YYYY-MM-DD"
+    item_id: str
+    id: str = field(default_factory=new_id)
+
+
+@dataclass(frozen=True)
+class SelfCareIdea:
+    """A suggestion from the built-in list."""
+
+    id: str
+    text: str
+    category: str
+
+
+def selfcare_ideas() -> list[SelfCareIdea]:
+    """The built-in ideas, in file order."""
+    return [SelfCareIdea(str(i["id"]), str(i["text"]), str(i["category"])) for i in content.load("selfcare_ideas")["idea"]]
+
+
+def starter_ideas() -> list[SelfCareIdea]:
+    """The few ideas a new checklist starts with."""
+    by_id = {idea.id: idea for idea in selfcare_ideas()}
+    return [by_id[idea_id] for idea_id in STARTER_IDEAS if idea_id in by_id]
+
+
+def clean_item_text(text: str) -> str:
+    """Trimmed, single-line, capped item text; raises ValueError if empty."""
+    cleaned = " ".join(str(text).split())[:MAX_ITEM_CHARS]
+    if not cleaned:
+        raise ValueError("A routine needs a few words.")
+    return cleaned
+
+
+def ideas_not_on_list(ideas: Iterable[SelfCareIdea], items: Iterable[SelfCareItem]) -> list[SelfCareIdea]:
+    """Ideas whose text is not already an active item."""
+    taken = {item.text.casefold() for item in items if item.active}
+    return [idea for idea in ideas if idea.text.casefold() not in taken]
+
+
+@dataclass(frozen=True)
+class DaySummary:
+    """How much of the checklist was done on a day."""
+
+    done: int
+    total: int
+
+    def sentence(self) -> str:
+        if self.total == 0:
+            return "Your list is empty. Add a routine or pick one from the ideas."
+        if self.done == 0:
+            return f"0 of {self.total} so far today. Any one small thing counts."
+        if self.done >= self.total:
+            return f"All {self.total} today. That is a lot of care."
+        return f"{self.done} of {self.total} today."
+
+
+@dataclass(frozen=True)
+class WeekSummary:
+    """How many of the last seven days had any self-care."""
+
+    days_with_care: int
+    days: int = 7
+
+    def sentence(self) -> str:
+        if self.days_with_care == 0:
+            return "A fresh start: nothing ticked in the last 7 days yet, and that is okay."
+        day_word = "day" if self.days_with_care == 1 else "days"
+        return f"{self.days_with_care} {day_word} of the last {self.days} had some self-care."
+
+
+def day_summary(items: Iterable[SelfCareItem], ticks: Iterable[SelfCareTick], day: date) -> DaySummary:
+    """Active items ticked on ``day`` out of all active items."""
+    active_ids = {item.id for item in items if item.active}
+    done = {tick.item_id for tick in ticks if tick.day == day.isoformat() and tick.item_id in active_ids}
+    return DaySummary(done=len(done), total=len(active_ids))
+
+
+def week_summary(ticks: Iterable[SelfCareTick], today: date, days: int = 7) -> WeekSummary:
+    """Days among the last ``days`` (today included) with at least one tick."""
+    window = {(today - timedelta(days=offset)).isoformat() for offset in range(days)}
+    return WeekSummary(days_with_care=len({tick.day for tick in ticks if tick.day in window}), days=days)
+
+
+def ticked_today(ticks: Iterable[SelfCareTick], day: date) -> set[str]:
+    """Item ids ticked on ``day``."""
+    return {tick.item_id for tick in ticks if tick.day == day.isoformat()}
+
+
