@@ -9,7 +9,9 @@ never be half-written. Where hard links are impossible, a private copy is made.
 from __future__ import annotations
 
 import os
+import re
 import time
+from datetime import datetime
 from pathlib import Path
 
 from tui.store.permissions import ensure_private_dir, fsync_dir, write_private_file
@@ -30,10 +32,12 @@ class BackupRotator:
 
     def backups(self) -> list[Path]:
         """Backups of this database, newest first."""
-        if not self.folder.is_dir():
+        try:
+            names = os.listdir(self.folder)
+        except OSError:
             return []
-        found = sorted(self.folder.glob(f"{self.database.stem}-*.json"), reverse=True)
-        return found
+        pattern = re.compile(re.escape(self.database.stem) + r"-\d{8}-\d{6}-\d{6}\.json")
+        return [self.folder / name for name in sorted(names, reverse=True) if pattern.fullmatch(name)]
 
     def newest(self) -> Path | None:
         """The newest backup that parses as a database, or None."""
@@ -60,8 +64,10 @@ class BackupRotator:
     def make(self, source: Path) -> Path:
         """Snapshot ``source`` into the backup folder now and drop the oldest extras."""
         ensure_private_dir(self.folder)
-        stamp = time.strftime("%Y%m%d-%H%M%S")
-        target = self.folder / f"{self.database.stem}-{stamp}-{os.urandom(2).hex()}.json"
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+        target = self.folder / f"{self.database.stem}-{stamp}.json"
+        if target.exists():
+            return target
         try:
             os.link(source, target)
         except OSError:

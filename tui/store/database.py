@@ -10,17 +10,16 @@ new file into place.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from filelock import FileLock, Timeout
 from tinydb import TinyDB
-from tinydb.table import Table
 
-from tui.store import codec
 from tui.store.backups import BackupRotator
+from tui.store.checked_table import CheckedTable
 from tui.store.errors import DatabaseTooNewError, StoreBusyError, StoreWriteError
 from tui.store.file_storage import AtomicFileStorage
 from tui.store.memory_storage import MemoryStorage
@@ -28,31 +27,6 @@ from tui.store.migrations import CURRENT_VERSION, META_TABLE, migrate, version_o
 from tui.store.permissions import PRIVATE_FILE_MODE, ensure_private_dir, make_private, sweep_stale_temp_files
 
 LOCK_TIMEOUT_SECONDS = 15.0
-
-R = TypeVar("R")
-
-
-class CheckedTable(Table):
-    """A TinyDB table that refuses documents JSON cannot hold exactly."""
-
-    def insert(self, document: Mapping) -> int:
-        codec.check_document(document)
-        return super().insert(document)
-
-    def insert_multiple(self, documents: Any) -> list[int]:
-        documents = list(documents)
-        for document in documents:
-            codec.check_document(document)
-        return super().insert_multiple(documents)
-
-    def update(self, fields: Any, cond: Any = None, doc_ids: Any = None) -> list[int]:
-        if isinstance(fields, Mapping):
-            codec.check_document(fields)
-        return super().update(fields, cond, doc_ids)
-
-    def upsert(self, document: Mapping, cond: Any = None) -> list[int]:
-        codec.check_document(document)
-        return super().upsert(document, cond)
 
 
 class _CheckedTinyDB(TinyDB):
@@ -117,13 +91,21 @@ class Database:
 
     # -- using -----------------------------------------------------------------
 
-    def table(self, name: str) -> Table:
-        """The TinyDB table ``name``; change it only inside :meth:`transaction`."""
-        return self._tinydb.table(name, cache_size=0)
+    def table(self, name: str) -> CheckedTable:
+        """The TinyDB table ``name``; every write to it runs inside :meth:`transaction`."""
+        table = self._tinydb.table(name, cache_size=0)
+        assert isinstance(table, CheckedTable)
+        table.transaction = self.transaction
+        return table
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """Hold the exclusive lock for a read-modify-write; reload first if needed."""
+        """Hold the exclusive cross-process lock for a read-modify-write.
+
+        Re-entrant. On first entry, if another process replaced the file since
+        we last saw it, memory is reloaded (or, when a change of ours is waiting
+        for a retry, our change is replayed onto the newer file).
+        """
         with self._thread_lock:
             if self._file_lock is None:
                 yield
@@ -137,44 +119,55 @@ class Database:
                 raise StoreWriteError(self.path, error) from error
             try:
                 if self._file_lock.lock_counter == 1:
-                    self._forget_cached_ids()
-                    if self.storage.changed_on_disk() and not self.storage.unsaved_changes:
-                        self.storage.discard_cache()
-                        self._forget_query_caches()
+                    self._sync_with_disk()
                 yield
             finally:
                 self._file_lock.release()
 
     def refresh(self) -> bool:
         """Reload if another process changed the file; True if it did."""
-        if not self.storage.changed_on_disk() or self.storage.unsaved_changes:
+        if not self.storage.changed_on_disk():
             return False
-        self.storage.discard_cache()
-        self._forget_query_caches()
-        self._forget_cached_ids()
+        if self.storage.unsaved_changes:
+            with self.transaction():
+                pass  # entering merges our waiting change with theirs
+        else:
+            self.storage.discard_cache()
+            self._forget_query_caches()
         return True
 
     def retry_save(self) -> None:
-        """Write what is in memory again after a failed save."""
+        """Write what is in memory again after a failed save (raises StoreWriteError if it fails again)."""
         with self.transaction():
-            data = self.storage.read()
-            if data is not None:
+            if self.storage.unsaved_changes:
+                data = self.storage.read()
+                assert data is not None
                 self.storage.write(data)
 
-    def snapshot(self) -> dict[str, Any]:
-        """Every table as plain data (for exports)."""
-        with self.transaction():
-            data = self.storage.read() or {}
-            return {name: {k: dict(v) for k, v in table.items()} for name, table in data.items()}
+    @property
+    def unsaved_changes(self) -> bool:
+        """True while a change is kept in memory because its save failed."""
+        return bool(self.storage.unsaved_changes)
+
+    def snapshot(self) -> dict[str, dict[str, dict[str, Any]]]:
+        """Every table as plain data, as stored (for exports)."""
+        data = self.storage.read() or {}
+        return {name: {key: dict(doc) for key, doc in table.items()} for name, table in data.items()}
 
     def close(self) -> None:
         self._tinydb.close()
+        self.storage.close()
 
     # -- internals -------------------------------------------------------------
 
-    def _forget_cached_ids(self) -> None:
-        for table in self._tinydb._tables.values():
-            table._next_id = None
+    def _sync_with_disk(self) -> None:
+        if not self.storage.changed_on_disk():
+            return
+        if self.storage.unsaved_changes:
+            self.storage.merge_with_disk()
+        else:
+            self.storage.discard_cache()
+        self._forget_query_caches()
 
     def _forget_query_caches(self) -> None:
         for table in self._tinydb._tables.values():

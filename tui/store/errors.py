@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 
@@ -47,11 +48,24 @@ class StoreWriteError(StoreError):
     def __init__(self, path: Path, cause: BaseException) -> None:
         self.path = path
         self.cause = cause
-        reason = getattr(cause, "strerror", None) or str(cause) or type(cause).__name__
         super().__init__(
-            f"Could not save to {path}: {reason}. The file on disk is unchanged, "
+            f"Could not save to {path}: {describe_write_problem(path, cause)}. The file on disk is unchanged, "
             "and your change is kept in memory so you can try again."
         )
+
+
+def describe_write_problem(path: Path, cause: BaseException) -> str:
+    """A plain sentence for why writing beside ``path`` failed."""
+    number = getattr(cause, "errno", None)
+    if number in (errno.ENOSPC, errno.EDQUOT):
+        return "the disk is full"
+    if number == errno.EROFS:
+        return "the disk or folder is read-only"
+    if number in (errno.EACCES, errno.EPERM):
+        return f"Heartwork is not allowed to write in the folder {path.parent}"
+    if number == errno.ENOENT:
+        return f"the folder {path.parent} no longer exists"
+    return getattr(cause, "strerror", None) or str(cause) or type(cause).__name__
 
 
 class StoreBusyError(StoreError):

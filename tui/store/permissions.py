@@ -29,16 +29,18 @@ def make_private(path: Path) -> None:
         os.chmod(path, PRIVATE_FILE_MODE)
 
 
-def write_private_file(path: Path, payload: bytes) -> None:
+def write_private_file(path: Path, payload: bytes, *, keep_open: bool = False) -> int | None:
     """Write ``payload`` to ``path`` atomically and durably, created 0600.
 
     A temporary file in the same folder is written, fsynced and renamed over
-    ``path``; then the folder is fsynced. On any error the temporary file is
-    removed and ``path`` is left as it was.
+    ``path``; then the folder is fsynced, so when this returns the new content
+    has reached the disk. On any error the temporary file is removed and
+    ``path`` is left as it was. With ``keep_open`` the new file's descriptor
+    (read-only use) is returned open; the caller closes it.
     """
     folder = path.parent
-    temp = folder / f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp"
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE)
+    temp = folder / temp_name_for(path)
+    fd = os.open(temp, os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), PRIVATE_FILE_MODE)
     try:
         try:
             os.fchmod(fd, PRIVATE_FILE_MODE)
@@ -47,16 +49,30 @@ def write_private_file(path: Path, payload: bytes) -> None:
                 written = os.write(fd, view)
                 view = view[written:]
             os.fsync(fd)
-        finally:
+            os.replace(temp, path)
+        except BaseException:
             os.close(fd)
-        os.replace(temp, path)
+            raise
     except BaseException:
         try:
             temp.unlink()
-        except FileNotFoundError:
+        except OSError:
             pass
         raise
-    fsync_dir(folder)
+    try:
+        fsync_dir(folder)
+    except BaseException:
+        os.close(fd)
+        raise
+    if keep_open:
+        return fd
+    os.close(fd)
+    return None
+
+
+def temp_name_for(path: Path) -> str:
+    """A fresh temporary name beside ``path``, naming this process (for the stale-file sweep)."""
+    return f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp"
 
 
 def fsync_dir(folder: Path) -> None:
