@@ -46,7 +46,7 @@ class AtomicFileStorage(Storage):
         self,
         path: Path,
         *,
-        on_written: Callable[[Path], None] | None = None,
+        on_written: Callable[[Path, bytes], object] | None = None,
         newest_backup: Callable[[], Path | None] | None = None,
     ) -> None:
         self.path = path
@@ -130,7 +130,7 @@ class AtomicFileStorage(Storage):
         self.writes += 1
         if self._on_written is not None:
             try:
-                self._on_written(self.path)
+                self._on_written(self.path, payload)
             except OSError:
                 pass  # a backup that could not be made never undoes a save that succeeded
 
@@ -214,7 +214,9 @@ def parse_database(
         except UnicodeDecodeError:
             reason = "the file holds bytes that are not UTF-8 text"
         else:
-            reason = f"the file is not valid JSON ({error})"
+            where = getattr(error, "lineno", None), getattr(error, "colno", None)
+            at = f" (problem at line {where[0]}, column {where[1]})" if None not in where else ""
+            reason = f"the file is not valid JSON{at}"
         raise CorruptDatabaseError(path, reason, newest_backup()) from error
     problem = shape_problem(data)
     if problem:
