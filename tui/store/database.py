@@ -110,6 +110,13 @@ class Database:
             if self._file_lock is None:
                 yield
                 return
+            assert self.path is not None
+            if not self.path.parent.is_dir() and not self._file_lock.is_locked:
+                # The folder vanished (an unplugged drive, say). Taking the lock would
+                # silently recreate it; no other process can write there either, so go
+                # on: the save fails with a clear message and the change waits in memory.
+                yield
+                return
             try:
                 self._file_lock.acquire()
             except Timeout as error:
