@@ -27,6 +27,7 @@ class RecoveryScreen(Screen[bool]):
     RecoveryScreen { align: center middle; }
     RecoveryScreen > Vertical { width: 76; max-width: 100%; height: auto; padding: 1 2; border: round $warning; }
     RecoveryScreen #recovery-title { text-style: bold; margin-bottom: 1; }
+    RecoveryScreen #recovery-offer { margin-top: 1; }
     RecoveryScreen #recovery-question { margin-top: 1; text-style: bold; }
     RecoveryScreen #recovery-outcome { margin-top: 1; }
     """
