@@ -297,3 +297,14 @@ def test_private_files_are_written_whole_or_not_at_all(tmp_path: Path, monkeypat
     with pytest.raises(FileExistsError):
         permissions.write_private_file(target, b"new content", overwrite=False)
     assert target.read_bytes() == b"old"
+
+
+def test_a_reader_iterating_a_table_is_not_disturbed_by_a_save(database: Database) -> None:
+    table = database.table("things")
+    table.save_records([{"id": str(n)} for n in range(3)])
+    reading = iter(table._read_table().values())
+    next(reading)
+    table.save_records([{"id": "new"}])
+    table.insert({"id": "newer"})
+    assert len(list(reading)) == 2, "the reader keeps the version it started with"
+    assert len(table) == 5

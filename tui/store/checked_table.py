@@ -9,9 +9,10 @@ What it adds to TinyDB's ``Table``:
   thrown away whenever the data in memory was replaced (another process wrote).
 * If a change fails part-way (an invalid value, an error in a callable), memory
   is rolled back to the last saved state: nothing half-done is ever written later.
-* Writes change the stored table in place instead of converting every key of
-  the table to int and back on each save, and records are found by their
-  string ``id`` through an index, so a save costs the same for 1 record or 30,000.
+* Writes work on a shallow copy of the stored table (C speed) instead of
+  converting every key of the table to int and back on each save, and records
+  are found by their string ``id`` through an index, so finding the record to
+  save costs the same for 1 record or 30,000.
 """
 
 from __future__ import annotations
@@ -203,20 +204,25 @@ class CheckedTable(Table):
         return super()._get_next_id()
 
     def _update_table(self, updater: Callable[[Any], None], keeps_index: bool = False) -> None:  # type: ignore[override]
+        """Apply ``updater`` to a shallow copy of the table and save it.
+
+        The copy (C speed, no key conversion) means a reader in another thread
+        that is iterating the table never sees it change size under it, and an
+        updater that fails part-way leaves the stored table as it was. Changes
+        made inside documents are undone by rolling memory back.
+        """
         storage = self._storage
-        tables = storage.read()
-        if tables is None:
-            tables = {}
-        raw = tables.get(self.name)
-        if raw is None:
-            raw = tables[self.name] = {}
+        tables = storage.read() or {}
+        working = dict(tables.get(self.name, {}))
         try:
-            updater(IntKeyedView(raw))
+            updater(IntKeyedView(working))
         except BaseException:
             storage.rollback()
             raise
         finally:
             if not keeps_index:
                 self._index = None
-        storage.write(tables)
+        changed = dict(tables)
+        changed[self.name] = working
+        storage.write(changed)
         self.clear_cache()
