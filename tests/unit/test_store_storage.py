@@ -308,3 +308,12 @@ def test_a_reader_iterating_a_table_is_not_disturbed_by_a_save(database: Databas
     table.insert({"id": "newer"})
     assert len(list(reading)) == 2, "the reader keeps the version it started with"
     assert len(table) == 5
+
+
+def test_a_loose_lock_file_left_by_an_older_version_is_made_private(db_path: Path) -> None:
+    db_path.parent.mkdir()
+    lock = lock_path_for(db_path)
+    lock.write_bytes(b"")
+    lock.chmod(0o644)
+    Database.open(db_path).table("things").insert({"id": "a"})
+    assert mode_of(lock) == 0o600

@@ -2,9 +2,10 @@
 
 Every change goes through :meth:`Database.transaction`, which holds an
 exclusive lock (a lock file beside the database, shared by every Heartwork
-process) and first reloads the file if another process replaced it. Reads
-need no lock: the file on disk is always complete, because writers rename a
-new file into place.
+process) and first reloads the file if another process replaced it. Tables
+open their own transaction for every write, so a forgotten ``with`` cannot
+lose another process's change. Reads need no lock: the file on disk is always
+complete, because writers rename a new file into place.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ class Database:
         self._thread_lock = threading.RLock()
         self._file_lock: FileLock | None = None
         self.backups: BackupRotator | None = None
+        self._lock_file_checked = False
         if path is not None:
             self._file_lock = FileLock(
                 str(lock_path_for(path)),
@@ -126,6 +128,7 @@ class Database:
                 raise StoreWriteError(self.path, error) from error
             try:
                 if self._file_lock.lock_counter == 1:
+                    self._make_lock_file_private()
                     self._sync_with_disk()
                 yield
             finally:
@@ -166,6 +169,16 @@ class Database:
         self.storage.close()
 
     # -- internals -------------------------------------------------------------
+
+    def _make_lock_file_private(self) -> None:
+        """A lock file left by an older version may be 0644; every file is 0600."""
+        if self._lock_file_checked or self.path is None:
+            return
+        try:
+            make_private(lock_path_for(self.path))
+        except OSError:
+            pass
+        self._lock_file_checked = True
 
     def _sync_with_disk(self) -> None:
         if not self.storage.changed_on_disk():
