@@ -14,7 +14,7 @@ import pytest
 
 from tui.store import permissions
 from tui.store.database import Database, lock_path_for
-from tui.store.errors import InvalidValueError, StoreWriteError
+from tui.store.errors import CorruptDatabaseError, InvalidValueError, StoreWriteError
 from tui.store.file_storage import AtomicFileStorage
 
 
@@ -317,3 +317,33 @@ def test_a_loose_lock_file_left_by_an_older_version_is_made_private(db_path: Pat
     lock.chmod(0o644)
     Database.open(db_path).table("things").insert({"id": "a"})
     assert mode_of(lock) == 0o600
+
+
+def test_a_file_broken_while_open_keeps_reads_working_refuses_saves_and_is_never_overwritten(db_path: Path) -> None:
+    db = Database.open(db_path)
+    db.table("things").save_records([{"id": "a"}])
+    good = db_path.read_bytes()
+    broken = b'{"things": {"1": {"id": "a"'
+    permissions.write_private_file(db_path, broken)  # another program replaced it with something unreadable
+    with pytest.raises(CorruptDatabaseError, match=str(db_path)):
+        db.refresh()
+    assert db.refresh() is False, "reported once, not every poll"
+    assert [doc["id"] for doc in db.table("things").all()] == ["a"], "the last good data is still shown"
+    with pytest.raises(CorruptDatabaseError):
+        db.table("things").save_records([{"id": "b"}])
+    assert db_path.read_bytes() == broken
+    permissions.write_private_file(db_path, good)
+    assert db.refresh() is True
+    db.table("things").save_records([{"id": "b"}])
+    assert sorted(doc["id"] for doc in on_disk(db_path)["things"].values()) == ["a", "b"]
+
+
+def test_a_vanished_folder_keeps_what_is_shown(db_path: Path) -> None:
+    db = Database.open(db_path)
+    db.table("things").save_records([{"id": "a"}])
+    moved = db_path.parent.with_name("unplugged")
+    db_path.parent.rename(moved)
+    assert db.refresh() is False
+    assert [doc["id"] for doc in db.table("things").all()] == ["a"]
+    moved.rename(db_path.parent)
+    assert db.refresh() is False

@@ -135,15 +135,22 @@ class Database:
                 self._file_lock.release()
 
     def refresh(self) -> bool:
-        """Reload if another process changed the file; True if it did."""
+        """Reload if another process changed the file; True if it did.
+
+        Raises CorruptDatabaseError once if the new file cannot be read (the
+        last good data stays in memory for reading; saves are refused until
+        the file is readable again, so it is never overwritten).
+        """
         if not self.storage.changed_on_disk():
             return False
         if self.storage.unsaved_changes:
             with self.transaction():
                 pass  # entering merges our waiting change with theirs
-        else:
-            self.storage.discard_cache()
-            self._forget_query_caches()
+            return True
+        if isinstance(self.storage, AtomicFileStorage) and self.storage.current_identity() == self.storage._bad_identity:
+            return False  # already reported
+        self.storage.reload()
+        self._forget_query_caches()
         return True
 
     def retry_save(self) -> None:
@@ -181,12 +188,13 @@ class Database:
         self._lock_file_checked = True
 
     def _sync_with_disk(self) -> None:
+        """Before a change: catch up with the file (raises CorruptDatabaseError if it cannot be read)."""
         if not self.storage.changed_on_disk():
             return
         if self.storage.unsaved_changes:
             self.storage.merge_with_disk()
-        else:
-            self.storage.discard_cache()
+        elif isinstance(self.storage, AtomicFileStorage):
+            self.storage.reload()
         self._forget_query_caches()
 
     def _forget_query_caches(self) -> None:

@@ -56,6 +56,7 @@ class AtomicFileStorage(Storage):
         self._identity: FileIdentity | None = None
         self._held_fd: int | None = None
         self._unsaved_payload: bytes | None = None
+        self._bad_identity: FileIdentity | None = None
         self.unsaved_changes = False
         # Bumped whenever the data in memory is replaced (reload, rollback), so
         # tables know their cached next id and record index are stale.
@@ -73,32 +74,64 @@ class AtomicFileStorage(Storage):
             return None
 
     def changed_on_disk(self) -> bool:
-        """True if someone else replaced or changed the file since we last read or wrote it."""
-        return self.current_identity() != self._identity
+        """True if someone else replaced or changed the file since we last read or wrote it.
+
+        A file that vanished together with its folder (an unplugged drive) is
+        not a change: what is in memory is kept, and saving says the folder is gone.
+        """
+        current = self.current_identity()
+        if current is None and self._identity is not None and not self.path.parent.is_dir():
+            return False
+        return current != self._identity
 
     def read(self) -> dict[str, Any] | None:
+        """The data, reloaded only if another process replaced the file.
+
+        If the new file cannot be read, the last good data is still served for
+        reading (the app keeps working); :meth:`reload` and every save report it.
+        """
         if self._cache is not None and (self.unsaved_changes or not self.changed_on_disk()):
             return self._cache
-        return self._load_from_disk()
+        if self._cache is not None and self._bad_identity is not None and self.current_identity() == self._bad_identity:
+            return self._cache
+        try:
+            return self.reload()
+        except CorruptDatabaseError:
+            if self._cache is None:
+                raise
+            return self._cache
 
-    def _load_from_disk(self) -> dict[str, Any] | None:
+    def reload(self) -> dict[str, Any] | None:
+        """Read the file now; raise CorruptDatabaseError (keeping memory as it was) if it cannot be used."""
+        loaded = self._parse_file()
+        if loaded is None:
+            self._forget()
+            return None
+        data, fd, identity = loaded
+        self._forget()
+        self._cache = data
+        self._hold(fd, identity)
+        self._bad_identity = None
+        self.reads_from_disk += 1
+        return data
+
+    def _parse_file(self) -> tuple[dict[str, Any], int, FileIdentity] | None:
         try:
             fd = os.open(self.path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
         except FileNotFoundError:
-            self._forget()
             return None
         try:
             info = os.fstat(fd)
             payload = _read_all(fd, info.st_size)
             data = parse_database(self.path, payload, self._newest_backup)
+        except CorruptDatabaseError:
+            os.close(fd)
+            self._bad_identity = identity_of(info)
+            raise
         except BaseException:
             os.close(fd)
             raise
-        self._forget()
-        self._cache = data
-        self._hold(fd, identity_of(info))
-        self.reads_from_disk += 1
-        return data
+        return data, fd, identity_of(info)
 
     def read_held_version(self) -> dict[str, Any] | None:
         """The version of the file this process last read or wrote (even if replaced since)."""
@@ -146,18 +179,23 @@ class AtomicFileStorage(Storage):
         """Another process saved while our change was waiting for a retry: combine both.
 
         Our unsaved change is what differs between the version we last saw (still
-        held open) and memory; it is replayed onto the newer file on disk.
+        held open) and memory; it is replayed onto the newer file on disk. If the
+        newer file cannot be read, CorruptDatabaseError is raised and memory,
+        with our change, stays as it was.
         """
         base = self.read_held_version() or {}
         ours = self._cache or {}
-        self._cache = None
-        self.unsaved_changes = False
-        theirs = self._load_from_disk() or {}
+        loaded = self._parse_file()
+        theirs: dict[str, Any] = {}
+        self._forget()
+        if loaded is not None:
+            theirs, fd, identity = loaded
+            self._hold(fd, identity)
         merge_unsaved(base, ours, theirs)
         self._cache = theirs
         self.unsaved_changes = True
         self._unsaved_payload = codec.encode(theirs)
-        self.generation += 1
+        self.reads_from_disk += 1
 
     def discard_cache(self) -> None:
         """Forget what is in memory so the next read comes from disk."""
