@@ -146,6 +146,20 @@ def baseline_mib(kind: str) -> float:
     return float(done.stdout)
 
 
+def small_fsync_ms(folder: Path, tries: int = 20) -> float:
+    """Median time to write and fsync a 2 KB file here: how busy the disk is right now."""
+    times = []
+    for _ in range(tries):
+        started = time.perf_counter()
+        fd = os.open(folder / "probe", os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        os.write(fd, b"x" * 2048)
+        os.fsync(fd)
+        os.close(fd)
+        times.append(time.perf_counter() - started)
+    os.unlink(folder / "probe")
+    return statistics.median(times) * 1000
+
+
 def ms(seconds: float) -> str:
     return f"{seconds * 1000:8.1f}"
 
@@ -166,6 +180,7 @@ def main() -> None:
     results: dict[str, dict[str, dict[str, float]]] = {}
     folder = Path(tempfile.mkdtemp(prefix="heartwork-bench-"))
     print(f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, files in {folder}")
+    print(f"disk check: writing and fsyncing a 2 KB file takes {small_fsync_ms(folder):.2f} ms (busy disk = slower small saves)")
     print(f"interpreter + imports alone: ours {baseline_mib('ours'):.0f} MiB, stock {baseline_mib('stock'):.0f} MiB")
     header = f"{'size':>10} {'store':>6} {'open ms':>8} {'save ms':>8} {'1st save':>8} {'edit ms':>8} {'file MB':>8} {'peak MiB':>8}"
     print(header)
