@@ -347,3 +347,56 @@ def test_a_vanished_folder_keeps_what_is_shown(db_path: Path) -> None:
     assert [doc["id"] for doc in db.table("things").all()] == ["a"]
     moved.rename(db_path.parent)
     assert db.refresh() is False
+
+
+def test_a_database_on_a_read_only_disk_opens_for_reading_and_explains_saves(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = Database.open(db_path)
+    db.table("things").save_records([{"id": "a"}])
+    db.close()
+    db_path.chmod(0o644)
+    before = db_path.read_bytes()
+    real_open = os.open
+
+    def read_only_disk(*args: object, **kwargs: object) -> object:
+        raise OSError(errno.EROFS, os.strerror(errno.EROFS))
+
+    def open_for_reading_only(path: object, flags: int, *args: object, **kwargs: object) -> int:
+        if flags & (os.O_WRONLY | os.O_RDWR | os.O_CREAT):
+            raise OSError(errno.EROFS, os.strerror(errno.EROFS))
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "chmod", read_only_disk)
+    monkeypatch.setattr(os, "open", open_for_reading_only)
+    reopened = Database.open(db_path)
+    assert [doc["id"] for doc in reopened.table("things").all()] == ["a"]
+    with pytest.raises(StoreWriteError, match="read-only"):
+        reopened.table("things").save_records([{"id": "b"}])
+    assert db_path.read_bytes() == before
+
+
+def test_a_folder_that_cannot_be_created_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
+
+    monkeypatch.setattr(Path, "mkdir", refuse)
+    with pytest.raises(StoreWriteError, match="not allowed to write"):
+        Database.open(tmp_path / "nowhere" / "heartwork.json")
+
+
+def test_when_the_lock_cannot_be_taken_the_message_says_nothing_changed(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = Database.open(db_path)
+    lock = db._file_lock
+    assert lock is not None
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.EROFS, os.strerror(errno.EROFS))
+
+    monkeypatch.setattr(lock, "acquire", refuse)
+    with pytest.raises(StoreWriteError, match="nothing was changed") as caught:
+        db.table("things").save_records([{"id": "a"}])
+    assert caught.value.change_kept is False
+    assert not db.unsaved_changes and db.table("things").all() == []

@@ -64,7 +64,12 @@ class Database:
         a new file cannot be created.
         """
         path = Path(path).expanduser().absolute()
-        ensure_private_dir(path.parent, ours=own_folder)
+        try:
+            ensure_private_dir(path.parent, ours=own_folder)
+        except OSError as error:
+            if not path.parent.is_dir():
+                raise StoreWriteError(path, error) from error
+            # an existing folder whose mode cannot be changed (read-only disk, not ours): go on
         sweep_stale_temp_files(path)
         rotator = BackupRotator(path)
         storage = AtomicFileStorage(path, on_written=rotator.after_successful_write, newest_backup=rotator.newest)
@@ -81,7 +86,10 @@ class Database:
                 migrate(current)
                 storage.write(current)
         else:
-            make_private(path)
+            try:
+                make_private(path)
+            except OSError:
+                pass  # a read-only disk: reading works, and saving will say why it cannot
         return database
 
     @classmethod
@@ -123,9 +131,8 @@ class Database:
                 self._file_lock.acquire()
             except Timeout as error:
                 raise StoreBusyError(Path(self._file_lock.lock_file), LOCK_TIMEOUT_SECONDS) from error
-            except OSError as error:
-                assert self.path is not None
-                raise StoreWriteError(self.path, error) from error
+            except OSError as error:  # the lock file cannot be made: nothing was changed yet
+                raise StoreWriteError(self.path, error, change_kept=False) from error
             try:
                 if self._file_lock.lock_counter == 1:
                     self._make_lock_file_private()

@@ -45,13 +45,16 @@ class DatabaseTooNewError(StoreError):
 class StoreWriteError(StoreError):
     """A save did not reach the disk; the old file is intact and the change is kept in memory."""
 
-    def __init__(self, path: Path, cause: BaseException) -> None:
+    def __init__(self, path: Path, cause: BaseException, *, change_kept: bool = True) -> None:
         self.path = path
         self.cause = cause
-        super().__init__(
-            f"Could not save to {path}: {describe_write_problem(path, cause)}. The file on disk is unchanged, "
+        self.change_kept = change_kept
+        then = (
             "and your change is kept in memory so you can try again."
+            if change_kept
+            else "and nothing was changed; please try again when it can be written."
         )
+        super().__init__(f"Could not save to {path}: {describe_write_problem(path, cause)}. The file on disk is unchanged, {then}")
 
 
 def describe_write_problem(path: Path, cause: BaseException) -> str:
