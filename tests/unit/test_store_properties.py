@@ -62,3 +62,42 @@ def test_nan_and_infinity_are_refused_wherever_they_hide(
             table.update(lambda stored: stored.update(poisoned[where]))
         assert db.snapshot() == before
         db.close()
+
+
+def edited(base: dict[str, Any], data: st.DataObject, tag: str) -> tuple[dict[str, Any], set[str], set[str], set[str]]:
+    """A copy of ``base`` with some records added, changed and removed by ``tag``."""
+    table = {key: dict(doc) for key, doc in base.items()}
+    changed = set(data.draw(st.sets(st.sampled_from(sorted(base)), max_size=len(base)))) if base else set()
+    removed = set(data.draw(st.sets(st.sampled_from(sorted(base)), max_size=len(base)))) - changed if base else set()
+    for key in changed:
+        table[key] = {**table[key], "by": tag}
+    for key in removed:
+        del table[key]
+    added = set()
+    next_key = max((int(key) for key in base), default=0) + 1
+    for number in range(data.draw(st.integers(0, 3))):
+        table[str(next_key + number)] = {"id": f"{tag}-new-{number}"}
+        added.add(f"{tag}-new-{number}")
+    return table, {base[key]["id"] for key in changed}, {base[key]["id"] for key in removed}, added
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.integers(0, 6), st.data())
+def test_merging_a_waiting_change_keeps_both_sides_work(size: int, data: st.DataObject) -> None:
+    from tui.store.merge import merge_unsaved
+
+    base_table = {str(number + 1): {"id": f"base-{number}"} for number in range(size)}
+    our_table, we_changed, we_removed, we_added = edited(base_table, data, "ours")
+    their_table, they_changed, they_removed, they_added = edited(base_table, data, "theirs")
+    theirs = {"things": their_table}
+    merge_unsaved({"things": base_table}, {"things": our_table}, theirs)
+    merged = {doc["id"]: doc for doc in theirs["things"].values()}
+    assert len(merged) == len(theirs["things"]), "no record is duplicated"
+    assert we_added | they_added <= merged.keys(), "what either side added is kept"
+    assert not we_removed & merged.keys(), "what we removed is removed"
+    for record_id in we_changed:
+        assert merged[record_id]["by"] == "ours", "our edits win"
+    for record_id in they_changed - we_changed - we_removed:
+        assert merged[record_id]["by"] == "theirs", "their edits to other records are kept"
+    untouched = {doc["id"] for doc in base_table.values()} - we_removed - they_removed
+    assert untouched <= merged.keys()
