@@ -227,7 +227,10 @@ class AtomicFileStorage(Storage):
         self.generation += 1
 
     def __del__(self) -> None:
-        self._release_held()
+        try:
+            self._release_held()
+        except Exception:  # noqa: BLE001 - interpreter shutdown may have torn down os already
+            pass
 
 
 def _read_all(fd: int, size_hint: int) -> bytes:
