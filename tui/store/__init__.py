@@ -8,6 +8,7 @@ from tui.store.database import Database
 from tui.store.errors import (
     CorruptDatabaseError,
     DatabaseTooNewError,
+    InvalidValueError,
     StoreBusyError,
     StoreError,
     StoreWriteError,
@@ -17,6 +18,7 @@ __all__ = [
     "CorruptDatabaseError",
     "Database",
     "DatabaseTooNewError",
+    "InvalidValueError",
     "StoreBusyError",
     "StoreError",
     "StoreWriteError",

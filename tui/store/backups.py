@@ -1,18 +1,23 @@
 """Rotating backups of the database, made only after a successful write.
 
-Because every save renames a brand-new file into place, the file on disk is
-never modified after it is written. A backup is therefore a hard link to the
-current file: instant, no extra disk space until the next save, and it can
-never be half-written. Where hard links are impossible, a private copy is made.
+A backup is a private copy (0600, in ``backups/`` beside the database, 0700)
+of the bytes that were just written successfully, itself written atomically,
+so it can never be half-written. It is a real copy, not a hard link: a hard
+link shares the file's contents, so anything that later changed the database
+in place (an editor, another program, a bad sector) would damage the backup
+too. To keep saves fast, at most one backup is made every ``min_interval``
+seconds per process, and only ``keep`` are kept.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import time
+from datetime import datetime
 from pathlib import Path
 
-from tui.store.permissions import ensure_private_dir, fsync_dir, write_private_file
+from tui.store.permissions import ensure_private_dir, sweep_stale_temp_files_in, write_private_file
 
 KEEP = 5
 MIN_SECONDS_BETWEEN = 600.0
@@ -30,10 +35,12 @@ class BackupRotator:
 
     def backups(self) -> list[Path]:
         """Backups of this database, newest first."""
-        if not self.folder.is_dir():
+        try:
+            names = os.listdir(self.folder)
+        except OSError:
             return []
-        found = sorted(self.folder.glob(f"{self.database.stem}-*.json"), reverse=True)
-        return found
+        pattern = re.compile(re.escape(self.database.stem) + r"-\d{8}-\d{6}-\d{6}\.json")
+        return [self.folder / name for name in sorted(names, reverse=True) if pattern.fullmatch(name)]
 
     def newest(self) -> Path | None:
         """The newest backup that parses as a database, or None."""
@@ -48,25 +55,22 @@ class BackupRotator:
             return candidate
         return None
 
-    def after_successful_write(self, written: Path) -> Path | None:
-        """Make a backup of ``written`` if the last one is old enough; rotate."""
+    def after_successful_write(self, written: Path, payload: bytes) -> Path | None:
+        """Back up ``payload`` (just saved to ``written``) if the last backup is old enough; rotate."""
         now = time.monotonic()
         if self._last_made is not None and now - self._last_made < self.min_interval:
             return None
-        made = self.make(written)
+        made = self.make(payload)
         self._last_made = now
         return made
 
-    def make(self, source: Path) -> Path:
-        """Snapshot ``source`` into the backup folder now and drop the oldest extras."""
+    def make(self, payload: bytes) -> Path:
+        """Write ``payload`` as a new backup now and drop the oldest beyond ``keep``."""
         ensure_private_dir(self.folder)
-        stamp = time.strftime("%Y%m%d-%H%M%S")
-        target = self.folder / f"{self.database.stem}-{stamp}-{os.urandom(2).hex()}.json"
-        try:
-            os.link(source, target)
-        except OSError:
-            write_private_file(target, source.read_bytes())
-        fsync_dir(self.folder)
+        sweep_stale_temp_files_in(self.folder)
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+        target = self.folder / f"{self.database.stem}-{stamp}.json"
+        write_private_file(target, payload, overwrite=False)
         for old in self.backups()[self.keep :]:
             try:
                 old.unlink()

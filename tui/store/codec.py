@@ -7,6 +7,7 @@ touched.
 
 from __future__ import annotations
 
+import gc
 import json
 import math
 from typing import Any
@@ -29,6 +30,21 @@ def encode(data: Tables) -> bytes:
 def decode(payload: bytes) -> Any:
     """Parse bytes as strict UTF-8 JSON; raises ValueError on anything else."""
     return orjson.loads(payload)
+
+
+def decode_large(payload: bytes) -> Any:
+    """:func:`decode` for a whole database: the cyclic garbage collector is paused meanwhile.
+
+    Parsing creates tens of thousands of dicts and lists, none of them cyclic
+    garbage; left running, the collector would walk them again and again.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return orjson.loads(payload)
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def check_document(document: Any) -> None:

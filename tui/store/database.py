@@ -2,25 +2,25 @@
 
 Every change goes through :meth:`Database.transaction`, which holds an
 exclusive lock (a lock file beside the database, shared by every Heartwork
-process) and first reloads the file if another process replaced it. Reads
-need no lock: the file on disk is always complete, because writers rename a
-new file into place.
+process) and first reloads the file if another process replaced it. Tables
+open their own transaction for every write, so a forgotten ``with`` cannot
+lose another process's change. Reads need no lock: the file on disk is always
+complete, because writers rename a new file into place.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from filelock import FileLock, Timeout
 from tinydb import TinyDB
-from tinydb.table import Table
 
-from tui.store import codec
 from tui.store.backups import BackupRotator
+from tui.store.checked_table import CheckedTable
 from tui.store.errors import DatabaseTooNewError, StoreBusyError, StoreWriteError
 from tui.store.file_storage import AtomicFileStorage
 from tui.store.memory_storage import MemoryStorage
@@ -28,31 +28,6 @@ from tui.store.migrations import CURRENT_VERSION, META_TABLE, migrate, version_o
 from tui.store.permissions import PRIVATE_FILE_MODE, ensure_private_dir, make_private, sweep_stale_temp_files
 
 LOCK_TIMEOUT_SECONDS = 15.0
-
-R = TypeVar("R")
-
-
-class CheckedTable(Table):
-    """A TinyDB table that refuses documents JSON cannot hold exactly."""
-
-    def insert(self, document: Mapping) -> int:
-        codec.check_document(document)
-        return super().insert(document)
-
-    def insert_multiple(self, documents: Any) -> list[int]:
-        documents = list(documents)
-        for document in documents:
-            codec.check_document(document)
-        return super().insert_multiple(documents)
-
-    def update(self, fields: Any, cond: Any = None, doc_ids: Any = None) -> list[int]:
-        if isinstance(fields, Mapping):
-            codec.check_document(fields)
-        return super().update(fields, cond, doc_ids)
-
-    def upsert(self, document: Mapping, cond: Any = None) -> list[int]:
-        codec.check_document(document)
-        return super().upsert(document, cond)
 
 
 class _CheckedTinyDB(TinyDB):
@@ -69,6 +44,7 @@ class Database:
         self._thread_lock = threading.RLock()
         self._file_lock: FileLock | None = None
         self.backups: BackupRotator | None = None
+        self._lock_file_checked = False
         if path is not None:
             self._file_lock = FileLock(
                 str(lock_path_for(path)),
@@ -88,7 +64,12 @@ class Database:
         a new file cannot be created.
         """
         path = Path(path).expanduser().absolute()
-        ensure_private_dir(path.parent, ours=own_folder)
+        try:
+            ensure_private_dir(path.parent, ours=own_folder)
+        except OSError as error:
+            if not path.parent.is_dir():
+                raise StoreWriteError(path, error) from error
+            # an existing folder whose mode cannot be changed (read-only disk, not ours): go on
         sweep_stale_temp_files(path)
         rotator = BackupRotator(path)
         storage = AtomicFileStorage(path, on_written=rotator.after_successful_write, newest_backup=rotator.newest)
@@ -105,7 +86,10 @@ class Database:
                 migrate(current)
                 storage.write(current)
         else:
-            make_private(path)
+            try:
+                make_private(path)
+            except OSError:
+                pass  # a read-only disk: reading works, and saving will say why it cannot
         return database
 
     @classmethod
@@ -117,64 +101,108 @@ class Database:
 
     # -- using -----------------------------------------------------------------
 
-    def table(self, name: str) -> Table:
-        """The TinyDB table ``name``; change it only inside :meth:`transaction`."""
-        return self._tinydb.table(name, cache_size=0)
+    def table(self, name: str) -> CheckedTable:
+        """The TinyDB table ``name``; every write to it runs inside :meth:`transaction`."""
+        table = self._tinydb.table(name, cache_size=0)
+        assert isinstance(table, CheckedTable)
+        table.transaction = self.transaction
+        return table
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """Hold the exclusive lock for a read-modify-write; reload first if needed."""
+        """Hold the exclusive cross-process lock for a read-modify-write.
+
+        Re-entrant. On first entry, if another process replaced the file since
+        we last saw it, memory is reloaded (or, when a change of ours is waiting
+        for a retry, our change is replayed onto the newer file).
+        """
         with self._thread_lock:
             if self._file_lock is None:
+                yield
+                return
+            assert self.path is not None
+            if not self.path.parent.is_dir() and not self._file_lock.is_locked:
+                # The folder vanished (an unplugged drive, say). Taking the lock would
+                # silently recreate it; no other process can write there either, so go
+                # on: the save fails with a clear message and the change waits in memory.
                 yield
                 return
             try:
                 self._file_lock.acquire()
             except Timeout as error:
                 raise StoreBusyError(Path(self._file_lock.lock_file), LOCK_TIMEOUT_SECONDS) from error
-            except OSError as error:
-                assert self.path is not None
-                raise StoreWriteError(self.path, error) from error
+            except OSError as error:  # the lock file cannot be made: nothing was changed yet
+                raise StoreWriteError(self.path, error, change_kept=False) from error
             try:
                 if self._file_lock.lock_counter == 1:
-                    self._forget_cached_ids()
-                    if self.storage.changed_on_disk() and not self.storage.unsaved_changes:
-                        self.storage.discard_cache()
-                        self._forget_query_caches()
+                    self._make_lock_file_private()
+                    self._sync_with_disk()
                 yield
             finally:
                 self._file_lock.release()
 
     def refresh(self) -> bool:
-        """Reload if another process changed the file; True if it did."""
-        if not self.storage.changed_on_disk() or self.storage.unsaved_changes:
+        """Reload if another process changed the file; True if it did.
+
+        Raises CorruptDatabaseError once if the new file cannot be read (the
+        last good data stays in memory for reading; saves are refused until
+        the file is readable again, so it is never overwritten).
+        """
+        if not self.storage.changed_on_disk():
             return False
-        self.storage.discard_cache()
+        if self.storage.unsaved_changes:
+            with self.transaction():
+                pass  # entering merges our waiting change with theirs
+            return True
+        if isinstance(self.storage, AtomicFileStorage) and self.storage.current_identity() == self.storage._bad_identity:
+            return False  # already reported
+        self.storage.reload()
         self._forget_query_caches()
-        self._forget_cached_ids()
         return True
 
     def retry_save(self) -> None:
-        """Write what is in memory again after a failed save."""
+        """Write what is in memory again after a failed save (raises StoreWriteError if it fails again)."""
         with self.transaction():
-            data = self.storage.read()
-            if data is not None:
+            if self.storage.unsaved_changes:
+                data = self.storage.read()
+                assert data is not None
                 self.storage.write(data)
 
-    def snapshot(self) -> dict[str, Any]:
-        """Every table as plain data (for exports)."""
-        with self.transaction():
-            data = self.storage.read() or {}
-            return {name: {k: dict(v) for k, v in table.items()} for name, table in data.items()}
+    @property
+    def unsaved_changes(self) -> bool:
+        """True while a change is kept in memory because its save failed."""
+        return bool(self.storage.unsaved_changes)
+
+    def snapshot(self) -> dict[str, dict[str, dict[str, Any]]]:
+        """Every table as plain data, as stored (for exports)."""
+        data = self.storage.read() or {}
+        return {name: {key: dict(doc) for key, doc in table.items()} for name, table in data.items()}
 
     def close(self) -> None:
         self._tinydb.close()
+        self.storage.close()
 
     # -- internals -------------------------------------------------------------
 
-    def _forget_cached_ids(self) -> None:
-        for table in self._tinydb._tables.values():
-            table._next_id = None
+    def _make_lock_file_private(self) -> None:
+        """A lock file left by an older version may be 0644; every file is 0600."""
+        if self._lock_file_checked or self.path is None:
+            return
+        try:
+            make_private(lock_path_for(self.path))
+        except OSError:
+            pass
+        self._lock_file_checked = True
+
+    def _sync_with_disk(self) -> None:
+        """Before a change: catch up with the file (raises CorruptDatabaseError if it cannot be read)."""
+        if not self.storage.changed_on_disk():
+            return
+        if self.storage.unsaved_changes:
+            self.storage.merge_with_disk()
+        elif isinstance(self.storage, AtomicFileStorage):
+            self.storage.reload()
+        self._forget_query_caches()
 
     def _forget_query_caches(self) -> None:
         for table in self._tinydb._tables.values():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 
@@ -22,7 +23,7 @@ class CorruptDatabaseError(StoreError):
             else " No backup was found."
         )
         super().__init__(
-            f"The Heartwork database {path} could not be read ({reason}). "
+            f"The Heartwork database {path} could not be read: {reason}. "
             f"It has not been changed or deleted.{hint}"
         )
 
@@ -44,14 +45,30 @@ class DatabaseTooNewError(StoreError):
 class StoreWriteError(StoreError):
     """A save did not reach the disk; the old file is intact and the change is kept in memory."""
 
-    def __init__(self, path: Path, cause: BaseException) -> None:
+    def __init__(self, path: Path, cause: BaseException, *, change_kept: bool = True) -> None:
         self.path = path
         self.cause = cause
-        reason = getattr(cause, "strerror", None) or str(cause) or type(cause).__name__
-        super().__init__(
-            f"Could not save to {path}: {reason}. The file on disk is unchanged, "
+        self.change_kept = change_kept
+        then = (
             "and your change is kept in memory so you can try again."
+            if change_kept
+            else "and nothing was changed; please try again when it can be written."
         )
+        super().__init__(f"Could not save to {path}: {describe_write_problem(path, cause)}. The file on disk is unchanged, {then}")
+
+
+def describe_write_problem(path: Path, cause: BaseException) -> str:
+    """A plain sentence for why writing beside ``path`` failed."""
+    number = getattr(cause, "errno", None)
+    if number in (errno.ENOSPC, errno.EDQUOT):
+        return "the disk is full"
+    if number == errno.EROFS:
+        return "the disk or folder is read-only"
+    if number in (errno.EACCES, errno.EPERM):
+        return f"Heartwork is not allowed to write in the folder {path.parent}"
+    if number == errno.ENOENT:
+        return f"the folder {path.parent} no longer exists"
+    return getattr(cause, "strerror", None) or str(cause) or type(cause).__name__
 
 
 class StoreBusyError(StoreError):

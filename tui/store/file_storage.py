@@ -5,9 +5,16 @@ truncate leaves JSON that no longer parses. This storage writes a new file
 beside the old one and renames it over, fsyncing file and folder, so the file
 on disk is always either the old complete version or the new one.
 
-The parsed data is kept in memory and reused while the file's identity
-(inode, size, modification time) is unchanged; another process's write always
-changes the inode, because every writer renames a new file into place.
+The parsed data is kept in memory and reused while the file is unchanged. To
+know that for certain, the storage keeps the file it last read or wrote open:
+while that inode is held, no other file can be given its number, so a path that
+still shows the same device, inode, size and modification time is the same,
+untouched file (every writer renames a new file into place).
+
+A save that fails because of the disk (full, read-only, folder gone) keeps the
+change in memory (``unsaved_changes``) so it can be retried; a save refused
+because of a value JSON cannot hold rolls the memory back to the last good
+state, as if the change had never been tried.
 """
 
 from __future__ import annotations
@@ -20,10 +27,16 @@ from typing import Any
 from tinydb.storages import Storage
 
 from tui.store import codec
-from tui.store.errors import CorruptDatabaseError, StoreWriteError
-from tui.store.permissions import ensure_private_dir, write_private_file
+from tui.store.errors import CorruptDatabaseError, InvalidValueError, StoreWriteError
+from tui.store.merge import merge_unsaved
+from tui.store.permissions import write_private_file
 
-FileIdentity = tuple[int, int, int]
+FileIdentity = tuple[int, int, int, int]
+
+
+def identity_of(info: os.stat_result) -> FileIdentity:
+    """What tells one version of the file from another: (device, inode, size, mtime)."""
+    return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns)
 
 
 class AtomicFileStorage(Storage):
@@ -33,7 +46,7 @@ class AtomicFileStorage(Storage):
         self,
         path: Path,
         *,
-        on_written: Callable[[Path], None] | None = None,
+        on_written: Callable[[Path, bytes], object] | None = None,
         newest_backup: Callable[[], Path | None] | None = None,
     ) -> None:
         self.path = path
@@ -41,67 +54,192 @@ class AtomicFileStorage(Storage):
         self._newest_backup = newest_backup or (lambda: None)
         self._cache: dict[str, Any] | None = None
         self._identity: FileIdentity | None = None
+        self._held_fd: int | None = None
+        self._unsaved_payload: bytes | None = None
+        self._bad_identity: FileIdentity | None = None
         self.unsaved_changes = False
+        # Bumped whenever the data in memory is replaced (reload, rollback), so
+        # tables know their cached next id and record index are stale.
+        self.generation = 0
+        self.reads_from_disk = 0
+        self.writes = 0
 
     # -- reading ---------------------------------------------------------------
 
     def current_identity(self) -> FileIdentity | None:
-        """The file's (inode, size, mtime) now, or None if it does not exist."""
+        """The file's identity now, or None if it does not exist."""
         try:
-            info = os.stat(self.path)
+            return identity_of(os.stat(self.path))
         except FileNotFoundError:
             return None
-        return (info.st_ino, info.st_size, info.st_mtime_ns)
 
     def changed_on_disk(self) -> bool:
-        """True if someone else replaced the file since we last read or wrote it."""
-        return self.current_identity() != self._identity
+        """True if someone else replaced or changed the file since we last read or wrote it.
+
+        A file that vanished together with its folder (an unplugged drive) is
+        not a change: what is in memory is kept, and saving says the folder is gone.
+        """
+        current = self.current_identity()
+        if current is None and self._identity is not None and not self.path.parent.is_dir():
+            return False
+        return current != self._identity
 
     def read(self) -> dict[str, Any] | None:
+        """The data, reloaded only if another process replaced the file.
+
+        If the new file cannot be read, the last good data is still served for
+        reading (the app keeps working); :meth:`reload` and every save report it.
+        """
         if self._cache is not None and (self.unsaved_changes or not self.changed_on_disk()):
             return self._cache
+        if self._cache is not None and self._bad_identity is not None and self.current_identity() == self._bad_identity:
+            return self._cache
         try:
-            fd = os.open(self.path, os.O_RDONLY)
+            return self.reload()
+        except CorruptDatabaseError:
+            if self._cache is None:
+                raise
+            return self._cache
+
+    def reload(self) -> dict[str, Any] | None:
+        """Read the file now; raise CorruptDatabaseError (keeping memory as it was) if it cannot be used."""
+        loaded = self._parse_file()
+        if loaded is None:
+            self._forget()
+            return None
+        data, fd, identity = loaded
+        self._forget()
+        self._cache = data
+        self._hold(fd, identity)
+        self._bad_identity = None
+        self.reads_from_disk += 1
+        return data
+
+    def _parse_file(self) -> tuple[dict[str, Any], int, FileIdentity] | None:
+        try:
+            fd = os.open(self.path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
         except FileNotFoundError:
-            self._cache, self._identity = None, None
             return None
         try:
             info = os.fstat(fd)
-            chunks = []
-            while chunk := os.read(fd, 1 << 20):
-                chunks.append(chunk)
-        finally:
+            payload = _read_all(fd, info.st_size)
+            data = parse_database(self.path, payload, self._newest_backup)
+        except CorruptDatabaseError:
             os.close(fd)
-        payload = b"".join(chunks)
-        self._cache = parse_database(self.path, payload, self._newest_backup)
-        self._identity = (info.st_ino, info.st_size, info.st_mtime_ns)
-        self.unsaved_changes = False
-        return self._cache
+            self._bad_identity = identity_of(info)
+            raise
+        except BaseException:
+            os.close(fd)
+            raise
+        return data, fd, identity_of(info)
+
+    def read_held_version(self) -> dict[str, Any] | None:
+        """The version of the file this process last read or wrote (even if replaced since)."""
+        if self._held_fd is None:
+            return None
+        info = os.fstat(self._held_fd)
+        return parse_database(self.path, os.pread(self._held_fd, info.st_size, 0))
 
     # -- writing ---------------------------------------------------------------
 
     def write(self, data: dict[str, Any]) -> None:
+        try:
+            payload = codec.encode(data)
+        except InvalidValueError:
+            self.rollback()
+            raise
         self._cache = data
         self.unsaved_changes = True
-        payload = codec.encode(data)
+        self._unsaved_payload = payload
         try:
-            if not self.path.parent.is_dir():
-                ensure_private_dir(self.path.parent)
-            write_private_file(self.path, payload)
+            fd = write_private_file(self.path, payload, keep_open=True)
         except OSError as error:
             raise StoreWriteError(self.path, error) from error
-        self._identity = self.current_identity()
+        assert fd is not None
+        self._release_held()
+        self._hold(fd, identity_of(os.fstat(fd)))
         self.unsaved_changes = False
+        self._unsaved_payload = None
+        self.writes += 1
         if self._on_written is not None:
-            self._on_written(self.path)
+            try:
+                self._on_written(self.path, payload)
+            except OSError:
+                pass  # a backup that could not be made never undoes a save that succeeded
+
+    def rollback(self) -> None:
+        """Return memory to the last state that was saved (or kept for a retry)."""
+        if self._unsaved_payload is not None:
+            self._cache = codec.decode(self._unsaved_payload)
+            self.generation += 1
+        else:
+            self._forget()
+
+    def merge_with_disk(self) -> None:
+        """Another process saved while our change was waiting for a retry: combine both.
+
+        Our unsaved change is what differs between the version we last saw (still
+        held open) and memory; it is replayed onto the newer file on disk. If the
+        newer file cannot be read, CorruptDatabaseError is raised and memory,
+        with our change, stays as it was.
+        """
+        base = self.read_held_version() or {}
+        ours = self._cache or {}
+        loaded = self._parse_file()
+        theirs: dict[str, Any] = {}
+        self._forget()
+        if loaded is not None:
+            theirs, fd, identity = loaded
+            self._hold(fd, identity)
+        merge_unsaved(base, ours, theirs)
+        self._cache = theirs
+        self.unsaved_changes = True
+        self._unsaved_payload = codec.encode(theirs)
+        self.reads_from_disk += 1
 
     def discard_cache(self) -> None:
         """Forget what is in memory so the next read comes from disk."""
-        self._cache, self._identity = None, None
+        self._forget()
         self.unsaved_changes = False
+        self._unsaved_payload = None
 
     def close(self) -> None:
-        pass
+        self._release_held()
+
+    # -- internals -------------------------------------------------------------
+
+    def _hold(self, fd: int, identity: FileIdentity) -> None:
+        self._release_held()
+        self._held_fd = fd
+        self._identity = identity
+
+    def _release_held(self) -> None:
+        if self._held_fd is not None:
+            try:
+                os.close(self._held_fd)
+            except OSError:
+                pass
+            self._held_fd = None
+
+    def _forget(self) -> None:
+        self._release_held()
+        self._cache, self._identity = None, None
+        self.generation += 1
+
+    def __del__(self) -> None:
+        try:
+            self._release_held()
+        except Exception:  # noqa: BLE001 - interpreter shutdown may have torn down os already
+            pass
+
+
+def _read_all(fd: int, size_hint: int) -> bytes:
+    chunks = []
+    wanted = size_hint + 1  # one read for the whole file; the +1 notices a file that grew
+    while chunk := os.read(fd, wanted):
+        chunks.append(chunk)
+        wanted = 1 << 20
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
 def parse_database(
@@ -111,14 +249,16 @@ def parse_database(
     if not payload.strip():
         raise CorruptDatabaseError(path, "the file is empty", newest_backup())
     try:
-        data = codec.decode(payload)
+        data = codec.decode_large(payload)
     except ValueError as error:
         try:
             payload.decode("utf-8")
         except UnicodeDecodeError:
             reason = "the file holds bytes that are not UTF-8 text"
         else:
-            reason = f"the file is not valid JSON: {error}"
+            where = getattr(error, "lineno", None), getattr(error, "colno", None)
+            at = f" (problem at line {where[0]}, column {where[1]})" if None not in where else ""
+            reason = f"the file is not valid JSON{at}"
         raise CorruptDatabaseError(path, reason, newest_backup()) from error
     problem = shape_problem(data)
     if problem:
@@ -127,12 +267,18 @@ def parse_database(
 
 
 def shape_problem(data: Any) -> str | None:
-    """Describe why ``data`` is not a TinyDB database, or None if it is one."""
+    """Describe why ``data`` is not a TinyDB database, or None if it is one.
+
+    Runs on every load, so the common case is checked at C speed (``map``)
+    and records are looked at one by one only to name a problem.
+    """
     if not isinstance(data, dict):
         return "the file does not hold a set of tables"
     for name, table in data.items():
         if not isinstance(table, dict):
             return f"the table {name!r} is not a set of records"
+        if all(map(str.isdigit, table)) and all(map(dict.__instancecheck__, table.values())):
+            continue
         for doc_id, document in table.items():
             if not isinstance(document, dict):
                 return f"record {doc_id} in table {name!r} is not a record"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Iterable
 from pathlib import Path
 
 PRIVATE_DIR_MODE = 0o700
@@ -29,16 +30,22 @@ def make_private(path: Path) -> None:
         os.chmod(path, PRIVATE_FILE_MODE)
 
 
-def write_private_file(path: Path, payload: bytes) -> None:
+def write_private_file(
+    path: Path, payload: bytes, *, keep_open: bool = False, overwrite: bool = True
+) -> int | None:
     """Write ``payload`` to ``path`` atomically and durably, created 0600.
 
     A temporary file in the same folder is written, fsynced and renamed over
-    ``path``; then the folder is fsynced. On any error the temporary file is
-    removed and ``path`` is left as it was.
+    ``path``; then the folder is fsynced, so when this returns the new content
+    has reached the disk. On any error the temporary file is removed and
+    ``path`` is left as it was. With ``keep_open`` the new file's descriptor
+    (read-only use) is returned open; the caller closes it. With
+    ``overwrite=False`` an existing ``path`` is never replaced (FileExistsError),
+    even if it appears while the file is being written.
     """
     folder = path.parent
-    temp = folder / f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp"
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE)
+    temp = folder / temp_name_for(path)
+    fd = os.open(temp, os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), PRIVATE_FILE_MODE)
     try:
         try:
             os.fchmod(fd, PRIVATE_FILE_MODE)
@@ -47,16 +54,34 @@ def write_private_file(path: Path, payload: bytes) -> None:
                 written = os.write(fd, view)
                 view = view[written:]
             os.fsync(fd)
-        finally:
+            if overwrite:
+                os.replace(temp, path)
+            else:
+                os.link(temp, path)
+                temp.unlink()
+        except BaseException:
             os.close(fd)
-        os.replace(temp, path)
+            raise
     except BaseException:
         try:
             temp.unlink()
-        except FileNotFoundError:
+        except OSError:
             pass
         raise
-    fsync_dir(folder)
+    try:
+        fsync_dir(folder)
+    except BaseException:
+        os.close(fd)
+        raise
+    if keep_open:
+        return fd
+    os.close(fd)
+    return None
+
+
+def temp_name_for(path: Path) -> str:
+    """A fresh temporary name beside ``path``, naming this process (for the stale-file sweep)."""
+    return f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp"
 
 
 def fsync_dir(folder: Path) -> None:
@@ -74,15 +99,27 @@ def fsync_dir(folder: Path) -> None:
 
 
 def sweep_stale_temp_files(path: Path) -> int:
-    """Remove temp files left by a killed writer of ``path``; return how many."""
+    """Remove temp files left beside ``path`` by a killed writer; return how many."""
+    return _sweep(path.parent.glob(f".{path.name}.*.tmp"))
+
+
+def sweep_stale_temp_files_in(folder: Path) -> int:
+    """Remove every stale temp file in ``folder`` (e.g. the backups folder)."""
+    return _sweep(folder.glob(".*.tmp"))
+
+
+def _sweep(candidates: Iterable[Path]) -> int:
     removed = 0
-    for temp in path.parent.glob(f".{path.name}.*.tmp"):
+    for temp in candidates:
+        parts = temp.name.rsplit(".", 3)  # ".<name>", "<pid>", "<random>", "tmp"
         try:
-            pid = int(temp.name[len(path.name) + 2 :].split(".")[0])
+            pid = int(parts[1]) if len(parts) == 4 else -1
         except ValueError:
             pid = -1
         if pid > 0 and pid != os.getpid() and _process_alive(pid):
             continue
+        if pid == os.getpid():
+            continue  # one of ours, being written right now by another thread
         try:
             temp.unlink()
             removed += 1

@@ -11,8 +11,6 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, ClassVar, Generic, Protocol, TypeVar
 
-from tinydb import where
-
 from tui.store.database import Database
 
 
@@ -41,28 +39,22 @@ class Repository(ABC, Generic[T]):
         """The dataclass stored in ``document``."""
 
     def save(self, item: T) -> T:
-        """Insert ``item`` or replace the record with the same id."""
-        document = self.to_document(item)
-        with self.database.transaction():
-            self.table.upsert(document, where("id") == item.id)
+        """Insert ``item`` or replace the record with the same id; saved on disk when this returns."""
+        self.table.save_records([self.to_document(item)])
         return item
 
     def save_many(self, items: Iterable[T]) -> int:
-        """Insert many new items in one write; returns how many."""
-        documents = [self.to_document(item) for item in items]
-        with self.database.transaction():
-            self.table.insert_multiple(documents)
-        return len(documents)
+        """Insert or replace many items in one write; returns how many."""
+        return self.table.save_records([self.to_document(item) for item in items])
 
     def get(self, item_id: str) -> T | None:
         """The record with ``item_id``, or None."""
-        document = self.table.get(where("id") == item_id)
+        document = self.table.get_record(item_id)
         return None if document is None else self.from_document(document)
 
     def delete(self, item_id: str) -> bool:
         """Delete the record with ``item_id``; True if it existed."""
-        with self.database.transaction():
-            return bool(self.table.remove(where("id") == item_id))
+        return self.table.delete_record(item_id)
 
     def all(self) -> list[T]:
         """Every record, in storage order."""

@@ -1,0 +1,147 @@
+"""Realistic Heartwork data for benchmarks: years of check-ins, journal entries, breathing and self-care.
+
+``generate(days, seed)`` returns plain tables (``{table: [document, ...]}``) with
+the field names of CONTRACT.md; ``write_database(path, days)`` writes them as a
+Heartwork database file (TinyDB layout, current schema stamp) that both the
+project's store and stock TinyDB can open. Deterministic for a given seed.
+
+Per day: 2 check-ins, 1 journal entry of about 1,500 characters, 1 breathing
+session and 5 self-care ticks.
+"""
+
+from __future__ import annotations
+
+import random
+import uuid
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+Tables = dict[str, list[dict[str, Any]]]
+
+START = datetime(2016, 1, 4, 8, 0, tzinfo=timezone(timedelta(hours=1)))
+EMOTIONS = ["calm", "tired", "hopeful", "anxious", "content", "sad", "grateful", "restless", "tender", "proud"]
+TAGS = ["work", "family", "sleep", "friends", "health", "weekend", "therapy"]
+KINDS = ["free", "inner-critic", "compassion-break", "kind-letter"]
+WORDS = (
+    "today I noticed how often I speak to myself more harshly than I would to a friend "
+    "and I tried to pause and breathe and offer a kinder word the morning was slow "
+    "the walk helped I felt the tension in my shoulders soften a little "
+    "it is okay to find this hard everyone struggles sometimes I am doing my best "
+    "tomorrow I want to remember the small things that went well tea sunlight a message"
+).split()
+SELFCARE = ["Drink a glass of water", "Step outside", "Stretch", "Message a friend", "Rest my eyes", "Eat something warm"]
+PHASES = [{"kind": "inhale", "seconds": 4}, {"kind": "hold", "seconds": 7}, {"kind": "exhale", "seconds": 8}]
+
+
+def _id(rng: random.Random) -> str:
+    return uuid.UUID(int=rng.getrandbits(128), version=4).hex
+
+
+def _text(rng: random.Random, length: int) -> str:
+    words: list[str] = []
+    size = 0
+    while size < length:
+        word = rng.choice(WORDS)
+        words.append(word)
+        size += len(word) + 1
+    return " ".join(words)[:length]
+
+
+def generate(days: int, seed: int = 1) -> Tables:
+    """Tables for ``days`` days of use, as lists of documents with string ids."""
+    rng = random.Random(seed)
+    tables: Tables = {
+        "checkins": [],
+        "journal_entries": [],
+        "breathing_sessions": [],
+        "selfcare_items": [],
+        "selfcare_ticks": [],
+        "settings": [{"id": "settings", "theme": "dusk", "reduced_motion": False, "bell": False, "week_start": "monday"}],
+    }
+    created = START.isoformat(timespec="seconds")
+    items = [
+        {"id": _id(rng), "text": text, "category": "body", "active": True, "created_at": created} for text in SELFCARE
+    ]
+    tables["selfcare_items"] = items
+    for day_number in range(days):
+        morning = START + timedelta(days=day_number)
+        day = morning.date().isoformat()
+        for hour in (0, 12):
+            at = (morning + timedelta(hours=hour, minutes=rng.randrange(60))).isoformat(timespec="seconds")
+            tables["checkins"].append(
+                {
+                    "id": _id(rng),
+                    "at": at,
+                    "pleasantness": rng.randint(1, 10),
+                    "energy": rng.choice([None, *range(1, 11)]),
+                    "emotions": rng.sample(EMOTIONS, rng.randint(0, 3)),
+                    "tags": rng.sample(TAGS, rng.randint(0, 2)),
+                    "note": _text(rng, rng.randint(0, 120)),
+                }
+            )
+        written = (morning + timedelta(hours=13)).isoformat(timespec="seconds")
+        tables["journal_entries"].append(
+            {
+                "id": _id(rng),
+                "created_at": written,
+                "updated_at": written,
+                "entry_date": day,
+                "kind": rng.choice(KINDS),
+                "title": _text(rng, rng.randint(10, 40)),
+                "body": _text(rng, rng.randint(1300, 1700)),
+                "tags": rng.sample(TAGS, rng.randint(0, 3)),
+                "prompt_id": None,
+                "prompt_text": "",
+                "fields": {},
+            }
+        )
+        started = (morning + timedelta(hours=14)).isoformat(timespec="seconds")
+        cycles = rng.randint(3, 8)
+        tables["breathing_sessions"].append(
+            {
+                "id": _id(rng),
+                "started_at": started,
+                "pattern_key": "4-7-8",
+                "pattern_name": "4-7-8 breathing",
+                "phases": PHASES,
+                "planned_seconds": None,
+                "planned_cycles": cycles,
+                "actual_seconds": float(cycles * 19),
+                "cycles_completed": cycles,
+                "finished": True,
+                "feeling_before": rng.randint(1, 10),
+                "feeling_after": rng.randint(1, 10),
+            }
+        )
+        for item in rng.sample(items, 5):
+            tables["selfcare_ticks"].append({"id": _id(rng), "day": day, "item_id": item["id"]})
+    return tables
+
+
+def to_tinydb_layout(tables: Tables, schema_version: int | None = None) -> dict[str, dict[str, dict[str, Any]]]:
+    """The TinyDB file layout: ``{table: {"1": doc, "2": doc, ...}}`` (plus the schema stamp)."""
+    layout = {name: {str(number): doc for number, doc in enumerate(docs, 1)} for name, docs in tables.items()}
+    if schema_version is not None:
+        layout["_meta"] = {"1": {"schema_version": schema_version}}
+    return layout
+
+
+def write_database(path: Path, days: int, seed: int = 1) -> Path:
+    """Write ``days`` days of data to ``path`` as a current-version Heartwork database."""
+    from tui.store.migrations import CURRENT_VERSION
+
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(orjson.dumps(to_tinydb_layout(generate(days, seed), CURRENT_VERSION)))
+    path.chmod(0o600)
+    return path
+
+
+if __name__ == "__main__":
+    import sys
+
+    target = write_database(Path(sys.argv[1]), int(sys.argv[2]) if len(sys.argv) > 2 else 365)
+    print(f"{target}: {target.stat().st_size / 1e6:.1f} MB")

@@ -1,0 +1,101 @@
+"""Programs the store tests run in other processes: killed writers, concurrent writers, locale checks.
+
+Run as ``python tests/unit/store_workers.py COMMAND ...`` with the repository
+root on PYTHONPATH. Not a test module (pytest does not collect it).
+
+* ``forkserver DB ACKS``: imports the store once, then for every line "go SEED"
+  on stdin forks a writer (so each writer is a fresh process that costs a fork,
+  not a Python start-up), prints the writer's pid, waits for it to end (the
+  test SIGKILLs it) and prints "ended". Each writer opens the database and
+  saves in a loop: inserts (some large) and edits that shrink a record. After
+  each save returns it appends an acknowledgement line to ACKS with a single
+  ``os.write`` ("I id" for an insert, "E id version" for an edit).
+* ``concurrent DB TAG COUNT``: inserts COUNT records, one save each.
+* ``locale-write DB JSON`` / ``locale-read DB``: save or print texts (ASCII-escaped JSON).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import sys
+from pathlib import Path
+
+
+def writer(database: Path, acks: Path, seed: int) -> None:
+    from tui.store.database import Database
+
+    rng = random.Random(seed)
+    db = Database.open(database)
+    table = db.table("notes")
+    ack_fd = os.open(acks, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+    number = 0
+    while True:
+        number += 1
+        records = table.all()
+        if records and (len(records) > 150 or rng.random() < 0.45):
+            target = rng.choice(records)
+            version = target["version"] + 1
+            body = "e" * (len(target["body"]) // 3)
+            table.save_records([{**target, "version": version, "body": body}])
+            os.write(ack_fd, f"E {target['id']} {version}\n".encode())
+        else:
+            record_id = f"{seed}-{number}"
+            body = "x" * rng.choice((10, 200, 3000))
+            table.save_records([{"id": record_id, "version": 0, "body": body, "text": "héllo ✓"}])
+            os.write(ack_fd, f"I {record_id}\n".encode())
+
+
+def forkserver(database: Path, acks: Path) -> None:
+    import tui.store.database  # noqa: F401 - import once, before forking
+
+    for line in sys.stdin:
+        seed = int(line.split()[1])
+        pid = os.fork()
+        if pid == 0:
+            try:
+                writer(database, acks, seed)
+            finally:
+                os._exit(0)
+        print(pid, flush=True)
+        os.waitpid(pid, 0)
+        print("ended", flush=True)
+
+
+def concurrent(database: Path, tag: str, count: int) -> None:
+    from tui.store.database import Database
+
+    db = Database.open(database)
+    table = db.table("records")
+    for number in range(count):
+        table.save_records([{"id": f"{tag}-{number}", "writer": tag, "number": number}])
+
+
+def locale_write(database: Path, texts_json: str) -> None:
+    from tui.store.database import Database
+
+    db = Database.open(database)
+    db.table("texts").save_records([{"id": "texts", "values": json.loads(texts_json)}])
+
+
+def locale_read(database: Path) -> None:
+    from tui.store.database import Database
+
+    document = Database.open(database).table("texts").get_record("texts")
+    assert document is not None
+    print(json.dumps(document["values"], ensure_ascii=True))
+
+
+if __name__ == "__main__":
+    command, *arguments = sys.argv[1:]
+    if command == "forkserver":
+        forkserver(Path(arguments[0]), Path(arguments[1]))
+    elif command == "concurrent":
+        concurrent(Path(arguments[0]), arguments[1], int(arguments[2]))
+    elif command == "locale-write":
+        locale_write(Path(arguments[0]), arguments[1])
+    elif command == "locale-read":
+        locale_read(Path(arguments[0]))
+    else:
+        raise SystemExit(f"unknown command {command}")
