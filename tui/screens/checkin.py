@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Button, Input, Static
 
 from tui import content
 from tui.core.checkin import (
@@ -62,14 +62,14 @@ class CheckinScreen(ModalScreen[bool]):
         when = existing.at if existing else self.app.clock.now()  # type: ignore[attr-defined]
         with VerticalScroll(id="checkin-sheet"):
             yield Static(self.texts["title_edit" if existing else "title_new"], id="checkin-title")
-            yield Label(self.texts["pleasantness_prompt"], classes="checkin-prompt")
+            yield Static(self.texts["pleasantness_prompt"], classes="checkin-prompt")
             with Horizontal(classes="checkin-row"):
                 yield ScalePicker(existing.pleasantness if existing else None, id="checkin-pleasantness")
                 yield Static(id="checkin-pleasantness-label")
             yield Static(id="checkin-pleasantness-message", classes="checkin-message")
-            yield Label(self.texts["energy_prompt"], classes="checkin-prompt")
+            yield Static(self.texts["energy_prompt"], classes="checkin-prompt")
             yield ScalePicker(existing.energy if existing else None, optional=True, id="checkin-energy")
-            yield Label(self.texts["emotions_prompt"], classes="checkin-prompt")
+            yield Static(self.texts["emotions_prompt"], classes="checkin-prompt")
             yield EmotionPicker(self.groups, chosen, id="checkin-emotions")
             yield Input(
                 ", ".join(own_words),
@@ -91,7 +91,7 @@ class CheckinScreen(ModalScreen[bool]):
                 max_length=MAX_NOTE_LENGTH,
                 id="checkin-note",
             )
-            yield Label(self.texts["when_prompt"], classes="checkin-prompt")
+            yield Static(self.texts["when_prompt"], classes="checkin-prompt")
             yield Input(when.strftime(DATE_TIME_FORMAT), id="checkin-at")
             yield Static(id="checkin-at-message", classes="checkin-message")
             with Horizontal(id="checkin-buttons"):
@@ -100,6 +100,8 @@ class CheckinScreen(ModalScreen[bool]):
                 yield Static(self.texts["keys"], id="checkin-keys")
 
     def on_mount(self) -> None:
+        for message in self.query(".checkin-message"):
+            message.display = False
         self._show_pleasantness()
         self._initial_state = self._state()
         self.query_one("#checkin-pleasantness", ScalePicker).focus()
@@ -144,7 +146,9 @@ class CheckinScreen(ModalScreen[bool]):
 
     def _say(self, field_name: str, message: str) -> None:
         target = {"pleasantness": "pleasantness", "energy": "pleasantness", "emotions": "emotions", "tags": "tags", "note": "tags", "at": "at"}[field_name]
-        self.query_one(f"#checkin-{target}-message", Static).update(message)
+        widget = self.query_one(f"#checkin-{target}-message", Static)
+        widget.update(message)
+        widget.display = bool(message)
 
     def build_checkin(self) -> Checkin | None:
         """The check-in the form describes, or None (with messages at the fields)."""

@@ -78,26 +78,62 @@ class EmotionPicker(Widget, can_focus=True):
         self.refresh(layout=True)
         self.post_message(self.Changed(self))
 
+    def _pieces(self) -> list[tuple[str, str, int | None]]:
+        """(text, kind, word index) in reading order; kind is "label", "word" or "break"."""
+        pieces: list[tuple[str, str, int | None]] = []
+        index = 0
+        for group_number, group in enumerate(self.groups):
+            if group_number:
+                pieces.append(("", "break", None))
+            pieces.append((group.label + ":", "label", None))
+            for word in group.words:
+                mark = CHOSEN_MARK if word in self.chosen else FREE_MARK
+                pieces.append((f"{mark} {word}", "word", index))
+                index += 1
+        return pieces
+
+    def _lines(self, width: int) -> list[list[tuple[str, str, int | None]]]:
+        """Pieces wrapped to ``width`` without ever splitting a mark from its word."""
+        lines: list[list[tuple[str, str, int | None]]] = [[]]
+        used = 0
+        for piece in self._pieces():
+            text, kind, _ = piece
+            if kind == "break":
+                lines.append([])
+                used = 0
+                continue
+            needed = len(text) + (2 if used else 0)
+            if used and used + needed > width:
+                lines.append([])
+                used = 0
+                needed = len(text)
+            lines[-1].append(piece)
+            used += needed
+        return lines
+
+    def get_content_height(self, container: object, viewport: object, width: int) -> int:  # type: ignore[override]
+        return len(self._lines(max(width, 1)))
+
     def render(self) -> Text:
         label_style = self.get_component_rich_style("emotion-picker--label")
         word_style = self.get_component_rich_style("emotion-picker--word")
         chosen_style = self.get_component_rich_style("emotion-picker--chosen")
         cursor_style = self.get_component_rich_style("emotion-picker--cursor")
-        text = Text()
-        index = 0
-        for group_number, group in enumerate(self.groups):
-            if group_number:
+        text = Text(no_wrap=True, overflow="crop")
+        for line_number, line in enumerate(self._lines(max(self.size.width, 1))):
+            if line_number:
                 text.append("\n")
-            text.append(group.label + ": ", label_style)
-            for word in group.words:
-                chosen = word in self.chosen
-                style = chosen_style if chosen else word_style
+            for position, (piece, kind, index) in enumerate(line):
+                if position:
+                    text.append("  ")
+                if kind == "label":
+                    text.append(piece, label_style)
+                    continue
+                assert index is not None
+                style = chosen_style if self.words[index] in self.chosen else word_style
                 if index == self.cursor:
                     style = style + cursor_style
-                style = style + Style(meta={"emotion_index": index})
-                text.append(f"{CHOSEN_MARK if chosen else FREE_MARK} {word}", style)
-                text.append("  ")
-                index += 1
+                text.append(piece, style + Style(meta={"emotion_index": index}))
         return text
 
     def on_click(self, event: Click) -> None:
