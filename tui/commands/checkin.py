@@ -91,9 +91,7 @@ def run(args: argparse.Namespace) -> int:
 
 def confirmation(checkin: Checkin) -> str:
     """One line saying what was saved."""
-    from tui import content
-
-    labels = content.load("mood")["pleasantness_labels"]
+    labels = _pleasantness_labels()
     parts = [f"{checkin.pleasantness} ({labels[checkin.pleasantness - 1].lower()})"]
     if checkin.energy is not None:
         parts.append(f"energy {checkin.energy}")
@@ -104,3 +102,18 @@ def confirmation(checkin: Checkin) -> str:
     if checkin.note:
         parts.append("with a note")
     return f"Saved your check-in for {checkin.at:%a %-d %b %Y %H:%M}: " + "; ".join(parts) + "."
+
+
+def _pleasantness_labels() -> list[str]:
+    """The 1-10 labels from the mood content file, read directly (importlib.resources is slow to start)."""
+    import tomllib
+    from pathlib import Path
+
+    packaged = Path(__file__).resolve().parent.parent / "content" / "mood.toml"
+    try:
+        with packaged.open("rb") as handle:
+            return list(tomllib.load(handle)["pleasantness_labels"])
+    except OSError:
+        from tui import content
+
+        return list(content.load("mood")["pleasantness_labels"])

@@ -54,6 +54,7 @@ class MoodScreen(Screen[None]):
         self.mood_texts = content.load("mood")
         self.overview: MoodOverview | None = None
         self._latest: list[CheckinPoint] = []
+        self._drawn_for: tuple[object, ...] | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -81,17 +82,27 @@ class MoodScreen(Screen[None]):
         self.refresh_from_store()
 
     def on_screen_resume(self) -> None:
-        self.refresh_from_store()
+        self.refresh_from_store(only_if_changed=True)
 
     def on_data_changed(self, _: DataChanged) -> None:
         self.refresh_from_store()
 
-    def refresh_from_store(self) -> None:
-        """Read every check-in once and redraw the dashboard from it."""
+    def refresh_from_store(self, only_if_changed: bool = False) -> None:
+        """Read every check-in once and redraw the dashboard from it.
+
+        With ``only_if_changed`` nothing happens when the data, the day, the
+        range and the week start are all as they were at the last redraw.
+        """
         app: Any = self.app
-        points = app.store.repo(CheckinRepository).points()
+        repository = app.store.repo(CheckinRepository)
+        today = app.clock.now().date()
         week_start = app.settings.week_start
-        overview = build_overview(points, app.clock.now().date(), self.range_days, week_start)
+        drawn_for = (repository.version(), today, self.range_days, week_start)
+        if only_if_changed and drawn_for == self._drawn_for:
+            return
+        self._drawn_for = drawn_for
+        points = repository.points()
+        overview = build_overview(points, today, self.range_days, week_start)
         self.overview = overview
         self._latest = points[-LATEST_COUNT:][::-1]
         self.query_one("#mood-empty").display = overview.empty

@@ -9,18 +9,16 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from tui.core.checkin import Checkin
 from tui.core.timefmt import day_of, from_text, to_text
 from tui.store.repository import Repository
 
 
-@dataclass(frozen=True)
-class CheckinPoint:
-    """The parts of a check-in the dashboard's statistics use."""
+class CheckinPoint(NamedTuple):
+    """The parts of a check-in the dashboard's statistics use (a tuple: cheap to build)."""
 
     at: str
     day: date
@@ -79,17 +77,32 @@ class CheckinRepository(Repository[Checkin]):
             and "id" in document
         ]
 
+    def version(self) -> tuple[object, ...]:
+        """Changes whenever the stored data may have changed (cheap: no reading)."""
+        storage = self.database.storage
+        identity = getattr(storage, "current_identity", None)
+        return (
+            identity() if callable(identity) else None,
+            getattr(storage, "writes", None),
+            len(self.table),
+        )
+
     def points(self) -> list[CheckinPoint]:
         """Every check-in as a light :class:`CheckinPoint`, oldest first."""
         points = []
+        days: dict[str, date] = {}
         for document in self._documents():
-            try:
-                day = day_of(document["at"])
-            except ValueError:
-                continue
+            at = document["at"]
+            day_text = at[:10]
+            day = days.get(day_text)
+            if day is None:
+                try:
+                    day = days[day_text] = day_of(at)
+                except ValueError:
+                    continue
             points.append(
                 CheckinPoint(
-                    document["at"],
+                    at,
                     day,
                     document["pleasantness"],
                     tuple(document.get("emotions") or ()),
@@ -97,7 +110,7 @@ class CheckinRepository(Repository[Checkin]):
                     str(document["id"]),
                 )
             )
-        points.sort(key=lambda point: point.at)
+        points.sort()
         return points
 
     def between(self, start_day: date, end_day: date) -> list[Checkin]:
