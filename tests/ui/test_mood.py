@@ -74,7 +74,9 @@ async def test_escape_asks_before_discarding_and_closes_at_once_when_untouched(m
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.press("c", "escape")
         assert isinstance(app.screen, MoodScreen)
-        await pilot.press("c", "5", "escape")
+        await pilot.press("c", "5", "h", "b")  # section keys do not leave a half-made check-in
+        assert isinstance(app.screen, CheckinScreen)
+        await pilot.press("escape")
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("n")
         assert isinstance(app.screen, CheckinScreen)

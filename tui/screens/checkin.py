@@ -25,6 +25,7 @@ from tui.core.checkin import (
     split_words,
 )
 from tui.screens.confirm import ConfirmScreen
+from tui.sections import SECTIONS
 from tui.store.checkin_repository import CheckinRepository
 from tui.store.errors import StoreError
 from tui.widgets.comma_suggester import CommaListSuggester
@@ -40,6 +41,8 @@ class CheckinScreen(ModalScreen[bool]):
         *(Binding(str(digit), f"pleasantness({digit or 10})", show=False) for digit in range(10)),
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("escape", "cancel", "Cancel"),
+        # A form: section keys must not whisk the person away from what they chose.
+        *(Binding(section.key, "stay", show=False) for section in SECTIONS),
     ]
 
     def __init__(self, existing: Checkin | None = None) -> None:
@@ -179,6 +182,9 @@ class CheckinScreen(ModalScreen[bool]):
 
     def action_pleasantness(self, value: int) -> None:
         self.query_one("#checkin-pleasantness", ScalePicker).value = value
+
+    def action_stay(self) -> None:
+        """Section keys do nothing here; Escape or ctrl+s first."""
 
     def action_save(self) -> None:
         checkin = self.build_checkin()

@@ -175,7 +175,7 @@ class MoodScreen(Screen[None]):
         for point in self._latest:
             words = ", ".join(point.emotions)
             tags = " ".join(f"#{tag}" for tag in point.tags)
-            line = f"{point.at[:10]} {point.at[11:16]}  {point.pleasantness:>2} {labels[point.pleasantness - 1]}"
+            line = f"{point.day:%a %-d %b %Y} {point.at[11:16]}  {point.pleasantness:>2} {labels[point.pleasantness - 1]}"
             extra = "  ".join(part for part in (words, tags) if part)
             option_list.add_option(Option(line + (f"  ·  {extra}" if extra else ""), id=point.checkin_id))
         if self._latest:
@@ -209,7 +209,7 @@ class MoodScreen(Screen[None]):
         if checkin_id is None or self.focused is not option_list:
             return
         point = next((p for p in self._latest if p.checkin_id == checkin_id), None)
-        when = f"{point.at[:10]} {point.at[11:16]}" if point else "this time"
+        when = f"{point.day:%A %-d %B %Y}, {point.at[11:16]}" if point else "this time"
 
         def answered(delete: bool | None) -> None:
             if not delete:
