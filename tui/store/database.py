@@ -15,13 +15,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
-from filelock import FileLock, Timeout
 from tinydb import TinyDB
 from tinydb.table import Table
 
 from tui.store import codec
 from tui.store.backups import BackupRotator
 from tui.store.errors import DatabaseTooNewError, StoreBusyError, StoreWriteError
+from tui.store.file_lock import lock_timeout_errors, make_lock
 from tui.store.file_storage import AtomicFileStorage
 from tui.store.memory_storage import MemoryStorage
 from tui.store.migrations import CURRENT_VERSION, META_TABLE, migrate, version_of
@@ -67,15 +67,10 @@ class Database:
         self.storage = storage
         self._tinydb = _CheckedTinyDB(storage=lambda: storage)
         self._thread_lock = threading.RLock()
-        self._file_lock: FileLock | None = None
+        self._file_lock: Any = None
         self.backups: BackupRotator | None = None
         if path is not None:
-            self._file_lock = FileLock(
-                str(lock_path_for(path)),
-                timeout=LOCK_TIMEOUT_SECONDS,
-                mode=PRIVATE_FILE_MODE,
-                thread_local=False,
-            )
+            self._file_lock = make_lock(str(lock_path_for(path)), LOCK_TIMEOUT_SECONDS, PRIVATE_FILE_MODE)
 
     # -- opening ---------------------------------------------------------------
 
@@ -130,7 +125,7 @@ class Database:
                 return
             try:
                 self._file_lock.acquire()
-            except Timeout as error:
+            except lock_timeout_errors() as error:
                 raise StoreBusyError(Path(self._file_lock.lock_file), LOCK_TIMEOUT_SECONDS) from error
             except OSError as error:
                 assert self.path is not None
