@@ -15,6 +15,7 @@ from tui.screens.confirm import ConfirmScreen
 from tui.screens.mood import MoodScreen
 from tui.store.checkin_repository import CheckinRepository
 from tui.store.store import Store
+from tui.widgets.emotion_picker import EmotionPicker
 from tui.widgets.mood_sparkline import MoodSparkline
 from tui.widgets.year_in_pixels import YearInPixels
 
@@ -45,6 +46,13 @@ async def test_save_without_a_score_explains_and_keeps_the_form(make_app: MakeAp
         message = app.screen.query_one("#checkin-pleasantness-message")
         assert message.display and "1 to 10" in str(message.render())
         assert store.repo(CheckinRepository).count() == 0
+        # The mouse works too: a click on "4" and on the first emotion word.
+        await pilot.click("#checkin-pleasantness", offset=(13, 0))
+        await pilot.click(EmotionPicker, offset=(22, 0))
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        (saved,) = store.repo(CheckinRepository).all()
+        assert (saved.pleasantness, saved.emotions) == (4, ("excited",))
 
 
 async def test_a_future_or_impossible_date_gets_a_message_and_nothing_is_lost(make_app: MakeApp, store: Store) -> None:
