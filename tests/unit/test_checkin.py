@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tui.core.checkin import (
@@ -56,6 +56,7 @@ def test_too_many_or_too_long_words_are_refused() -> None:
     assert caught.value.field == "emotions"
 
 
+@settings(deadline=None)
 @given(st.lists(st.text(max_size=12), max_size=10))
 def test_normalizing_twice_changes_nothing(words: list[str]) -> None:
     once = normalize_words(words, "tags")

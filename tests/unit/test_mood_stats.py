@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tui.core import mood_stats
@@ -98,6 +98,7 @@ def test_rolling_average_uses_days_before_the_range() -> None:
     assert mood_stats.rolling_average(means, start, start) == [5.0]
 
 
+@settings(deadline=None)
 @given(st.lists(st.one_of(st.none(), st.integers(1, 10)), min_size=1, max_size=60))
 def test_rolling_average_matches_the_plain_definition(values: list[int | None]) -> None:
     start = date(2026, 1, 1)
@@ -113,6 +114,7 @@ def test_rolling_average_matches_the_plain_definition(values: list[int | None]) 
             assert abs(rolling[index] - expected) < 1e-9  # type: ignore[operator]
 
 
+@settings(deadline=None)
 @given(st.lists(st.tuples(st.integers(0, 30), st.integers(1, 10)), max_size=100))
 def test_daily_means_stay_within_the_day_scores(points: list[tuple[int, int]]) -> None:
     start = date(2026, 1, 1)
@@ -159,6 +161,12 @@ def test_year_in_pixels_covers_365_days_in_week_columns() -> None:
     assert not by_day[MONDAY + timedelta(days=1)].in_range  # the future is padding
 
 
+def test_year_in_pixels_with_sunday_weeks() -> None:
+    columns = mood_stats.year_in_pixels({}, MONDAY, "sunday")
+    assert all(column[0].day.weekday() == 6 for column in columns)
+    assert columns[-1][1].day == MONDAY and columns[-1][1].in_range and not columns[-1][2].in_range
+
+
 def test_shade_levels() -> None:
     assert [mood_stats.shade_level(v) for v in (None, 1, 3.4, 3.5, 5.4, 5.5, 7.4, 7.5, 10)] == [0, 1, 1, 2, 2, 3, 3, 4, 4]
 
@@ -174,6 +182,7 @@ def test_bucket_keeps_gaps_and_means() -> None:
     assert mood_stats.bucket([2.0, 4.0, None, None, 6.0, None], 3) == [3.0, None, 6.0]
 
 
+@settings(deadline=None)
 @given(st.lists(st.one_of(st.none(), st.floats(1, 10)), max_size=400), st.integers(1, 120))
 def test_bucket_never_invents_or_loses_data(values: list[float | None], columns: int) -> None:
     buckets = mood_stats.bucket(values, columns)
