@@ -196,3 +196,19 @@ def test_dashboard_snapshot(
 def test_checkin_snapshot(snap_compare: Any, make_app: MakeApp, store: Store, clock: FakeClock) -> None:
     add_days_of_checkins(store, clock.now(), 3)
     assert snap_compare(make_app("mood"), terminal_size=(80, 24), press=["c", "7", "tab", "4", "tab", "space"])
+
+
+async def test_a_lower_week_is_said_gently(make_app: MakeApp, store: Store, clock: FakeClock) -> None:
+    from datetime import timedelta
+
+    from tui.core.checkin import make_checkin
+
+    clock.set_now(clock.now() + timedelta(days=2))  # Wednesday
+    repository = store.repo(CheckinRepository)
+    for days_ago, score in ((9, 8), (8, 8), (7, 7), (2, 4), (1, 5), (0, 4)):
+        repository.add(make_checkin(pleasantness=score, now=clock.now(), at=clock.now() - timedelta(days=days_ago)))
+    app = make_app("mood")
+    async with app.run_test(size=(100, 40)):
+        words = str(app.screen.query_one("#mood-week").render())
+        assert "This week averaged 4.3, compared with 7.7 last week" in words
+        assert "gentle" in words

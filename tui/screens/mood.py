@@ -20,7 +20,7 @@ from textual.widgets.option_list import Option
 
 from tui import content
 from tui.core.mood_overview import RANGES, MoodOverview, build_overview, weekday_names
-from tui.core.mood_stats import shade_level
+from tui.core.mood_stats import MIN_DAYS_PER_WEEK, shade_level
 from tui.messages import DataChanged
 from tui.screens.confirm import ConfirmScreen
 from tui.store.checkin_repository import CheckinPoint, CheckinRepository
@@ -138,7 +138,9 @@ class MoodScreen(Screen[None]):
 
     def _show_week(self, overview: MoodOverview) -> None:
         weeks = overview.weeks
-        if weeks.verdict is None:
+        if weeks.verdict is None and weeks.last_week_days >= MIN_DAYS_PER_WEEK:
+            words = self.texts["week_just_started"].format(last=_number(weeks.last_week))
+        elif weeks.verdict is None:
             words = self.texts["week_not_enough"]
         else:
             words = self.mood_texts["week_compare"][weeks.verdict].format(
