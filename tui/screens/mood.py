@@ -55,6 +55,8 @@ class MoodScreen(Screen[None]):
         self.overview: MoodOverview | None = None
         self._latest: list[CheckinPoint] = []
         self._drawn_for: tuple[object, ...] | None = None
+        self._points: list[CheckinPoint] = []
+        self._points_for: object = None  # the data version self._points was read at
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -101,7 +103,10 @@ class MoodScreen(Screen[None]):
         if only_if_changed and drawn_for == self._drawn_for:
             return
         self._drawn_for = drawn_for
-        points = repository.points()
+        if self._points_for != drawn_for[0]:
+            self._points = repository.points()
+            self._points_for = drawn_for[0]
+        points = self._points
         overview = build_overview(points, today, self.range_days, week_start)
         self.overview = overview
         self._latest = points[-LATEST_COUNT:][::-1]
