@@ -137,6 +137,11 @@ class CheckinScreen(ModalScreen[bool]):
         if event.input.id == "checkin-at":
             self._check_when(quiet_when_fine=True)
 
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter in the last field (when) saves, like the end of a paper form."""
+        if event.input.id == "checkin-at":
+            self.action_save()
+
     def _check_when(self, quiet_when_fine: bool = False) -> bool:
         text = self.query_one("#checkin-at", Input).value
         try:
