@@ -14,7 +14,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, NoReturn
 
 from tui import __version__
-from tui.commands import export, restore, themes_list, where
+from tui.commands import checkin, export, restore, themes_list, where
 from tui.commands.common import EXIT_FAILURE, EXIT_USAGE, fail
 from tui.sections import SECTION_NAMES
 
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from tui.store.store import Store
 
 # Shell subcommands, each a module with ``register(subparsers, common)``.
-COMMAND_MODULES: tuple[ModuleType, ...] = (where, themes_list, export, restore)
+COMMAND_MODULES: tuple[ModuleType, ...] = (where, themes_list, checkin, export, restore)
 
 # Options a section's screen understands, e.g. ``heartwork breathe --pattern box``.
 # Each adder adds arguments whose ``dest`` starts with "<section>_"; launch.py passes

@@ -11,7 +11,6 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
 
 APP_NAME = "heartwork"
 DATABASE_ENV = "HEARTWORK_DB"
@@ -28,14 +27,20 @@ class DatabaseLocation:
 
 
 def data_dir() -> Path:
+    import platformdirs  # imported here: shell commands given --db never pay for it
+
     return platformdirs.user_data_path(APP_NAME, appauthor=False)
 
 
 def config_dir() -> Path:
+    import platformdirs  # imported here: shell commands given --db never pay for it
+
     return platformdirs.user_config_path(APP_NAME, appauthor=False)
 
 
 def state_dir() -> Path:
+    import platformdirs  # imported here: shell commands given --db never pay for it
+
     return platformdirs.user_state_path(APP_NAME, appauthor=False)
 
 

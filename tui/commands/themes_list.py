@@ -8,7 +8,6 @@ from typing import Any
 
 from tui.commands.common import EXIT_OK
 from tui.paths import user_themes_dir
-from tui.themes import load_theme_specs
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -17,6 +16,8 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from tui.themes import load_theme_specs  # imported here so other commands start fast
+
     specs, failures = load_theme_specs(user_themes_dir())
     for spec in specs:
         print(spec.name)

@@ -16,12 +16,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from filelock import FileLock, Timeout
 from tinydb import TinyDB
 
 from tui.store.backups import BackupRotator
 from tui.store.checked_table import CheckedTable
 from tui.store.errors import DatabaseTooNewError, StoreBusyError, StoreWriteError
+from tui.store.file_lock import lock_timeout_errors, make_lock
 from tui.store.file_storage import AtomicFileStorage
 from tui.store.memory_storage import MemoryStorage
 from tui.store.migrations import CURRENT_VERSION, META_TABLE, migrate, version_of
@@ -42,16 +42,11 @@ class Database:
         self.storage = storage
         self._tinydb = _CheckedTinyDB(storage=lambda: storage)
         self._thread_lock = threading.RLock()
-        self._file_lock: FileLock | None = None
+        self._file_lock: Any = None
         self.backups: BackupRotator | None = None
         self._lock_file_checked = False
         if path is not None:
-            self._file_lock = FileLock(
-                str(lock_path_for(path)),
-                timeout=LOCK_TIMEOUT_SECONDS,
-                mode=PRIVATE_FILE_MODE,
-                thread_local=False,
-            )
+            self._file_lock = make_lock(str(lock_path_for(path)), LOCK_TIMEOUT_SECONDS, PRIVATE_FILE_MODE)
 
     # -- opening ---------------------------------------------------------------
 
@@ -129,7 +124,7 @@ class Database:
                 return
             try:
                 self._file_lock.acquire()
-            except Timeout as error:
+            except lock_timeout_errors() as error:
                 raise StoreBusyError(Path(self._file_lock.lock_file), LOCK_TIMEOUT_SECONDS) from error
             except OSError as error:  # the lock file cannot be made: nothing was changed yet
                 raise StoreWriteError(self.path, error, change_kept=False) from error

@@ -1,0 +1,162 @@
+"""A mood check-in: how pleasant this moment feels, and what goes with it.
+
+:func:`make_checkin` is the one way in for values a person typed (in the app
+or the shell): it trims, de-duplicates and caps the words, and refuses values
+that make no sense with a :class:`CheckinError` that names the field and says
+what would work instead.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from tui.core.ids import new_id
+
+SCORE_MIN = 1
+SCORE_MAX = 10
+MAX_WORDS = 12
+MAX_WORD_LENGTH = 32
+MAX_NOTE_LENGTH = 1000
+DATE_TIME_FORMAT = "%Y-%m-%d %H:%M"
+DATE_TIME_HINT = "YYYY-MM-DD HH:MM"
+
+_SPACES = re.compile(r"\s+")
+
+
+class CheckinError(ValueError):
+    """A value that cannot be part of a check-in; ``field`` names which one."""
+
+    def __init__(self, field_name: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field_name
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Checkin:
+    """One check-in. ``at`` is an aware local datetime; ``energy`` is optional."""
+
+    at: datetime
+    pleasantness: int
+    energy: int | None = None
+    emotions: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    note: str = ""
+    id: str = field(default_factory=new_id)
+
+
+def check_score(value: object, field_name: str = "pleasantness", *, optional: bool = False) -> int | None:
+    """``value`` as a whole number from 1 to 10 (text like "7" is accepted)."""
+    label = "Pleasantness" if field_name == "pleasantness" else "Energy"
+    if value is None or (isinstance(value, str) and not value.strip()):
+        if optional:
+            return None
+        raise CheckinError(field_name, f"{label} is needed: a whole number from 1 to 10.")
+    if isinstance(value, bool):
+        raise CheckinError(field_name, f"{label} must be a whole number from 1 to 10.")
+    if isinstance(value, str):
+        text = value.strip()
+        if not re.fullmatch(r"[+-]?\d+", text):
+            raise CheckinError(field_name, f"{label} must be a whole number from 1 to 10, not {value!r}.")
+        number = int(text)
+    elif isinstance(value, int):
+        number = value
+    elif isinstance(value, float) and value.is_integer():
+        number = int(value)
+    else:
+        raise CheckinError(field_name, f"{label} must be a whole number from 1 to 10, not {value!r}.")
+    if not SCORE_MIN <= number <= SCORE_MAX:
+        raise CheckinError(field_name, f"{label} goes from 1 to 10; {number} is outside that.")
+    return number
+
+
+def normalize_words(values: Iterable[str], field_name: str) -> tuple[str, ...]:
+    """Trimmed, lower-case, single-spaced, de-duplicated words in first-seen order.
+
+    Empty entries are dropped. More than :data:`MAX_WORDS` words, or a word
+    longer than :data:`MAX_WORD_LENGTH` characters, is an error (nothing is
+    silently cut, so nothing the person meant is lost without a word).
+    """
+    label = "emotion" if field_name == "emotions" else "tag"
+    seen: list[str] = []
+    for raw in values:
+        word = _SPACES.sub(" ", str(raw)).strip().lower().lstrip("#").strip()
+        if not word:
+            continue
+        if len(word) > MAX_WORD_LENGTH:
+            raise CheckinError(field_name, f"The {label} {word[:20]!r}... is long; keep each to {MAX_WORD_LENGTH} characters.")
+        if word not in seen:
+            seen.append(word)
+    if len(seen) > MAX_WORDS:
+        raise CheckinError(field_name, f"That is {len(seen)} {label}s; up to {MAX_WORDS} fit in one check-in.")
+    return tuple(seen)
+
+
+def split_words(text: str) -> list[str]:
+    """Split typed text like ``"work, family , sleep"`` on commas."""
+    return [part for part in text.split(",") if part.strip()]
+
+
+def check_note(note: str | None) -> str:
+    text = (note or "").strip()
+    if len(text) > MAX_NOTE_LENGTH:
+        raise CheckinError("note", f"The note is {len(text)} characters; up to {MAX_NOTE_LENGTH} fit.")
+    return text
+
+
+def check_moment(at: datetime, now: datetime) -> datetime:
+    """``at`` made timezone-aware, and not later than ``now`` (a minute's grace)."""
+    if at.tzinfo is None:
+        at = at.astimezone()
+    if (at - now).total_seconds() > 60:
+        raise CheckinError("at", f"{at:%Y-%m-%d %H:%M} is in the future; a check-in can be now or earlier.")
+    return at.replace(microsecond=0)
+
+
+def parse_moment(text: str, now: datetime) -> datetime:
+    """Parse ``YYYY-MM-DD HH:MM`` (or ``YYYY-MM-DD``: noon, or now for today) as local time, not in the future."""
+    cleaned = _SPACES.sub(" ", text).strip()
+    if not cleaned:
+        raise CheckinError("at", f"The date and time are needed, as {DATE_TIME_HINT}.")
+    pattern = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2}))?", cleaned)
+    if pattern is None:
+        raise CheckinError("at", f"{text.strip()!r} is not a date and time written as {DATE_TIME_HINT}.")
+    year, month, day = (int(pattern.group(i)) for i in (1, 2, 3))
+    hour = int(pattern.group(4)) if pattern.group(4) is not None else 12
+    minute = int(pattern.group(5)) if pattern.group(5) is not None else 0
+    try:
+        naive = datetime(year, month, day, hour, minute)
+    except ValueError:
+        raise CheckinError("at", f"{cleaned!r} is not a real date and time on the calendar.") from None
+    if pattern.group(4) is None and naive.date() == now.date():
+        return check_moment(now, now)  # "today" with no time means now
+    # The machine's local offset for that day (so summer and winter time are right).
+    return check_moment(naive.astimezone(), now)
+
+
+def make_checkin(
+    *,
+    pleasantness: object,
+    now: datetime,
+    at: datetime | None = None,
+    energy: object = None,
+    emotions: Iterable[str] = (),
+    tags: Iterable[str] = (),
+    note: str | None = "",
+    checkin_id: str | None = None,
+) -> Checkin:
+    """A validated :class:`Checkin`; ``at`` defaults to ``now``. Raises CheckinError."""
+    score = check_score(pleasantness, "pleasantness")
+    assert score is not None
+    return Checkin(
+        at=check_moment(at if at is not None else now, now),
+        pleasantness=score,
+        energy=check_score(energy, "energy", optional=True),
+        emotions=normalize_words(emotions, "emotions"),
+        tags=normalize_words(tags, "tags"),
+        note=check_note(note),
+        id=checkin_id or new_id(),
+    )

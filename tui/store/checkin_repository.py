@@ -1,0 +1,141 @@
+"""Check-ins in the ``checkins`` table, and the fast reads the dashboard needs.
+
+The dashboard reads every check-in once per redraw, so :meth:`CheckinRepository.points`
+reads the raw documents directly (no TinyDB Document objects, no dataclasses) and
+leaves the statistics to :mod:`tui.core.mood_stats`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+from datetime import date
+from typing import Any, NamedTuple
+
+from tui.core.checkin import Checkin
+from tui.core.timefmt import day_of, from_text, to_text
+from tui.store.repository import Repository
+
+
+class CheckinPoint(NamedTuple):
+    """The parts of a check-in the dashboard's statistics use (a tuple: cheap to build)."""
+
+    at: str
+    day: date
+    pleasantness: int
+    emotions: tuple[str, ...]
+    tags: tuple[str, ...]
+    checkin_id: str
+
+
+class CheckinRepository(Repository[Checkin]):
+    """Save, edit, delete and read mood check-ins."""
+
+    table_name = "checkins"
+
+    def to_document(self, item: Checkin) -> dict[str, Any]:
+        return {
+            "id": item.id,
+            "at": to_text(item.at),
+            "pleasantness": item.pleasantness,
+            "energy": item.energy,
+            "emotions": list(item.emotions),
+            "tags": list(item.tags),
+            "note": item.note,
+        }
+
+    def from_document(self, document: Mapping[str, Any]) -> Checkin:
+        energy = document.get("energy")
+        return Checkin(
+            at=from_text(str(document["at"])),
+            pleasantness=int(document["pleasantness"]),
+            energy=int(energy) if isinstance(energy, (int, float)) else None,
+            emotions=tuple(str(word) for word in document.get("emotions") or ()),
+            tags=tuple(str(word) for word in document.get("tags") or ()),
+            note=str(document.get("note") or ""),
+            id=str(document["id"]),
+        )
+
+    def add(self, item: Checkin) -> Checkin:
+        """Insert a new check-in (no search for an existing id: fast on big tables)."""
+        document = self.to_document(item)
+        with self.database.transaction():
+            self.table.insert(document)
+        return item
+
+    # -- reads -------------------------------------------------------------------
+
+    def _documents(self) -> list[Mapping[str, Any]]:
+        """Every valid check-in document, straight from storage (read-only!)."""
+        data = self.database.storage.read() or {}
+        return [
+            document
+            for document in data.get(self.table_name, {}).values()
+            if isinstance(document.get("at"), str)
+            and isinstance(document.get("pleasantness"), int)
+            and not isinstance(document.get("pleasantness"), bool)
+            and "id" in document
+        ]
+
+    def version(self) -> tuple[object, ...]:
+        """Changes whenever the stored data may have changed (cheap: no reading)."""
+        storage = self.database.storage
+        identity = getattr(storage, "current_identity", None)
+        return (
+            identity() if callable(identity) else None,
+            getattr(storage, "writes", None),
+            len(self.table),
+        )
+
+    def points(self) -> list[CheckinPoint]:
+        """Every check-in as a light :class:`CheckinPoint`, oldest first."""
+        points = []
+        days: dict[str, date] = {}
+        for document in self._documents():
+            at = document["at"]
+            day_text = at[:10]
+            day = days.get(day_text)
+            if day is None:
+                try:
+                    day = days[day_text] = day_of(at)
+                except ValueError:
+                    continue
+            points.append(
+                CheckinPoint(
+                    at,
+                    day,
+                    document["pleasantness"],
+                    tuple(document.get("emotions") or ()),
+                    tuple(document.get("tags") or ()),
+                    str(document["id"]),
+                )
+            )
+        points.sort()
+        return points
+
+    def between(self, start_day: date, end_day: date) -> list[Checkin]:
+        """Check-ins from ``start_day`` to ``end_day`` (both included), oldest first."""
+        first, last = start_day.isoformat(), end_day.isoformat()
+        chosen = [d for d in self._documents() if first <= d["at"][:10] <= last]
+        chosen.sort(key=lambda document: document["at"])
+        return [self.from_document(document) for document in chosen]
+
+    def latest(self, count: int) -> list[Checkin]:
+        """The ``count`` most recent check-ins, newest first."""
+        documents = sorted(self._documents(), key=lambda document: document["at"], reverse=True)[: max(count, 0)]
+        return [self.from_document(document) for document in documents]
+
+    def tags_used(self) -> list[str]:
+        """Every tag used before, most used first (then alphabetical): for completion."""
+        return _ranked(document.get("tags") or () for document in self._documents())
+
+    def emotions_used(self) -> list[str]:
+        """Every emotion word used before, most used first."""
+        return _ranked(document.get("emotions") or () for document in self._documents())
+
+
+def _ranked(word_lists: Any) -> list[str]:
+    counter: Counter[str] = Counter()
+    for words in word_lists:
+        counter.update(str(word) for word in words)
+    return [word for word, _ in sorted(counter.items(), key=lambda item: (-item[1], item[0]))]
