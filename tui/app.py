@@ -118,11 +118,36 @@ class HeartworkApp(App[None]):
         for failure in self._theme_failures:
             self.notify(f"Skipped theme file {failure.path.name}: {failure.reason}", title="Theme", severity="warning")
         self._install_signal_handlers()
+        self._mark_instance()
         self.set_interval(EXTERNAL_CHANGE_POLL_SECONDS, self._check_external_changes)
         if self.launch.section != "home":
             self.switch_mode(self.launch.section)
         else:
             self.switch_mode("home")
+
+    def _mark_instance(self) -> None:
+        from tui.store.instance import InstanceMarker
+
+        if self.store.path is None:
+            return
+        self._instance_marker = InstanceMarker(self.store.path)
+        if self._instance_marker.acquire():
+            self.notify(
+                "Heartwork is also open in another window. Both are safe to use; "
+                "changes from each appear in the other within a few seconds.",
+                title="Open twice",
+                timeout=10,
+            )
+
+    def action_retry_save(self) -> None:
+        """Try again to save changes that could not be written (full disk, read-only folder)."""
+        try:
+            self.store.database.retry_save()
+        except StoreError as error:
+            self.notify(str(error), title="Still not saved", severity="error", timeout=10)
+        else:
+            self.notify("Saved.", timeout=3)
+            self.data_changed()
 
     def _install_signal_handlers(self) -> None:
         try:
@@ -243,6 +268,7 @@ class HeartworkApp(App[None]):
         yield SystemCommand("Check in", "Record how you feel right now", self.action_checkin)
         yield SystemCommand("Settings", "Theme, reduced motion, bell, week start", self.action_settings)
         yield SystemCommand("Help and support", "Every key, and how to reach crisis support", self.action_help)
+        yield SystemCommand("Retry saving", "Save again after a full disk or read-only folder", self.action_retry_save)
         yield from super().get_system_commands(screen)
 
 

@@ -25,6 +25,7 @@ from tui.messages import DataChanged
 from tui.screens.confirm import ConfirmScreen
 from tui.store.checkin_repository import CheckinPoint, CheckinRepository
 from tui.store.errors import StoreError
+from tui.widgets.mood_extras import MoodExtras
 from tui.widgets.mood_sparkline import MoodSparkline
 from tui.widgets.year_in_pixels import GLYPHS, YearInPixels
 
@@ -45,6 +46,8 @@ class MoodScreen(Screen[None]):
         Binding("3", "range(90)", "90 days"),
         Binding("4", "range(365)", "Year"),
         Binding("d,delete", "delete_checkin", "Delete", show=False),
+        Binding("r", "reflect", "Reflect", tooltip="Answer the reflection questions for today"),
+        Binding("q", "questionnaire", "Questionnaire", tooltip="Answer a short questionnaire"),
     ]
 
     def __init__(self) -> None:
@@ -75,7 +78,7 @@ class MoodScreen(Screen[None]):
                 yield Static(id="mood-frequent")
                 yield Static(self.texts["latest_heading"], classes="mood-heading")
                 yield OptionList(id="mood-latest")
-            yield Vertical(id="mood-extras")
+            yield MoodExtras(id="mood-extras")
         yield Footer()
 
     # -- redraw --------------------------------------------------------------------
@@ -85,9 +88,17 @@ class MoodScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         self.refresh_from_store(only_if_changed=True)
+        self.query_one(MoodExtras).refresh_from_store()
 
     def on_data_changed(self, _: DataChanged) -> None:
         self.refresh_from_store()
+        self.query_one(MoodExtras).refresh_from_store()
+
+    def action_reflect(self) -> None:
+        self.query_one(MoodExtras).open_reflection()
+
+    def action_questionnaire(self) -> None:
+        self.query_one(MoodExtras).open_questionnaire()
 
     def refresh_from_store(self, only_if_changed: bool = False) -> None:
         """Read every check-in once and redraw the dashboard from it.

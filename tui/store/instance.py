@@ -13,8 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from types import TracebackType
 
-from filelock import FileLock, Timeout
-
+from tui.store.file_lock import lock_timeout_errors, make_lock
 from tui.store.permissions import PRIVATE_FILE_MODE
 
 
@@ -28,15 +27,15 @@ class InstanceMarker:
 
     def __init__(self, database: Path) -> None:
         self.path = app_lock_path_for(Path(database).absolute())
-        self._lock = FileLock(str(self.path), timeout=0, mode=PRIVATE_FILE_MODE, thread_local=False)
+        self._lock = make_lock(str(self.path), 0.0, PRIVATE_FILE_MODE)
         self.another_app_open = False
         self.held = False
 
     def acquire(self) -> bool:
         """Try to mark this app as open; returns True if another app already holds the mark."""
         try:
-            self._lock.acquire(timeout=0, blocking=False)
-        except Timeout:
+            self._lock.acquire()
+        except lock_timeout_errors():
             self.another_app_open, self.held = True, False
         except OSError:
             self.another_app_open, self.held = False, False  # cannot tell (e.g. read-only folder): say nothing
