@@ -1,5 +1,6 @@
 """The unfinished journal draft in ``journal_drafts``: one record, id "draft".
 
+Guided exercises keep their own unfinished answers beside it ("draft:<kind>").
 The editor writes here (debounced while typing, and on leaving, quitting or a
 termination signal) so no word is lost; the draft is cleared when the entry
 is saved or the person chooses to discard it.
@@ -45,20 +46,25 @@ class JournalDraftRepository(Repository[JournalDraft]):
         entry = entry_from_document(values)
         return JournalDraft(entry=entry, entry_id=document.get("entry_id"), id=str(document["id"]))
 
-    def current(self) -> JournalDraft | None:
-        """The unfinished draft, if there is one with something in it."""
-        draft = self.get(DRAFT_ID)
+    def current(self, slot: str | None = None) -> JournalDraft | None:
+        """The unfinished draft (of the editor, or of an exercise ``slot``), if it holds anything."""
+        draft = self.get(draft_id(slot))
         if draft is None or draft.entry.is_empty():
             return None
         return draft
 
-    def keep(self, entry: JournalEntry, entry_id: str | None) -> None:
+    def keep(self, entry: JournalEntry, entry_id: str | None, slot: str | None = None) -> None:
         """Save ``entry`` as the current draft (an empty one clears the draft)."""
         if entry.is_empty():
-            self.clear()
+            self.clear(slot)
             return
-        self.save(JournalDraft(entry=entry, entry_id=entry_id))
+        self.save(JournalDraft(entry=entry, entry_id=entry_id, id=draft_id(slot)))
 
-    def clear(self) -> None:
-        if self.get(DRAFT_ID) is not None:
-            self.delete(DRAFT_ID)
+    def clear(self, slot: str | None = None) -> None:
+        if self.get(draft_id(slot)) is not None:
+            self.delete(draft_id(slot))
+
+
+def draft_id(slot: str | None) -> str:
+    """The editor's draft is "draft"; each guided exercise keeps its own, e.g. "draft:kind-letter"."""
+    return DRAFT_ID if slot is None else f"{DRAFT_ID}:{slot}"

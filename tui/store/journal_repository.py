@@ -70,6 +70,7 @@ class JournalRepository(Repository[JournalEntry]):
         self._cached_writes = -1
         self._folded_by_version: dict[tuple[str, str], str] = {}
         self._writes = 0
+        self._documents_by_id: dict[str, Mapping[str, Any]] = {}
 
     def to_document(self, item: JournalEntry) -> dict[str, Any]:
         return entry_to_document(item)
@@ -103,11 +104,6 @@ class JournalRepository(Repository[JournalEntry]):
 
     # -- fast reads ---------------------------------------------------------------
 
-    def _raw_documents(self) -> dict[str, Any]:
-        data = self.database.storage.read() or {}
-        table = data.get(self.table_name)
-        return table if isinstance(table, dict) else {}
-
     def summaries(self) -> list[EntrySummary]:
         """Every entry as a light summary, newest first (by date, then time written)."""
         data = self.database.storage.read() or {}
@@ -117,8 +113,10 @@ class JournalRepository(Repository[JournalEntry]):
         folded_cache = self._folded_by_version
         fresh_cache: dict[tuple[str, str], str] = {}
         rows: list[EntrySummary] = []
+        by_id: dict[str, Mapping[str, Any]] = {}
         for document in documents.values():
             entry_id = str(document.get("id", ""))
+            by_id[entry_id] = document
             version = (entry_id, str(document.get("updated_at", "")))
             title = str(document.get("title") or "")
             body = str(document.get("body") or "")
@@ -141,15 +139,20 @@ class JournalRepository(Repository[JournalEntry]):
                 )
             )
         rows.sort(key=lambda row: (row.entry_date, row.created_at), reverse=True)
-        self._summaries, self._folded_by_version = rows, fresh_cache
+        self._summaries, self._folded_by_version, self._documents_by_id = rows, fresh_cache, by_id
         self._cached_data, self._cached_writes = data, self._writes
         return rows
 
     def get(self, item_id: str) -> JournalEntry | None:
-        for document in self._raw_documents().values():
-            if document.get("id") == item_id:
-                return entry_from_document(document)
-        return None
+        self.summaries()
+        document = self._documents_by_id.get(item_id)
+        return None if document is None else entry_from_document(document)
+
+    def text_of(self, item_id: str) -> tuple[str, str]:
+        """(title, body) of an entry, straight from the stored document (for highlighting)."""
+        self.summaries()
+        document = self._documents_by_id.get(item_id) or {}
+        return str(document.get("title") or ""), str(document.get("body") or "")
 
     def all_tags(self) -> list[str]:
         """Every tag used so far, most used first, then alphabetically."""
