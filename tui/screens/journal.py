@@ -31,7 +31,7 @@ from tui.core.journal import (
 from tui.core.journal_prompts import TAG_TITLES, Prompt, draw, load_prompts, prompt_tags
 from tui.core.timefmt import from_text, to_text
 from tui.store.errors import StoreError
-from tui.store.journal_draft_repository import JournalDraftRepository
+from tui.store.journal_draft_repository import DRAFT_ID, JournalDraftRepository
 from tui.store.journal_repository import JournalRepository
 from tui.widgets.capped_text_area import CappedTextArea
 from tui.widgets.tag_suggester import TagSuggester
@@ -215,7 +215,10 @@ class JournalScreen(Screen[None]):
 
     @on(TextArea.Changed, "#journal-text")
     def _text_changed(self, event: TextArea.Changed) -> None:
-        self._body = event.text_area.text
+        text = event.text_area.text
+        if text == self._body:
+            return  # our own load_text, already in the model
+        self._body = text
         self._changed()
         if len(self._body) <= LIVE_WORD_COUNT_LIMIT:
             self._update_status()
@@ -226,16 +229,22 @@ class JournalScreen(Screen[None]):
 
     @on(Input.Changed, "#journal-title")
     def _title_changed(self, event: Input.Changed) -> None:
+        if event.value == self._title:
+            return
         self._title = event.value
         self._changed()
 
     @on(Input.Changed, "#journal-tags")
     def _tags_changed(self, event: Input.Changed) -> None:
+        if event.value == self._tags_text:
+            return
         self._tags_text = event.value
         self._changed()
 
     @on(Input.Changed, "#journal-date")
     def _date_changed(self, event: Input.Changed) -> None:
+        if event.value == self._date_text:
+            return
         self._date_text = event.value
         self._show_date_problem(self._date_problem())
         self._changed()
@@ -295,8 +304,15 @@ class JournalScreen(Screen[None]):
         """Write the page to the draft record (an empty page clears it)."""
         if self._page is None or not self._draft_dirty:
             return
+        drafts = self.store.repo(JournalDraftRepository)
+        entry = self.current_entry()
         try:
-            self.store.repo(JournalDraftRepository).keep(self.current_entry(), self._entry_id)
+            if entry.is_empty():
+                stored = drafts.get(DRAFT_ID)
+                if stored is not None and stored.entry.id == entry.id:
+                    drafts.clear()  # the person emptied this page; never clear another page's draft
+            else:
+                drafts.keep(entry, self._entry_id)
         except StoreError as error:
             self.notify(str(error), title="Draft not saved", severity="error", timeout=10)
             return
