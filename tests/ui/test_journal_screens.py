@@ -26,20 +26,21 @@ async def test_typing_autosaves_the_draft_after_a_pause(make_app: Callable[..., 
         await pilot.pause()
         assert isinstance(app.screen, JournalScreen)
         assert isinstance(app.focused, TextArea)  # typing starts at once
-        await pilot.press(*"A gentle start")
+        await pilot.press(*"hi 三四")
         assert store.repo(JournalDraftRepository).current() is None  # not yet: still typing
         clock.advance(1.5)
         await pilot.pause(0.4)
         draft = store.repo(JournalDraftRepository).current()
-        assert draft is not None and draft.entry.body == "A gentle start" and draft.entry.prompt_text
+        assert draft is not None and draft.entry.body == "hi 三四" and draft.entry.prompt_text
         assert store.repo(JournalRepository).count() == 0  # a draft is not an entry
+        assert "3 words" in str(app.screen.query_one("#journal-status").render())
 
 
 async def test_quit_mid_entry_then_reopen_offers_the_draft_back(make_app: Callable[..., Any], store: Store) -> None:
     app = make_app("journal")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await pilot.press(*"half a thought")
+        await pilot.press(*"half")
         await pilot.press("ctrl+q")
     assert store.repo(JournalDraftRepository).current() is not None
     again = make_app("journal")
@@ -48,7 +49,7 @@ async def test_quit_mid_entry_then_reopen_offers_the_draft_back(make_app: Callab
         assert isinstance(again.screen, JournalConfirmScreen)
         await pilot.press("enter")  # "Carry on" is the default
         await pilot.pause()
-        assert again.screen.query_one("#journal-text", TextArea).text == "half a thought"
+        assert again.screen.query_one("#journal-text", TextArea).text == "half"
         assert isinstance(again.focused, TextArea)
 
 
@@ -79,12 +80,12 @@ async def test_leaving_the_section_keeps_the_draft(make_app: Callable[..., Any],
     app = make_app("journal")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await pilot.press(*"going for a walk")
+        await pilot.press(*"walk")
         await pilot.press("escape", "h")
         await pilot.pause()
         assert app.current_mode == "home"
         draft = store.repo(JournalDraftRepository).current()
-        assert draft is not None and draft.entry.body == "going for a walk"
+        assert draft is not None and draft.entry.body == "walk"
 
 
 async def test_save_with_title_date_and_tags_clears_the_draft(make_app: Callable[..., Any], store: Store, clock: FakeClock) -> None:
@@ -94,9 +95,9 @@ async def test_save_with_title_date_and_tags_clears_the_draft(make_app: Callable
         await pilot.pause()
         await pilot.press("ctrl+s")  # empty: nothing saved
         assert store.repo(JournalRepository).count() == 1
-        await pilot.press(*"Back-dated words")
+        await pilot.press(*"Back")
         await pilot.click("#journal-title")
-        await pilot.press(*"A title")
+        await pilot.press(*"T")
         date_input = app.screen.query_one("#journal-date", Input)
         date_input.value = "2026-02-30"
         await pilot.pause()
@@ -108,12 +109,12 @@ async def test_save_with_title_date_and_tags_clears_the_draft(make_app: Callable
         await pilot.press(*"fa")
         await pilot.pause()
         await pilot.press("right")  # accept the completion from earlier tags
-        await pilot.press(*", calm")
+        await pilot.press(*",calm")
         await pilot.press("ctrl+s")
         await pilot.pause()
-    saved = [e for e in store.repo(JournalRepository).all() if e.body == "Back-dated words"]
+    saved = [e for e in store.repo(JournalRepository).all() if e.body == "Back"]
     assert len(saved) == 1
-    assert saved[0].title == "A title" and saved[0].entry_date == "2026-02-14" and saved[0].tags == ["family", "calm"]
+    assert saved[0].title == "T" and saved[0].entry_date == "2026-02-14" and saved[0].tags == ["family", "calm"]
     assert saved[0].prompt_id and saved[0].prompt_text
     assert store.repo(JournalDraftRepository).current() is None
 
@@ -122,24 +123,15 @@ async def test_paste_over_the_cap_is_refused_and_text_kept(make_app: Callable[..
     app = make_app("journal")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await pilot.press(*"keep me")
+        await pilot.press(*"keep")
         area = app.screen.query_one("#journal-text", TextArea)
         app.post_message(events.Paste("x" * MAX_ENTRY_CHARS))
         await pilot.pause()
-        assert area.text == "keep me"
+        assert area.text == "keep"
         assert any("limit" in n.message for n in app._notifications)
         app.post_message(events.Paste(" and this"))
         await pilot.pause()
-        assert area.text == "keep me and this"
-
-
-async def test_word_count_updates_live(make_app: Callable[..., Any]) -> None:
-    app = make_app("journal")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await pilot.press(*"one two 三四")
-        await pilot.pause()
-        assert "4 words" in str(app.screen.query_one("#journal-status").render())
+        assert area.text == "keep and this"
 
 
 def _seed(store: Store, clock: FakeClock) -> list[JournalEntry]:
@@ -170,12 +162,11 @@ async def test_list_search_filters_and_highlights(make_app: Callable[..., Any], 
         assert options.option_count == 6  # three month headers, three entries
         await pilot.press("slash", *"cafe")
         await pilot.pause()
-        assert [s.body if False else s.id for s in screen.shown] == [screen.shown[0].id] and len(screen.shown) == 1
+        assert len(screen.shown) == 1 and screen.shown[0].tags == ("friends",)
         prompt = options.get_option_at_index(1).prompt
         highlighted = [prompt.plain[span.start : span.end] for span in prompt.spans if "reverse" in str(span.style)]
         assert highlighted == ["CAFÉ"]
-        await pilot.press(*" ")
-        screen.query_one("#list-search", Input).value = "zoe"
+        screen.query_one("#list-search", Input).value = "ZOE"
         await pilot.pause()
         assert len(screen.shown) == 1 and screen.shown[0].tags == ("outside",)
         screen.query_one("#list-search", Input).value = ""
@@ -228,12 +219,12 @@ async def test_open_an_entry_from_the_list_to_edit(make_app: Callable[..., Any],
         assert isinstance(app.screen, JournalScreen)
         area = app.screen.query_one("#journal-text", TextArea)
         assert area.text == entries[2].body
-        await pilot.press(*" Lovely.")
+        await pilot.press(*"!")
         await pilot.press("ctrl+s")
         await pilot.pause()
     assert store.repo(JournalRepository).count() == 3
     edited = store.repo(JournalRepository).get(entries[2].id)
-    assert edited is not None and edited.body.endswith("Lovely.") and edited.entry_date == "2026-03-01"
+    assert edited is not None and edited.body.endswith("park!") and edited.entry_date == "2026-03-01"
 
 
 async def test_inner_critic_saves_an_entry_and_keeps_the_reframe(make_app: Callable[..., Any], store: Store) -> None:
@@ -244,7 +235,7 @@ async def test_inner_critic_saves_an_entry_and_keeps_the_reframe(make_app: Calla
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, InnerCriticScreen)
-        await pilot.press(*"I never get it right")
+        await pilot.press(*"bad")
         screen.query_one("#field-belief-before", Input).value = "180"
         await pilot.pause()
         assert "100" in str(screen.query_one("#problem-belief-before").render())
@@ -262,7 +253,7 @@ async def test_inner_critic_saves_an_entry_and_keeps_the_reframe(make_app: Calla
         assert isinstance(app.screen, JournalScreen)
     [entry] = store.repo(JournalRepository).all()
     assert entry.kind == "inner-critic" and entry.fields["belief-before"] == 85 and entry.fields["belief-after"] == 40
-    assert "I never get it right" in entry.body
+    assert "bad" in entry.body
     [affirmation] = store.repo(AffirmationRepository).all()
     assert affirmation.text == "I got a lot right, and I am learning." and affirmation.source == "reframe"
 
@@ -273,15 +264,15 @@ async def test_exercise_answers_are_kept_when_leaving(make_app: Callable[..., An
         await pilot.pause()
         await pilot.press("f4")
         await pilot.pause()
-        await pilot.press(*"Dear you,")
+        await pilot.press(*"Dear")
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, JournalScreen)
         await pilot.press("f4")
         await pilot.pause()
-        assert app.screen.query_one("#field-letter", TextArea).text == "Dear you,"
+        assert app.screen.query_one("#field-letter", TextArea).text == "Dear"
         await pilot.press("ctrl+s")
         await pilot.pause()
     [entry] = store.repo(JournalRepository).all()
-    assert entry.kind == "kind-letter" and entry.body == "Dear you,"
+    assert entry.kind == "kind-letter" and entry.body == "Dear"
     assert store.repo(JournalDraftRepository).current("kind-letter") is None
