@@ -25,7 +25,7 @@ class InnerCriticScreen(ExerciseFormScreen):
     kind = KIND_INNER_CRITIC
     BINDINGS: ClassVar[list[Binding]] = [
         *ExerciseFormScreen.BINDINGS,
-        Binding("ctrl+g", "keep_reframe", "Keep reframe as affirmation"),
+        Binding("ctrl+g", "keep_reframe", "Keep as affirmation"),
     ]
 
     def action_keep_reframe(self) -> None:
