@@ -10,12 +10,29 @@ original text, so the words the person wrote are never changed.
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
 Span = tuple[int, int]
+
+
+@functools.lru_cache(maxsize=256)
+def _marks_pattern(marks: str) -> re.Pattern[str]:
+    return re.compile("[" + "".join(re.escape(mark) for mark in marks) + "]")
+
+
+def _strip_marks(text: str) -> str:
+    """``text`` without combining marks (fast when the rest is plain ASCII, as it often is)."""
+    others = [char for char in set(text) if not char.isascii()]
+    marks = [char for char in others if unicodedata.combining(char)]
+    if not marks:
+        return text
+    if len(marks) == len(others):
+        return text.encode("ascii", "ignore").decode("ascii")
+    return _marks_pattern("".join(sorted(marks))).sub("", text)
 
 
 @functools.lru_cache(maxsize=8192)
@@ -28,8 +45,7 @@ def fold(text: str) -> str:
     """``text`` folded for comparison (lower case, no accents, compatibility forms)."""
     if text.isascii():
         return text.lower()
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(part for part in decomposed if not unicodedata.combining(part))
+    return _strip_marks(unicodedata.normalize("NFKD", text.casefold()))
 
 
 def fold_with_origins(text: str) -> tuple[str, list[int]]:

@@ -120,6 +120,7 @@ class JournalScreen(Screen[None]):
         self._autosave_timer = self.set_interval(AUTOSAVE_CHECK_SECONDS, self._autosave_tick)
         self.query_one("#journal-text", CappedTextArea).focus()
         self.call_after_refresh(self._offer_draft)
+        self.run_worker(self.store.repo(JournalRepository).warm_up, thread=True, exclusive=True, group="journal-index")
 
     # -- the page model ------------------------------------------------------------
 

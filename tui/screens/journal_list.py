@@ -19,7 +19,7 @@ from textual.widgets import Footer, Header, Input, Label, OptionList, Select, St
 from textual.widgets.option_list import Option
 
 from tui.core.journal import KIND_TITLES, KINDS, JournalEntry, parse_entry_date
-from tui.core.journal_search import EntrySummary, SearchFilter, filter_entries, match_spans, snippet_around
+from tui.core.journal_search import EntrySummary, SearchFilter, filter_entries, fold, match_spans, query_terms, snippet_around
 from tui.messages import DataChanged
 from tui.store.errors import StoreError
 from tui.store.journal_repository import JournalRepository
@@ -125,7 +125,8 @@ class JournalListScreen(Screen[str | None]):
         if query.strip():
             stored_title, body = self.repo.text_of(summary.id)
             title_content = _highlighted(stored_title, match_spans(stored_title, query))
-            snippet, spans = snippet_around(body, match_spans(body, query), width=110)
+            window = _window_around_match(body, summary.folded, stored_title, query)
+            snippet, spans = snippet_around(window, match_spans(window, query), width=110)
             line2 = _highlighted(snippet, spans)
         else:
             title_content = Content(title)
@@ -276,6 +277,26 @@ class JournalListScreen(Screen[str | None]):
         self.refresh_list(keep_position=True)
         self.notify("The entry is back.", title="Restored")
         self.app.data_changed()  # type: ignore[attr-defined]
+
+
+def _window_around_match(body: str, folded: str, title: str, query: str, reach: int = 400) -> str:
+    """A stretch of ``body`` around its first match, so highlighting never folds a whole long entry.
+
+    The folded text starts with the title and a newline; folding keeps most
+    characters one-for-one, so the folded position is a close guess for the
+    original one, and the window is wide enough to hold the match.
+    """
+    terms = query_terms(query)
+    if len(body) <= 2 * reach or not terms:
+        return body
+    offset = len(fold(title)) + 1
+    positions = [folded.find(term, offset) for term in terms]
+    found = [position - offset for position in positions if position >= offset]
+    if not found:
+        return body[: 2 * reach]
+    guess = min(found)
+    start = max(0, guess - reach)
+    return ("…" if start else "") + body[start : guess + reach]
 
 
 def _highlighted(text: str, spans: list[tuple[int, int]]) -> Content:

@@ -10,6 +10,7 @@ process replaced the file.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Mapping
 from typing import Any
 
@@ -71,6 +72,7 @@ class JournalRepository(Repository[JournalEntry]):
         self._folded_by_version: dict[tuple[str, str], str] = {}
         self._writes = 0
         self._documents_by_id: dict[str, Mapping[str, Any]] = {}
+        self._build_lock = threading.Lock()
 
     def to_document(self, item: JournalEntry) -> dict[str, Any]:
         return entry_to_document(item)
@@ -104,10 +106,22 @@ class JournalRepository(Repository[JournalEntry]):
 
     # -- fast reads ---------------------------------------------------------------
 
+    def warm_up(self) -> None:
+        """Build the list and search index ahead of need (safe to call from a worker thread)."""
+        try:
+            self.summaries()
+        except RuntimeError:
+            pass  # the table changed while we read it; the next call rebuilds
+
     def summaries(self) -> list[EntrySummary]:
         """Every entry as a light summary, newest first (by date, then time written)."""
+        with self._build_lock:
+            return self._build_summaries()
+
+    def _build_summaries(self) -> list[EntrySummary]:
         data = self.database.storage.read() or {}
-        if self._summaries is not None and data is self._cached_data and self._writes == self._cached_writes:
+        writes_at_start = self._writes
+        if self._summaries is not None and data is self._cached_data and writes_at_start == self._cached_writes:
             return self._summaries
         documents = data.get(self.table_name) or {}
         folded_cache = self._folded_by_version
@@ -140,7 +154,7 @@ class JournalRepository(Repository[JournalEntry]):
             )
         rows.sort(key=lambda row: (row.entry_date, row.created_at), reverse=True)
         self._summaries, self._folded_by_version, self._documents_by_id = rows, fresh_cache, by_id
-        self._cached_data, self._cached_writes = data, self._writes
+        self._cached_data, self._cached_writes = data, writes_at_start
         return rows
 
     def get(self, item_id: str) -> JournalEntry | None:
