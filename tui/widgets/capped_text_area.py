@@ -10,10 +10,33 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.text import Text
 from textual.document._document import Location
 from textual.document._edit import EditResult
 from textual.message import Message
 from textual.widgets import TextArea
+
+
+class _SectionCachingText(Text):
+    """A line of text whose soft-wrap division is computed once per frame, not once per screen row.
+
+    TextArea renders each screen row of a wrapped line by dividing the whole
+    line again (see the TODO in Textual's ``_render_line``); in one long
+    paragraph that made every keystroke redo the work dozens of times. The
+    sections are only read after division, so sharing them is safe.
+    """
+
+    __slots__ = ("_owner",)
+
+    def divide(self, offsets):  # type: ignore[no-untyped-def,override]
+        cache: dict[tuple[object, ...], list[Text]] = self._owner._divide_cache
+        key = (self.plain, tuple(self._spans), tuple(offsets))
+        sections = cache.get(key)
+        if sections is None:
+            if len(cache) > 16:
+                cache.clear()
+            sections = cache[key] = list(super().divide(offsets))
+        return sections
 
 
 class CappedTextArea(TextArea):
@@ -36,6 +59,12 @@ class CappedTextArea(TextArea):
         kwargs.setdefault("tab_behavior", "focus")
         super().__init__(text, **kwargs)  # type: ignore[arg-type]
         self.max_length = max_length
+        self._divide_cache: dict[tuple[object, ...], list[Text]] = {}
+
+    def get_line(self, line_index: int) -> Text:
+        line = _SectionCachingText(self.document.get_line(line_index), end="", no_wrap=True)
+        line._owner = self
+        return line
 
     def length_after(self, insert: str, start: Location, end: Location) -> int:
         """How long the text would be after replacing start..end with ``insert``."""
