@@ -34,6 +34,10 @@ async def test_typing_autosaves_the_draft_after_a_pause(make_app: Callable[..., 
         assert draft is not None and draft.entry.body == "hi 三四" and draft.entry.prompt_text
         assert store.repo(JournalRepository).count() == 0  # a draft is not an entry
         assert "3 words" in str(app.screen.query_one("#journal-status").render())
+        await pilot.press("escape")  # step out of the text, then come back with i
+        assert app.focused is None
+        await pilot.press("i", "!")
+        assert app.screen.query_one("#journal-text", TextArea).text == "hi 三四!"
 
 
 async def test_quit_mid_entry_then_reopen_offers_the_draft_back(make_app: Callable[..., Any], store: Store) -> None:
@@ -276,3 +280,14 @@ async def test_exercise_answers_are_kept_when_leaving(make_app: Callable[..., An
     [entry] = store.repo(JournalRepository).all()
     assert entry.kind == "kind-letter" and entry.body == "Dear"
     assert store.repo(JournalDraftRepository).current("kind-letter") is None
+
+
+def test_highlight_window_finds_a_match_deep_in_a_long_entry() -> None:
+    from tui.core.journal_search import fold, match_spans
+    from tui.screens.journal_list import _window_around_match
+
+    body = "Straße café " * 2000 + "the hidden Zoë line" + " more" * 500
+    window = _window_around_match(body, fold("T\n" + body), "T", "zoe")
+    assert len(window) < 1000
+    assert [window[s:e] for s, e in match_spans(window, "zoe")] == ["Zoë"]
+

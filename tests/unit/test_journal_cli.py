@@ -69,3 +69,24 @@ def test_journal_without_action_still_opens_the_app() -> None:
 
     args = build_parser().parse_args(["journal"])
     assert args.func is run_app and args.section == "journal" and args.journal_action is None
+
+
+def test_journal_core_and_store_never_import_textual() -> None:
+    modules = [
+        "tui.core.journal",
+        "tui.core.journal_prompts",
+        "tui.core.journal_search",
+        "tui.core.journal_exercises",
+        "tui.store.journal_repository",
+        "tui.store.journal_draft_repository",
+        "tui.store.affirmation_repository",
+        "tui.commands.journal_add",
+    ]
+    code = (
+        "import importlib, sys\n"
+        f"for name in {modules!r}: importlib.import_module(name)\n"
+        "print(sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.')))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=REPO_ROOT, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"

@@ -77,6 +77,7 @@ class ExerciseFormScreen(Screen[None]):
         return self.app.store  # type: ignore[attr-defined]
 
     def on_mount(self) -> None:
+        self.sub_title = self.exercise.title
         if self.entry is None:
             draft = self.store.repo(JournalDraftRepository).current(self.kind)
             if draft is not None:

@@ -46,6 +46,7 @@ class JournalScreen(Screen[None]):
     """Write a new entry or edit one; reach the entry list and the guided exercises."""
 
     CSS_PATH = "../styles/journal.tcss"
+    SUB_TITLE = "Journal"
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("ctrl+r", "next_prompt", "Prompt"),
@@ -56,6 +57,7 @@ class JournalScreen(Screen[None]):
         Binding("f3", "exercise('compassion-break')", "Break"),
         Binding("f4", "exercise('kind-letter')", "Letter"),
         Binding("escape", "leave_text", "Leave text", show=False),
+        Binding("i,enter", "focus_text", "Write", show=False),
     ]
 
     def __init__(self) -> None:
@@ -287,7 +289,7 @@ class JournalScreen(Screen[None]):
             parts.append("editing a saved entry" + (" (changed)" if self._unsaved else ""))
         if self._last_draft_saved:
             parts.append(f"draft kept {self._last_draft_saved}")
-        parts.append("Esc leaves the text")
+        parts.append("Esc leaves the text, i comes back")
         self.query_one("#journal-status", Static).update(" · ".join(parts))
 
     # -- drafts -------------------------------------------------------------------
@@ -487,7 +489,11 @@ class JournalScreen(Screen[None]):
         self.app.push_screen(screens[kind](entry))
 
     def action_leave_text(self) -> None:
+        """Step out of the text so the app's one-letter keys (h, b, a, ...) work."""
         self.set_focus(None)
+
+    def action_focus_text(self) -> None:
+        self.query_one("#journal-text", CappedTextArea).focus()
 
 
 def _escape(text: str) -> str:

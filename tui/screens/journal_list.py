@@ -19,7 +19,7 @@ from textual.widgets import Footer, Header, Input, Label, OptionList, Select, St
 from textual.widgets.option_list import Option
 
 from tui.core.journal import KIND_TITLES, KINDS, JournalEntry, parse_entry_date
-from tui.core.journal_search import EntrySummary, SearchFilter, filter_entries, fold, match_spans, query_terms, snippet_around
+from tui.core.journal_search import EntrySummary, SearchFilter, filter_entries, fold, fold_with_origins, match_spans, query_terms, snippet_around
 from tui.messages import DataChanged
 from tui.store.errors import StoreError
 from tui.store.journal_repository import JournalRepository
@@ -33,6 +33,7 @@ class JournalListScreen(Screen[str | None]):
     """Every entry; dismisses with the id of the entry to open (or None)."""
 
     CSS_PATH = "../styles/journal.tcss"
+    SUB_TITLE = "Journal entries"
     BINDINGS = [
         Binding("escape", "back", "Back"),
         Binding("slash", "focus_search", "Search"),
@@ -296,7 +297,14 @@ def _window_around_match(body: str, folded: str, title: str, query: str, reach: 
         return body[: 2 * reach]
     guess = min(found)
     start = max(0, guess - reach)
-    return ("…" if start else "") + body[start : guess + reach]
+    window = body[start : guess + reach]
+    if not any(term in fold(window) for term in terms):
+        # Folding changed the length before the match (e.g. "ß" -> "ss"): map exactly.
+        _, origins = fold_with_origins(body)
+        guess = origins[min(guess, len(origins) - 1)]
+        start = max(0, guess - reach)
+        window = body[start : guess + reach]
+    return ("…" if start else "") + window
 
 
 def _highlighted(text: str, spans: list[tuple[int, int]]) -> Content:
