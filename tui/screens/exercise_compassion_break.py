@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.widgets import Checkbox, Static, TextArea
+from textual.widgets import Checkbox, Static
 
 from tui.core.journal import KIND_COMPASSION_BREAK
 from tui.core.journal_exercises import SOOTHING_FIELD_ID
@@ -21,7 +21,7 @@ class CompassionBreakScreen(ExerciseFormScreen):
             yield Static(f"[b]{number}. {_escape(question.label)}[/b]", classes="exercise-label")
             yield Static(_escape(question.hint), classes="exercise-hint")
 
-            area = TextArea(self.answers.get(question.id, ""), id=f"field-{question.id}", soft_wrap=True, tab_behavior="focus")
+            area = self.answer_area(question.id, self.answers.get(question.id, ""))
             area.styles.height = self.text_area_height + 2
             yield area
         yield Static(_escape(self.exercise.extra), classes="exercise-hint exercise-touch")

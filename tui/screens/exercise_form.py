@@ -18,11 +18,12 @@ from textual.timer import Timer
 from textual.widgets import Checkbox, Footer, Header, Input, Label, Static, TextArea
 
 from tui.core import journal_exercises as exercises
-from tui.core.journal import JournalEntry
+from tui.core.journal import MAX_ENTRY_CHARS, JournalEntry
 from tui.core.journal_exercises import Exercise
 from tui.store.errors import StoreError
 from tui.store.journal_draft_repository import JournalDraftRepository
 from tui.store.journal_repository import JournalRepository
+from tui.widgets.capped_text_area import CappedTextArea
 
 DRAFT_IDLE_SECONDS = 1.0
 
@@ -68,9 +69,24 @@ class ExerciseFormScreen(Screen[None]):
                 yield Input(value, placeholder="0-100", id=f"field-{question.id}", classes="exercise-belief", max_length=4)
                 yield Static(id=f"problem-{question.id}", classes="exercise-problem")
             else:
-                area = TextArea(value, id=f"field-{question.id}", soft_wrap=True, tab_behavior="focus")
+                area = self.answer_area(question.id, value)
                 area.styles.height = self.text_area_height + 2
                 yield area
+
+    def answer_area(self, field_id: str, value: str) -> CappedTextArea:
+        """A soft-wrapping answer box; together the answers stay within one entry's limit."""
+        share = MAX_ENTRY_CHARS // max(1, len(self.exercise.fields))
+        return CappedTextArea(value, id=f"field-{field_id}", max_length=share)
+
+    @on(CappedTextArea.Refused)
+    def _too_long(self, event: CappedTextArea.Refused) -> None:
+        self.notify(
+            f"That would make this answer {event.attempted_length:,} characters long; the limit is "
+            f"{event.max_length:,}. Your answer is unchanged.",
+            title="Too long to add",
+            severity="warning",
+            timeout=8,
+        )
 
     @property
     def store(self):  # type: ignore[no-untyped-def]
@@ -81,6 +97,8 @@ class ExerciseFormScreen(Screen[None]):
         if self.entry is None:
             draft = self.store.repo(JournalDraftRepository).current(self.kind)
             if draft is not None:
+                if draft.entry_id:  # unfinished changes to a saved entry: saving updates that entry
+                    self.entry = self.store.repo(JournalRepository).get(draft.entry_id)
                 self.answers = {key: "" if value is None else str(value) for key, value in draft.entry.fields.items()}
                 self.restore_widgets()
                 self.notify("Your unfinished answers are back, just as you left them.", title="Welcome back")
@@ -210,10 +228,10 @@ class ExerciseFormScreen(Screen[None]):
         self.dismiss(None)
 
     def action_back(self) -> None:
-        had_words = any(value.strip() for value in self.answers.values()) and (self._dirty or self.entry is None)
+        unsaved_words = self._dirty and any(value.strip() for value in self.answers.values())
         self.save_pending()
-        if had_words and self.entry is None:
-            self.app.notify("Your answers are kept; they will be here when you come back.", title="Kept")
+        if unsaved_words:
+            self.app.notify("Your answers are kept; they will be here when you open this exercise again.", title="Kept")
         self.dismiss(None)
 
 
