@@ -24,7 +24,7 @@ from tui.messages import DataChanged
 from tui.store.errors import StoreError
 from tui.store.journal_repository import JournalRepository
 
-PAGE_SIZE = 100
+PAGE_SIZE = 50
 MORE_ID = "__more__"
 HIGHLIGHT = "bold reverse $accent"
 
