@@ -14,7 +14,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, NoReturn
 
 from tui import __version__
-from tui.commands import checkin, export, restore, themes_list, where
+from tui.commands import checkin, export, journal_add, restore, themes_list, where
 from tui.commands.common import EXIT_FAILURE, EXIT_USAGE, fail
 from tui.sections import SECTION_NAMES
 
@@ -27,7 +27,15 @@ COMMAND_MODULES: tuple[ModuleType, ...] = (where, themes_list, checkin, export, 
 # Options a section's screen understands, e.g. ``heartwork breathe --pattern box``.
 # Each adder adds arguments whose ``dest`` starts with "<section>_"; launch.py passes
 # them (prefix removed) to the screen as ``app.launch.options``.
-SECTION_OPTIONS: dict[str, Callable[[argparse.ArgumentParser], None]] = {}
+SECTION_OPTIONS: dict[str, Callable[[argparse.ArgumentParser], None]] = {
+    "journal": journal_add.add_journal_options,
+}
+
+# Sections whose options can ask for a shell action instead of the app
+# (``heartwork journal add ...``): (wants it?, run it), checked before textual loads.
+SECTION_SHELL_ACTIONS: dict[str, tuple[Callable[[argparse.Namespace], bool], Callable[[argparse.Namespace], int]]] = {
+    "journal": (journal_add.wants_shell_action, journal_add.run),
+}
 
 # Checks that need the open store (e.g. a custom pattern name): return an error
 # message for a one-line exit-code-2 failure, or None when the options are fine.
@@ -80,6 +88,9 @@ def run_app(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    shell_action = SECTION_SHELL_ACTIONS.get(getattr(args, "section", ""))
+    if getattr(args, "func", None) is run_app and shell_action is not None and shell_action[0](args):
+        args.func = shell_action[1]
     try:
         return int(args.func(args))
     except KeyboardInterrupt:

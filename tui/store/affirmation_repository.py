@@ -73,3 +73,8 @@ class AffirmationRepository(Repository[Affirmation]):
                 return None
             found.favourite = favourite
             return self.save(found)
+
+    def has_text(self, text: str) -> bool:
+        """True if an own affirmation already says ``text`` (ignoring case and spacing)."""
+        wanted = " ".join(text.split()).casefold()
+        return any(" ".join(str(d.get("text", "")).split()).casefold() == wanted for d in self.table.all())

@@ -1,0 +1,128 @@
+"""Journal entries: the dataclass, limits, and counting words in any script.
+
+An entry is what the person wrote on one day: free writing under a prompt, or
+a filled guided exercise (``kind``), with its structured answers in ``fields``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from typing import Any
+
+from tui.core.ids import new_id
+from tui.core.timefmt import to_text
+
+MAX_ENTRY_CHARS = 200_000
+
+KIND_FREE = "free"
+KIND_INNER_CRITIC = "inner-critic"
+KIND_COMPASSION_BREAK = "compassion-break"
+KIND_KIND_LETTER = "kind-letter"
+KINDS: tuple[str, ...] = (KIND_FREE, KIND_INNER_CRITIC, KIND_COMPASSION_BREAK, KIND_KIND_LETTER)
+KIND_TITLES: dict[str, str] = {
+    KIND_FREE: "Free writing",
+    KIND_INNER_CRITIC: "Inner critic",
+    KIND_COMPASSION_BREAK: "Compassion break",
+    KIND_KIND_LETTER: "Kind letter",
+}
+
+# Scripts written without spaces between words: each character counts as a word.
+_UNSPACED = (
+    "\u3040-\u30ff"  # hiragana, katakana
+    "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # CJK ideographs
+    "\u0e00-\u0e7f"  # Thai
+    "\U00020000-\U0002fa1f"
+)
+_WORD_PATTERN = re.compile(rf"[{_UNSPACED}]|[^\s{_UNSPACED}]+")
+_HAS_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+
+
+def count_words(text: str) -> int:
+    """Words in ``text``: space-separated runs, plus one per CJK/kana/Thai character."""
+    return sum(1 for token in _WORD_PATTERN.findall(text) if _HAS_LETTER_OR_DIGIT.search(token))
+
+
+def parse_entry_date(text: str) -> date:
+    """A ``YYYY-MM-DD`` date, or ValueError with a message a person can read."""
+    cleaned = text.strip()
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", cleaned):
+        raise ValueError("Write the date as YYYY-MM-DD, for example 2026-03-02.")
+    try:
+        return date.fromisoformat(cleaned)
+    except ValueError:
+        raise ValueError(f"{cleaned} is not a day on the calendar.") from None
+
+
+def normalize_tags(tags: list[str] | tuple[str, ...]) -> list[str]:
+    """Tags trimmed, lower-cased, '#' removed, without duplicates, in order."""
+    seen: list[str] = []
+    for tag in tags:
+        cleaned = " ".join(tag.strip().lstrip("#").split()).casefold()
+        if cleaned and cleaned not in seen:
+            seen.append(cleaned)
+    return seen
+
+
+def parse_tags(text: str) -> list[str]:
+    """Tags from what the person typed: separated by commas."""
+    return normalize_tags(text.split(","))
+
+
+def _has_content(value: Any) -> bool:
+    if isinstance(value, bool) or value is None:
+        return False
+    if isinstance(value, str):
+        return bool(value.strip())
+    return True
+
+
+@dataclass
+class JournalEntry:
+    """One journal entry (free writing or a guided exercise)."""
+
+    id: str
+    created_at: str
+    updated_at: str
+    entry_date: str
+    kind: str = KIND_FREE
+    title: str = ""
+    body: str = ""
+    tags: list[str] = field(default_factory=list)
+    prompt_id: str | None = None
+    prompt_text: str | None = None
+    fields: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def new(cls, now: datetime, *, entry_date: date | None = None, **values: Any) -> JournalEntry:
+        """A fresh entry created ``now`` (on ``entry_date``, default the day of ``now``)."""
+        stamp = to_text(now)
+        day = (entry_date or now.date()).isoformat()
+        return cls(id=new_id(), created_at=stamp, updated_at=stamp, entry_date=day, **values)
+
+    def is_empty(self) -> bool:
+        """True when nothing was written: such an entry is never saved."""
+        return not self.body.strip() and not any(_has_content(value) for value in self.fields.values())
+
+    def char_count(self) -> int:
+        return len(self.body)
+
+    def too_long(self) -> bool:
+        return len(self.body) > MAX_ENTRY_CHARS
+
+    def word_count(self) -> int:
+        return count_words(self.body)
+
+    def touched(self, now: datetime) -> JournalEntry:
+        """A copy marked as changed ``now``."""
+        return replace(self, updated_at=to_text(now))
+
+    def display_title(self) -> str:
+        """The title, or the first line of the body, or the kind."""
+        if self.title.strip():
+            return self.title.strip()
+        for line in self.body.splitlines():
+            if line.strip():
+                return line.strip()
+        return KIND_TITLES.get(self.kind, "Entry")

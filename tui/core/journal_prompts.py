@@ -1,0 +1,69 @@
+"""Journal prompts: the built-in list and drawing one at random.
+
+Prompts live in ``tui/content/journal_prompts.toml``, each tagged with the part
+of self-compassion it serves; the screen draws one with an injected random
+source so snapshots can be deterministic.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from tui import content
+
+TAG_TITLES: dict[str, str] = {
+    "self-kindness": "Self-kindness",
+    "common-humanity": "Common humanity",
+    "mindfulness": "Mindfulness",
+    "personal-needs": "Personal needs",
+    "creativity": "Creativity",
+}
+
+
+@dataclass(frozen=True)
+class Prompt:
+    """One writing prompt."""
+
+    id: str
+    text: str
+    tag: str
+
+
+def load_prompts() -> list[Prompt]:
+    """Every built-in prompt, in file order."""
+    return [Prompt(id=item["id"], text=item["text"], tag=item["tag"]) for item in content.load("journal_prompts")["prompt"]]
+
+
+def prompt_tags(prompts: Iterable[Prompt] | None = None) -> list[str]:
+    """The tags in use, in the order they first appear."""
+    tags: list[str] = []
+    for prompt in prompts if prompts is not None else load_prompts():
+        if prompt.tag not in tags:
+            tags.append(prompt.tag)
+    return tags
+
+
+def draw(
+    rng: random.Random,
+    tag: str | None = None,
+    exclude: Iterable[str] = (),
+    prompts: list[Prompt] | None = None,
+) -> Prompt:
+    """A random prompt (from ``tag`` if given), avoiding ids in ``exclude`` when possible."""
+    pool = prompts if prompts is not None else load_prompts()
+    if tag is not None:
+        pool = [prompt for prompt in pool if prompt.tag == tag]
+        if not pool:
+            raise ValueError(f"no prompts tagged {tag!r}")
+    excluded = set(exclude)
+    fresh = [prompt for prompt in pool if prompt.id not in excluded]
+    return rng.choice(fresh or pool)
+
+
+def prompt_by_id(prompt_id: str) -> Prompt | None:
+    for prompt in load_prompts():
+        if prompt.id == prompt_id:
+            return prompt
+    return None

@@ -1,0 +1,178 @@
+"""Finding journal entries: case- and accent-insensitive text search and filters.
+
+Text is *folded* for comparison: case-folded, decomposed (NFKD, which also
+turns full-width letters into plain ones) and stripped of combining marks, so
+"Café", "CAFE" and "cafe\u0301" all match "cafe". Search works on folded copies
+kept in memory; highlighting maps a match back to the characters of the
+original text, so the words the person wrote are never changed.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+Span = tuple[int, int]
+
+
+@functools.lru_cache(maxsize=256)
+def _marks_pattern(marks: str) -> re.Pattern[str]:
+    return re.compile("[" + "".join(re.escape(mark) for mark in marks) + "]")
+
+
+def _strip_marks(text: str) -> str:
+    """``text`` without combining marks (fast when the rest is plain ASCII, as it often is)."""
+    others = [char for char in set(text) if not char.isascii()]
+    marks = [char for char in others if unicodedata.combining(char)]
+    if not marks:
+        return text
+    if len(marks) == len(others):
+        return text.encode("ascii", "ignore").decode("ascii")
+    return _marks_pattern("".join(sorted(marks))).sub("", text)
+
+
+@functools.lru_cache(maxsize=8192)
+def _fold_char(char: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", char.casefold())
+    return "".join(part for part in decomposed if not unicodedata.combining(part))
+
+
+def fold(text: str) -> str:
+    """``text`` folded for comparison (lower case, no accents, compatibility forms)."""
+    if text.isascii():
+        return text.lower()
+    return _strip_marks(unicodedata.normalize("NFKD", text.casefold()))
+
+
+def fold_with_origins(text: str) -> tuple[str, list[int]]:
+    """The folded text and, for each folded character, the index it came from in ``text``."""
+    if text.isascii():
+        return text.lower(), list(range(len(text)))
+    pieces: list[str] = []
+    origins: list[int] = []
+    for index, char in enumerate(text):
+        folded = _fold_char(char)
+        if folded:
+            pieces.append(folded)
+            origins.extend([index] * len(folded))
+    return "".join(pieces), origins
+
+
+def query_terms(query: str) -> list[str]:
+    """The folded words of a query; every one must appear for an entry to match."""
+    return [term for term in fold(query).split() if term]
+
+
+def contains_all(folded_text: str, terms: Sequence[str]) -> bool:
+    return all(term in folded_text for term in terms)
+
+
+def match_spans(text: str, query: str) -> list[Span]:
+    """Where the query's words occur in ``text``, as sorted, merged (start, end) spans of ``text``.
+
+    A span ends after any combining marks that belong to its last character,
+    so an accented letter is highlighted whole.
+    """
+    terms = query_terms(query)
+    if not terms or not text:
+        return []
+    folded, origins = fold_with_origins(text)
+    spans: list[Span] = []
+    for term in terms:
+        start = folded.find(term)
+        while start != -1:
+            end_folded = start + len(term)
+            first = origins[start]
+            last = origins[end_folded - 1] + 1
+            while last < len(text) and not _fold_char(text[last]) and unicodedata.combining(text[last]):
+                last += 1
+            spans.append((first, last))
+            start = folded.find(term, end_folded)
+    return _merge(spans)
+
+
+def _merge(spans: list[Span]) -> list[Span]:
+    merged: list[Span] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+@dataclass(frozen=True)
+class EntrySummary:
+    """What the entry list needs about one entry, plus its folded search text."""
+
+    id: str
+    entry_date: str
+    created_at: str
+    kind: str
+    title: str
+    excerpt: str
+    tags: tuple[str, ...]
+    folded: str
+
+    @property
+    def month(self) -> str:
+        """``YYYY-MM``, the group the entry is listed under."""
+        return self.entry_date[:7]
+
+
+@dataclass(frozen=True)
+class SearchFilter:
+    """What the person asked for in the list: words, a tag, a kind, a date range."""
+
+    query: str = ""
+    tag: str | None = None
+    kind: str | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+
+    def is_empty(self) -> bool:
+        return not self.query.strip() and self.tag is None and self.kind is None and self.date_from is None and self.date_to is None
+
+
+def filter_entries(entries: Iterable[EntrySummary], wanted: SearchFilter) -> list[EntrySummary]:
+    """The entries that match ``wanted``, in the order given."""
+    terms = query_terms(wanted.query)
+    low = wanted.date_from.isoformat() if wanted.date_from else None
+    high = wanted.date_to.isoformat() if wanted.date_to else None
+    found: list[EntrySummary] = []
+    for entry in entries:
+        if wanted.kind is not None and entry.kind != wanted.kind:
+            continue
+        if wanted.tag is not None and wanted.tag not in entry.tags:
+            continue
+        if low is not None and entry.entry_date < low:
+            continue
+        if high is not None and entry.entry_date > high:
+            continue
+        if terms and not contains_all(entry.folded, terms):
+            continue
+        found.append(entry)
+    return found
+
+
+def snippet_around(text: str, spans: list[Span], width: int = 90) -> tuple[str, list[Span]]:
+    """A one-line piece of ``text`` around the first span, with spans shifted to it."""
+    flat = text.replace("\n", " ").replace("\r", " ").replace("\t", " ")
+    if not spans:
+        return flat[:width], []
+    first_start = spans[0][0]
+    start = max(0, first_start - width // 3)
+    if start > 0:
+        space = flat.rfind(" ", start - 15, first_start)
+        if space != -1 and space < first_start:
+            start = space + 1
+    end = min(len(flat), start + width)
+    prefix = "…" if start > 0 else ""
+    shifted = [
+        (max(s, start) - start + len(prefix), min(e, end) - start + len(prefix)) for s, e in spans if s < end and e > start
+    ]
+    return prefix + flat[start:end], shifted
