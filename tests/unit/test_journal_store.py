@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from tui.core.journal import JournalEntry
-from tui.store.affirmation_repository import Affirmation, AffirmationRepository
+from tui.store.affirmation_repository import AffirmationRepository
 from tui.store.journal_draft_repository import JournalDraftRepository
 from tui.store.journal_repository import JournalRepository
 from tui.store.store import Store
@@ -73,6 +73,6 @@ def test_draft_keep_current_clear(store: Store) -> None:
 
 def test_affirmations_from_reframes(store: Store) -> None:
     repo = store.repo(AffirmationRepository)
-    repo.save(Affirmation("1", "I am learning.", "self-kindness", "2026-03-02T09:30:00+01:00", "reframe"))
+    repo.add_own("I am learning.", "self-kindness", "reframe", at=datetime(2026, 3, 2, 9, 30).astimezone())
     assert repo.has_text("  i am   LEARNING. ")
     assert store.database.table("affirmations").all()[0]["source"] == "reframe"
