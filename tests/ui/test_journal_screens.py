@@ -12,7 +12,7 @@ from tui.core.clock import FakeClock
 from tui.core.journal import MAX_ENTRY_CHARS, JournalEntry
 from tui.screens.exercise_inner_critic import InnerCriticScreen
 from tui.screens.journal import JournalScreen
-from tui.screens.journal_confirm import JournalConfirmScreen
+from tui.screens.confirm import ConfirmScreen
 from tui.screens.journal_list import JournalListScreen
 from tui.store.affirmation_repository import AffirmationRepository
 from tui.store.journal_draft_repository import JournalDraftRepository
@@ -50,7 +50,7 @@ async def test_quit_mid_entry_then_reopen_offers_the_draft_back(make_app: Callab
     again = make_app("journal")
     async with again.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        assert isinstance(again.screen, JournalConfirmScreen)
+        assert isinstance(again.screen, ConfirmScreen)
         await pilot.press("enter")  # "Carry on" is the default
         await pilot.pause()
         assert again.screen.query_one("#journal-text", TextArea).text == "half"
@@ -64,7 +64,7 @@ async def test_discarding_a_draft_asks_twice(make_app: Callable[..., Any], store
         await pilot.pause()
         await pilot.click("#confirm-no")  # Discard
         await pilot.pause()
-        assert isinstance(app.screen, JournalConfirmScreen)
+        assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("enter")  # the default on the second question is "Keep it"
         await pilot.pause()
         assert app.screen.query_one("#journal-text", TextArea).text == "old words"
@@ -194,7 +194,7 @@ async def test_delete_with_confirmation_then_undo(make_app: Callable[..., Any], 
         newest = screen.shown[0]
         await pilot.press("d")
         await pilot.pause()
-        assert isinstance(app.screen, JournalConfirmScreen)
+        assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("enter")  # the default answer is "Keep it"
         await pilot.pause()
         assert store.repo(JournalRepository).count() == 3

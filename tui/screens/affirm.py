@@ -21,7 +21,7 @@ from tui.core.affirmations import (
     filter_label,
 )
 from tui.messages import DataChanged
-from tui.screens.confirm_delete import ConfirmDeleteScreen
+from tui.screens.confirm import ConfirmScreen
 from tui.screens.text_entry import TextEntryResult, TextEntryScreen
 from tui.store.affirmation_repository import AffirmationRepository
 from tui.store.errors import StoreError
@@ -229,4 +229,4 @@ class AffirmScreen(Screen[None]):
             self.reload()
             self.notify("Deleted.", timeout=2)
 
-        self.app.push_screen(ConfirmDeleteScreen("Delete this affirmation of yours?", f"“{current.text}”"), answered)
+        self.app.push_screen(ConfirmScreen("Delete this affirmation of yours?", "Delete", "Keep it", detail=f"“{current.text}”"), answered)

@@ -346,7 +346,7 @@ class JournalScreen(Screen[None]):
         draft = self.store.repo(JournalDraftRepository).current()
         if draft is None or draft.entry.kind != KIND_FREE:
             return
-        from tui.screens.journal_confirm import JournalConfirmScreen
+        from tui.screens.confirm import ConfirmScreen
 
         words = count_words(draft.entry.body)
         when = _friendly_time(draft.entry.updated_at)
@@ -368,9 +368,9 @@ class JournalScreen(Screen[None]):
                 else:
                     self.load_entry(draft.entry, draft.entry_id, unsaved=True)
 
-            self.app.push_screen(JournalConfirmScreen(again, "Discard it", "Keep it", yes_is_default=False), confirmed)
+            self.app.push_screen(ConfirmScreen(again, "Discard it", "Keep it", yes_is_default=False), confirmed)
 
-        self.app.push_screen(JournalConfirmScreen(question, "Carry on", "Discard"), answered)
+        self.app.push_screen(ConfirmScreen(question, "Carry on", "Discard", yes_is_default=True), answered)
 
     # -- actions -------------------------------------------------------------------
 
@@ -422,7 +422,7 @@ class JournalScreen(Screen[None]):
             self.store.repo(JournalDraftRepository).clear()
             self.query_one("#journal-text", CappedTextArea).focus()
             return
-        from tui.screens.journal_confirm import JournalConfirmScreen
+        from tui.screens.confirm import ConfirmScreen
 
         def answered(save_first: bool | None) -> None:
             if save_first:
@@ -431,7 +431,9 @@ class JournalScreen(Screen[None]):
                     self.action_new_page()
 
         self.app.push_screen(
-            JournalConfirmScreen("Save what you wrote as an entry, then start a new page?", "Save and start new", "Keep writing"),
+            ConfirmScreen(
+                "Save what you wrote as an entry, then start a new page?", "Save and start new", "Keep writing", yes_is_default=True
+            ),
             answered,
         )
 
@@ -454,7 +456,7 @@ class JournalScreen(Screen[None]):
             self.query_one("#journal-text", CappedTextArea).focus()
             return
         if self._unsaved and not self.current_entry().is_empty():
-            from tui.screens.journal_confirm import JournalConfirmScreen
+            from tui.screens.confirm import ConfirmScreen
 
             def answered(save_first: bool | None) -> None:
                 if save_first:
@@ -463,10 +465,11 @@ class JournalScreen(Screen[None]):
                         self.load_entry(entry, entry.id)
 
             self.app.push_screen(
-                JournalConfirmScreen(
+                ConfirmScreen(
                     "The page you are writing is not saved as an entry yet. Save it, then open the other one?",
                     "Save and open",
                     "Stay here",
+                    yes_is_default=True,
                 ),
                 answered,
             )

@@ -238,7 +238,7 @@ class JournalListScreen(Screen[str | None]):
         if summary is None:
             self.notify("Choose an entry first.")
             return
-        from tui.screens.journal_confirm import JournalConfirmScreen
+        from tui.screens.confirm import ConfirmScreen
 
         name = summary.title or summary.excerpt[:40] or "this entry"
         question = f"Delete “{name}” from {summary.entry_date}?\nYou can undo this right after."
@@ -247,7 +247,7 @@ class JournalListScreen(Screen[str | None]):
             if delete:
                 self._delete(summary.id)
 
-        self.app.push_screen(JournalConfirmScreen(question, "Delete", "Keep it", yes_is_default=False), answered)
+        self.app.push_screen(ConfirmScreen(question, "Delete", "Keep it", yes_is_default=False), answered)
 
     def _delete(self, entry_id: str) -> None:
         entry = self.repo.get(entry_id)

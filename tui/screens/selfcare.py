@@ -21,7 +21,7 @@ from tui.core.selfcare import (
     week_summary,
 )
 from tui.messages import DataChanged
-from tui.screens.confirm_delete import ConfirmDeleteScreen
+from tui.screens.confirm import ConfirmScreen
 from tui.screens.selfcare_ideas import SelfCareIdeasScreen
 from tui.screens.text_entry import TextEntryResult, TextEntryScreen
 from tui.store.errors import StoreError
@@ -232,9 +232,11 @@ class SelfCareScreen(Screen[None]):
             self.refresh_from_store()
 
         self.app.push_screen(
-            ConfirmDeleteScreen(
-                "Take this routine off your list?", f"“{item.text}”  (days you already ticked stay as they were)",
-                confirm_label="Remove",
+            ConfirmScreen(
+                "Take this routine off your list?",
+                "Remove",
+                "Keep it",
+                detail=f"“{item.text}”  (days you already ticked stay as they were)",
             ),
             answered,
         )
