@@ -8,21 +8,28 @@ without importing textual, so they are fast.
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Callable, Sequence
-from types import ModuleType
 from typing import TYPE_CHECKING, NoReturn
 
 from tui import __version__
-from tui.commands import checkin, export, journal_add, restore, themes_list, where
+from tui.commands import journal_add
 from tui.commands.common import EXIT_FAILURE, EXIT_USAGE, fail
 from tui.sections import SECTION_NAMES
 
 if TYPE_CHECKING:
     from tui.store.store import Store
 
-# Shell subcommands, each a module with ``register(subparsers, common)``.
-COMMAND_MODULES: tuple[ModuleType, ...] = (where, themes_list, checkin, export, restore)
+# Shell subcommands: name -> (module with ``register(subparsers, common)``, one-line help).
+# Only the command being run is imported, so each answers fast.
+SHELL_COMMANDS: dict[str, tuple[str, str]] = {
+    "checkin": ("tui.commands.checkin", "record how you feel (SCORE 1-10) without opening the app"),
+    "export": ("tui.commands.export", "write a complete backup of your data"),
+    "restore": ("tui.commands.restore", "list backups, or put the newest good one back"),
+    "themes": ("tui.commands.themes_list", "list theme names"),
+    "where": ("tui.commands.where", "print where the database lives"),
+}
 
 # Options a section's screen understands, e.g. ``heartwork breathe --pattern box``.
 # Each adder adds arguments whose ``dest`` starts with "<section>_"; launch.py passes
@@ -57,7 +64,22 @@ def _common_options() -> argparse.ArgumentParser:
     return common
 
 
-def build_parser() -> argparse.ArgumentParser:
+def requested_command(argv: Sequence[str]) -> str | None:
+    """The first word of ``argv`` that is not an option or an option's value."""
+    skip_next = False
+    for token in argv:
+        if skip_next:
+            skip_next = False
+        elif token in ("--db", "--theme"):
+            skip_next = True
+        elif not token.startswith("-"):
+            return token
+    return None
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The whole parser; given ``argv``, only the shell command it asks for is imported."""
+    wanted = requested_command(argv) if argv is not None else None
     common = _common_options()
     parser = OneLineErrorParser(
         prog="heartwork",
@@ -72,8 +94,11 @@ def build_parser() -> argparse.ArgumentParser:
         if adder is not None:
             adder(section_parser)
         section_parser.set_defaults(func=run_app, section=name)
-    for module in COMMAND_MODULES:
-        module.register(subparsers, common)
+    for name, (module_name, summary) in SHELL_COMMANDS.items():
+        if argv is None or name == wanted:
+            importlib.import_module(module_name).register(subparsers, common)
+        else:
+            subparsers.add_parser(name, help=summary)
     parser.set_defaults(func=run_app, section="home")
     return parser
 
@@ -86,7 +111,8 @@ def run_app(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(argv)
     args = parser.parse_args(argv)
     shell_action = SECTION_SHELL_ACTIONS.get(getattr(args, "section", ""))
     if getattr(args, "func", None) is run_app and shell_action is not None and shell_action[0](args):

@@ -12,9 +12,6 @@ import sys
 from datetime import datetime
 
 from tui.commands.common import EXIT_OK, EXIT_USAGE, fail, open_store
-from tui.core.journal import MAX_ENTRY_CHARS, JournalEntry, count_words, normalize_tags
-from tui.store.errors import StoreError
-from tui.store.journal_repository import JournalRepository
 
 ACTIONS = ("add",)
 
@@ -35,6 +32,10 @@ def wants_shell_action(args: argparse.Namespace) -> bool:
 
 def run(args: argparse.Namespace) -> int:
     """Save the entry and print one confirming line."""
+    from tui.core.journal import MAX_ENTRY_CHARS, JournalEntry, count_words, normalize_tags
+    from tui.store.errors import StoreError
+    from tui.store.journal_repository import JournalRepository
+
     text = args.journal_text
     if text is None or text == "-":
         text = sys.stdin.read()

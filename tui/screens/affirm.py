@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from tui.core.affirmations import (
     ALL,
@@ -25,6 +25,7 @@ from tui.screens.confirm import ConfirmScreen
 from tui.screens.text_entry import TextEntryResult, TextEntryScreen
 from tui.store.affirmation_repository import AffirmationRepository
 from tui.store.errors import StoreError
+from tui.widgets.calm_footer import CalmFooter
 
 NO_TAG = "none"
 
@@ -70,7 +71,7 @@ class AffirmScreen(Screen[None]):
             yield Static(
                 "← → move · t filter · + add your own · f star, e edit, d delete (your own)", id="affirm-hint"
             )
-        yield Footer()
+        yield CalmFooter()
 
     @property
     def repository(self) -> AffirmationRepository:

@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Checkbox, Footer, Header, Input, Label, Static, TextArea
+from textual.widgets import Checkbox, Header, Input, Label, Static, TextArea
 
 from tui.core import journal_exercises as exercises
 from tui.core.journal import MAX_ENTRY_CHARS, JournalEntry
@@ -24,6 +24,7 @@ from tui.store.errors import StoreError
 from tui.store.journal_draft_repository import JournalDraftRepository
 from tui.store.journal_repository import JournalRepository
 from tui.widgets.capped_text_area import CappedTextArea
+from tui.widgets.calm_footer import CalmFooter
 
 DRAFT_IDLE_SECONDS = 1.0
 
@@ -58,7 +59,7 @@ class ExerciseFormScreen(Screen[None]):
             yield Static(_escape(self.exercise.intro), classes="exercise-intro")
             yield from self.compose_fields()
             yield Static(id="exercise-message")
-        yield Footer()
+        yield CalmFooter()
 
     def compose_fields(self) -> ComposeResult:
         for question in self.exercise.fields:

@@ -8,13 +8,14 @@ from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from tui import content
 from tui.messages import DataChanged
 from tui.sections import SECTIONS
 from tui.store.today_repository import summarize_day
 from tui.widgets.figlet_text import FigletText
+from tui.widgets.calm_footer import CalmFooter
 
 
 def greeting_for(hour: int, rng: random.Random) -> str:
@@ -35,7 +36,7 @@ class HomeScreen(Screen[None]):
                 yield Static(id="home-summary")
             yield Static(id="home-note")
             yield Static(self._sections_text(), id="home-sections")
-        yield Footer()
+        yield CalmFooter()
 
     def on_mount(self) -> None:
         self.refresh_from_store()

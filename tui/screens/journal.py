@@ -18,7 +18,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Input, Static, TextArea
+from textual.widgets import Header, Input, Static, TextArea
 
 from tui.core.journal import (
     KIND_FREE,
@@ -35,6 +35,7 @@ from tui.store.journal_draft_repository import DRAFT_ID, JournalDraftRepository
 from tui.store.journal_repository import JournalRepository
 from tui.widgets.capped_text_area import CappedTextArea
 from tui.widgets.tag_suggester import TagSuggester
+from tui.widgets.calm_footer import CalmFooter
 
 AUTOSAVE_IDLE_SECONDS = 1.0  # save the draft this long after the last keystroke
 AUTOSAVE_MAX_WAIT_SECONDS = 5.0  # ...or at the latest this long after the first unsaved one
@@ -103,7 +104,7 @@ class JournalScreen(Screen[None]):
             yield Static(id="journal-date-message")
             yield CappedTextArea(id="journal-text", max_length=MAX_ENTRY_CHARS)
             yield Static(id="journal-status")
-        yield Footer()
+        yield CalmFooter()
 
     @property
     def store(self):  # type: ignore[no-untyped-def]

@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Label, OptionList, Select, Static
+from textual.widgets import Header, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from tui.core.journal import KIND_TITLES, KINDS, JournalEntry, parse_entry_date
@@ -23,6 +23,7 @@ from tui.core.journal_search import EntrySummary, SearchFilter, filter_entries, 
 from tui.messages import DataChanged
 from tui.store.errors import StoreError
 from tui.store.journal_repository import JournalRepository
+from tui.widgets.calm_footer import CalmFooter
 
 PAGE_SIZE = 50
 MORE_ID = "__more__"
@@ -64,7 +65,7 @@ class JournalListScreen(Screen[str | None]):
                 yield Input(placeholder="YYYY-MM-DD", id="list-to", max_length=10)
             yield Static(id="list-summary")
             yield OptionList(id="list-entries")
-        yield Footer()
+        yield CalmFooter()
 
     @property
     def repo(self) -> JournalRepository:

@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui import content
@@ -28,6 +28,7 @@ from tui.store.errors import StoreError
 from tui.widgets.mood_extras import MoodExtras
 from tui.widgets.mood_sparkline import MoodSparkline
 from tui.widgets.year_in_pixels import GLYPHS, YearInPixels
+from tui.widgets.calm_footer import CalmFooter
 
 LATEST_COUNT = 10
 
@@ -79,7 +80,7 @@ class MoodScreen(Screen[None]):
                 yield Static(self.texts["latest_heading"], classes="mood-heading")
                 yield OptionList(id="mood-latest")
             yield MoodExtras(id="mood-extras")
-        yield Footer()
+        yield CalmFooter()
 
     # -- redraw --------------------------------------------------------------------
 

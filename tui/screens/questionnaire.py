@@ -6,11 +6,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from tui.core.questionnaire import Questionnaire
 from tui.store.errors import StoreError
 from tui.store.questionnaire_repository import QuestionnaireRepository
+from tui.widgets.calm_footer import CalmFooter
 
 
 class QuestionnaireScreen(Screen[bool]):
@@ -60,7 +61,7 @@ class QuestionnaireScreen(Screen[bool]):
                 yield Static(id="questionnaire-item", markup=False)
                 yield Static(id="questionnaire-scale", markup=False)
             yield Static(id="questionnaire-hint")
-        yield Footer()
+        yield CalmFooter()
 
     def on_mount(self) -> None:
         self.show_position()

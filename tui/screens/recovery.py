@@ -14,10 +14,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from tui.store.errors import CorruptDatabaseError, StoreError
 from tui.store.restore import BackupInfo, newest_good_backup, restore_backup
+from tui.widgets.calm_footer import CalmFooter
 
 
 class RecoveryScreen(Screen[bool]):
@@ -52,7 +53,7 @@ class RecoveryScreen(Screen[bool]):
             yield Static(self._offer(), id="recovery-offer")
             yield Static("", id="recovery-question")
             yield Static("", id="recovery-outcome")
-        yield Footer()
+        yield CalmFooter()
 
     def _explanation(self) -> str:
         return (

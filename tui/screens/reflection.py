@@ -8,11 +8,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Label, Static, TextArea
+from textual.widgets import Header, Input, Label, Static, TextArea
 
 from tui.core.reflection import MAX_ANSWER_CHARS, reflection_questions
 from tui.store.errors import StoreError
 from tui.store.reflection_repository import ReflectionRepository
+from tui.widgets.calm_footer import CalmFooter
 
 
 class ReflectionScreen(Screen[bool]):
@@ -64,7 +65,7 @@ class ReflectionScreen(Screen[bool]):
             for question in self.questions:
                 yield Static(question.text, classes="reflection-question", markup=False)
                 yield TextArea(id=f"answer-{question.id}", classes="reflection-answer", soft_wrap=True)
-        yield Footer()
+        yield CalmFooter()
 
     @property
     def repository(self) -> ReflectionRepository:

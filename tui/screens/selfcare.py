@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.core.selfcare import (
@@ -26,6 +26,7 @@ from tui.screens.selfcare_ideas import SelfCareIdeasScreen
 from tui.screens.text_entry import TextEntryResult, TextEntryScreen
 from tui.store.errors import StoreError
 from tui.store.selfcare_repository import SelfCareRepository, SelfCareTickRepository
+from tui.widgets.calm_footer import CalmFooter
 
 
 class SelfCareScreen(Screen[None]):
@@ -69,7 +70,7 @@ class SelfCareScreen(Screen[None]):
                 "Space or Enter ticks and unticks · + add · i ideas · e edit · d remove (past days stay as they were)",
                 id="selfcare-hint",
             )
-        yield Footer()
+        yield CalmFooter()
 
     @property
     def items_repository(self) -> SelfCareRepository:

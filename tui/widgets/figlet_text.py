@@ -7,7 +7,9 @@ readers through ``plain``.
 
 from __future__ import annotations
 
+import json
 from functools import lru_cache
+from importlib.resources import files
 
 from rich.text import Text
 from textual.reactive import reactive
@@ -16,15 +18,47 @@ from textual.widget import Widget
 FONTS: tuple[str, ...] = ("standard", "small", "mini")
 
 
+# Words the app always draws large, pre-rendered so the first frame need not load
+# pyfiglet's fonts. tests/unit/test_figlet_cache.py checks every entry still equals
+# what pyfiglet draws; `python -m tui.widgets.figlet_text` rewrites the file.
+CACHED_WORDS: tuple[str, ...] = ("Heartwork", "Get ready", "Breathe in", "Hold", "Breathe out", "Sip in", "Paused", "Well done")
+CACHE_FILE = "figlet_cache.json"
+
+
+@lru_cache(maxsize=1)
+def _cached_art() -> dict[str, dict[str, str]]:
+    try:
+        return json.loads(files("tui.content").joinpath(CACHE_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def figlet_art(text: str, font: str) -> str | None:
+    """Raw pyfiglet output for ``text`` in ``font`` (pre-rendered when possible)."""
+    cached = _cached_art().get(font, {}).get(text)
+    if cached is not None:
+        return cached
+    import pyfiglet
+
+    try:
+        return pyfiglet.figlet_format(text, font=font, width=10_000)
+    except pyfiglet.FontNotFound:
+        return None
+
+
+def build_cache(words: tuple[str, ...] = CACHED_WORDS, fonts: tuple[str, ...] = FONTS) -> dict[str, dict[str, str]]:
+    """Render ``words`` in every font with pyfiglet (for the cache file)."""
+    import pyfiglet
+
+    return {font: {word: pyfiglet.figlet_format(word, font=font, width=10_000) for word in words} for font in fonts}
+
+
 @lru_cache(maxsize=256)
 def render_figlet(text: str, width: int, max_height: int, fonts: tuple[str, ...] = FONTS) -> str | None:
     """The text in the largest font that fits ``width`` x ``max_height``, or None."""
-    import pyfiglet
-
     for font in fonts:
-        try:
-            art = pyfiglet.figlet_format(text, font=font, width=10_000)
-        except pyfiglet.FontNotFound:
+        art = figlet_art(text, font)
+        if art is None:
             continue
         lines = [line.rstrip() for line in art.splitlines()]
         while lines and not lines[-1].strip():
@@ -72,3 +106,11 @@ class FigletText(Widget):
     def get_content_height(self, container: object, viewport: object, width: int) -> int:
         art = render_figlet(self.text, max(1, width), self.max_height, self.fonts) if self.text else None
         return 1 if art is None else art.count("\n") + 1
+
+
+if __name__ == "__main__":
+    target = files("tui.content").joinpath(CACHE_FILE)
+    with open(str(target), "w", encoding="utf-8") as handle:
+        json.dump(build_cache(), handle, ensure_ascii=False, indent=1, sort_keys=True)
+        handle.write("\n")
+    print(f"wrote {target}")
