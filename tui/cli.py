@@ -14,7 +14,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, NoReturn
 
 from tui import __version__
-from tui.commands import themes_list, where
+from tui.commands import breathe_options, themes_list, where
 from tui.commands.common import EXIT_FAILURE, EXIT_USAGE, fail
 from tui.sections import SECTION_NAMES
 
@@ -27,11 +27,15 @@ COMMAND_MODULES: tuple[ModuleType, ...] = (where, themes_list)
 # Options a section's screen understands, e.g. ``heartwork breathe --pattern box``.
 # Each adder adds arguments whose ``dest`` starts with "<section>_"; launch.py passes
 # them (prefix removed) to the screen as ``app.launch.options``.
-SECTION_OPTIONS: dict[str, Callable[[argparse.ArgumentParser], None]] = {}
+SECTION_OPTIONS: dict[str, Callable[[argparse.ArgumentParser], None]] = {
+    "breathe": breathe_options.add_breathe_options,
+}
 
 # Checks that need the open store (e.g. a custom pattern name): return an error
 # message for a one-line exit-code-2 failure, or None when the options are fine.
-SECTION_VALIDATORS: dict[str, Callable[[argparse.Namespace, Store], str | None]] = {}
+SECTION_VALIDATORS: dict[str, Callable[[argparse.Namespace, Store], str | None]] = {
+    "breathe": breathe_options.check_breathe_pattern,
+}
 
 
 class OneLineErrorParser(argparse.ArgumentParser):

@@ -60,10 +60,14 @@ class BreathingPatternFormScreen(ModalScreen[ValidationResult | None]):
         with Vertical(classes="pattern-form-field"):
             with Horizontal(classes="pattern-form-row"):
                 yield Label(label, classes="pattern-form-label")
-                yield Input(value, id=f"field-{field_id}", max_length=max_length, classes="pattern-form-input")
+                yield Input(
+                    value, id=f"field-{field_id}", max_length=max_length, compact=True, classes="pattern-form-input"
+                )
                 if field_id != NAME_FIELD:
                     yield Label("seconds", classes="pattern-form-unit")
-            yield Static("", id=f"error-{field_id}", classes="pattern-form-error")
+            error = Static("", id=f"error-{field_id}", classes="pattern-form-error")
+            error.display = False
+            yield error
 
     def on_mount(self) -> None:
         self.query(Input).first().focus()
@@ -78,7 +82,9 @@ class BreathingPatternFormScreen(ModalScreen[ValidationResult | None]):
         field_ids = ([NAME_FIELD] if self.pattern_name is not None else []) + [t.field_id for t in self.fields]
         for field_id in field_ids:
             message = result.errors.get(field_id, "")
-            self.query_one(f"#error-{field_id}", Static).update(message)
+            error = self.query_one(f"#error-{field_id}", Static)
+            error.update(message)
+            error.display = bool(message)
             self.query_one(f"#field-{field_id}", Input).set_class(bool(message), "-invalid")
         return result
 
