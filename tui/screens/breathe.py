@@ -49,6 +49,7 @@ from tui.store.errors import StoreError
 HISTORY_LIMIT = 30
 PACE_STEP = 0.5
 DELETE_CONFIRM_SECONDS = 4.0
+NARROW_WIDTH = 100  # below this the list, details and history stack up
 
 
 def find_pattern(name: str, patterns: list[Pattern]) -> Pattern | None:
@@ -158,12 +159,16 @@ class BreatheScreen(Screen[None]):
     # -- drawing ----------------------------------------------------------------------
 
     def on_mount(self) -> None:
+        self.set_class(self.app.size.width < NARROW_WIDTH, "-narrow")
         self.refresh_from_store()
         self.query_one("#breathe-patterns", OptionList).focus()
         self.call_after_refresh(self._open_launch_session)
 
     def on_screen_resume(self) -> None:
         self.refresh_from_store()
+
+    def on_resize(self) -> None:
+        self.set_class(self.app.size.width < NARROW_WIDTH, "-narrow")
 
     def on_data_changed(self, _: DataChanged) -> None:
         self.refresh_from_store()
@@ -173,7 +178,10 @@ class BreatheScreen(Screen[None]):
         prompt.append(pattern.name, style="bold")
         if pattern.custom:
             prompt.append("  (yours)", style="italic")
-        prompt.append("\n  " + pattern.timings_text() + " s", style="dim")
+        timings = pattern.timings_text() + " s"
+        if pattern.key == "coherent":
+            timings += f" ({format_seconds(pattern.breaths_per_minute())}/min)"
+        prompt.append("\n  " + timings, style="dim")
         return Option(prompt, id=pattern.key)
 
     def refresh_from_store(self, keep: str | None = None) -> None:
@@ -193,7 +201,7 @@ class BreatheScreen(Screen[None]):
             return
         about = Text()
         about.append(pattern.name + "\n", style="bold")
-        about.append(pattern.timings_text() + " seconds")
+        about.append(pattern.timings_text() + " s")
         if pattern.key == "coherent":
             about.append(f"  ({format_seconds(pattern.breaths_per_minute())} breaths a minute)")
         about.append("\n" + pattern.summary)
@@ -207,6 +215,8 @@ class BreatheScreen(Screen[None]):
                 length += "\n4 cycles is a good first session; up to 8 once it feels easy."
         else:
             length = f"Length: {amount} minute{'s' if amount != 1 else ''} ({schedule.cycles} cycles, {format_clock(schedule.total_seconds)})"
+        if pattern.key == "coherent":
+            length += f"\nPace: {format_seconds(pattern.breaths_per_minute())} breaths a minute ([ slower, ] faster)"
         self.query_one("#breathe-length", Static).update(Text(length))
         keys = ["Enter start", "← → length", "u minutes/cycles"]
         if pattern.key == "coherent":

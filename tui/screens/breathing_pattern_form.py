@@ -57,11 +57,12 @@ class BreathingPatternFormScreen(ModalScreen[ValidationResult | None]):
                 yield Button("Cancel", id="pattern-form-cancel")
 
     def _field_row(self, field_id: str, label: str, value: str, max_length: int = 8) -> ComposeResult:
+        input_classes = "pattern-form-input" + ("" if field_id == NAME_FIELD else " -seconds")
         with Vertical(classes="pattern-form-field"):
             with Horizontal(classes="pattern-form-row"):
                 yield Label(label, classes="pattern-form-label")
                 yield Input(
-                    value, id=f"field-{field_id}", max_length=max_length, compact=True, classes="pattern-form-input"
+                    value, id=f"field-{field_id}", max_length=max_length, compact=True, classes=input_classes
                 )
                 if field_id != NAME_FIELD:
                     yield Label("seconds", classes="pattern-form-unit")
