@@ -27,6 +27,14 @@ def shown(screen: Any, widget_id: str) -> str:
     return str(screen.query_one(f"#{widget_id}", Static).render())
 
 
+async def settle(pilot: Any, until: Callable[[], bool]) -> None:
+    """Let the app process messages until ``until()`` holds (screens pop asynchronously)."""
+    for _ in range(20):
+        if until():
+            return
+        await pilot.pause(0.02)
+
+
 async def step(pilot: Any, clock: FakeClock, screen: BreathingSessionScreen, seconds: float) -> None:
     clock.advance(seconds)
     screen.refresh_state()
@@ -127,8 +135,9 @@ async def test_invalid_custom_pattern_shows_messages_at_fields(
         form.query_one("#field-name", Input).value = "Slow evening"
         form.query_one("#field-inhale", Input).value = "4.5"
         form.query_one("#field-exhale", Input).value = "7"
-        await pilot.click("#pattern-form-save")
-        await pilot.pause()
+        assert form.focused is form.query_one("#field-name", Input)  # focus went to the first problem
+        await pilot.press("enter")  # submitting a field saves too
+        await settle(pilot, lambda: isinstance(app.screen, BreatheScreen))
         assert isinstance(app.screen, BreatheScreen)
         options = app.screen.query_one("#breathe-patterns", OptionList)
         assert options.option_count == 5
@@ -148,7 +157,7 @@ async def test_custom_pattern_edit_delete_and_launch_by_name(make_app: Callable[
         assert isinstance(form, BreathingPatternFormScreen)
         form.query_one("#field-exhale", Input).value = "5"
         await pilot.click("#pattern-form-save")
-        await pilot.pause()
+        await settle(pilot, lambda: isinstance(app.screen, BreatheScreen))
         assert store.repo(BreathingPatternRepository).get("m1").phases[2].seconds == 5  # type: ignore[union-attr]
         await pilot.press("x")
         assert store.repo(BreathingPatternRepository).count() == 1  # asks first

@@ -33,6 +33,7 @@ from tui.core.breathing import (
     coherent_pace_of,
     custom_pattern,
     format_clock,
+    format_pace,
     format_seconds,
     record_summary,
     with_coherent_pace,
@@ -180,7 +181,7 @@ class BreatheScreen(Screen[None]):
             prompt.append("  (yours)", style="italic")
         timings = pattern.timings_text() + " s"
         if pattern.key == "coherent":
-            timings += f" ({format_seconds(pattern.breaths_per_minute())}/min)"
+            timings += f" ({format_pace(pattern.breaths_per_minute())}/min)"
         prompt.append("\n  " + timings, style="dim")
         return Option(prompt, id=pattern.key)
 
@@ -203,7 +204,7 @@ class BreatheScreen(Screen[None]):
         about.append(pattern.name + "\n", style="bold")
         about.append(pattern.timings_text() + " s")
         if pattern.key == "coherent":
-            about.append(f"  ({format_seconds(pattern.breaths_per_minute())} breaths a minute)")
+            about.append(f"  ({format_pace(pattern.breaths_per_minute())} breaths a minute)")
         about.append("\n" + pattern.summary)
         self.query_one("#breathe-about", Static).update(about)
         self.query_one("#breathe-safety", Static).update(Text(pattern.safety))
@@ -216,7 +217,7 @@ class BreatheScreen(Screen[None]):
         else:
             length = f"Length: {amount} minute{'s' if amount != 1 else ''} ({schedule.cycles} cycles, {format_clock(schedule.total_seconds)})"
         if pattern.key == "coherent":
-            length += f"\nPace: {format_seconds(pattern.breaths_per_minute())} breaths a minute ([ slower, ] faster)"
+            length += f"\nPace: {format_pace(pattern.breaths_per_minute())} breaths a minute ([ slower, ] faster)"
         self.query_one("#breathe-length", Static).update(Text(length))
         keys = ["Enter start", "← → length", "u minutes/cycles"]
         if pattern.key == "coherent":

@@ -52,7 +52,7 @@ class BreathingSessionScreen(Screen[BreathingRecord | None]):
     CSS_PATH = "../styles/breathe.tcss"
     BINDINGS = [
         Binding("space", "toggle_pause", "Pause / resume"),
-        Binding("escape", "stop", "Stop"),
+        Binding("escape", "stop", "Stop / back"),
         Binding("enter", "skip", "Skip", show=False),
     ]
 
@@ -130,7 +130,7 @@ class BreathingSessionScreen(Screen[BreathingRecord | None]):
             session_id=new_id(),
             feeling_before=feeling_before,
         )
-        self.stage = "breathing"
+        self._set_stage("breathing")
         self.query_one(ContentSwitcher).current = "session-breathing"
         self._start_frame_timer()
         self.refresh_state()
@@ -165,7 +165,7 @@ class BreathingSessionScreen(Screen[BreathingRecord | None]):
         if finished_naturally and self.app.settings.bell:  # type: ignore[attr-defined]
             self.app.bell()
         if self.ask_feelings:
-            self.stage = "after"
+            self._set_stage("after")
             self.query_one("#session-feeling-question", Static).update(AFTER_QUESTION)
             self.query_one("#session-feeling-title", Static).update(self._finished_line())
             self.query_one(ContentSwitcher).current = "session-feeling"
@@ -181,7 +181,7 @@ class BreathingSessionScreen(Screen[BreathingRecord | None]):
         return f"You breathed for {format_clock(record.actual_seconds)}; that counts."
 
     def _show_done(self) -> None:
-        self.stage = "done"
+        self._set_stage("done")
         record = self.record
         lines = [self._finished_line(), ""]
         if record is not None:
@@ -225,10 +225,16 @@ class BreathingSessionScreen(Screen[BreathingRecord | None]):
         elif self.stage == "done":
             self.dismiss(self.record)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "toggle_pause":
+            return self.stage == "breathing"
+        return True
+
+    def _set_stage(self, stage: Stage) -> None:
+        self.stage = stage
+        self.refresh_bindings()
+
     def action_toggle_pause(self) -> None:
-        if self.stage in ("before", "after"):
-            self._note_feeling(None)
-            return
         if self.stage != "breathing" or self.session is None:
             return
         self.session.toggle_pause(self._now())
