@@ -13,6 +13,7 @@ from textual.widgets import Input, OptionList, Static
 
 from tui.core.breathing import Phase, custom_pattern
 from tui.core.clock import FakeClock
+from tui.core.settings import Settings
 from tui.screens.breathe import BreatheScreen
 from tui.screens.breathing_pattern_form import BreathingPatternFormScreen
 from tui.screens.breathing_session import BreathingSessionScreen
@@ -197,3 +198,57 @@ def test_cli_unknown_pattern_is_one_line_and_exit_2(tmp_path: Path) -> None:
         cwd=REPO_ROOT, capture_output=True, text=True, timeout=30,
     )
     assert bad_minutes.returncode == 2 and len(bad_minutes.stderr.strip().splitlines()) == 1
+
+
+async def test_reduced_motion_shows_words_and_countdown_only(
+    make_app: Callable[..., Any], clock: FakeClock, store: Store
+) -> None:
+    store.settings.save(Settings(reduced_motion=True))
+    app = make_app("breathe", pattern="4-7-8", cycles=1)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        session = app.screen
+        await pilot.press("enter")
+        await step(pilot, clock, session, 3.0 + 4.0 + 1.5)
+        assert not session.query_one("#session-visual").display
+        assert shown(session, "session-plain") == "Hold · 6 s"
+        assert session._frame_timer is not None and session._frame_timer._interval == 1.0
+
+
+async def test_covered_screen_pauses_session_and_redraw(
+    make_app: Callable[..., Any], clock: FakeClock, store: Store
+) -> None:
+    app = make_app("breathe", pattern="box", cycles=2)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        session = app.screen
+        await pilot.press("enter")
+        await step(pilot, clock, session, 3.0 + 1.0)
+        await pilot.press("h")  # away to home, mid-breath
+        await settle(pilot, lambda: app.current_mode == "home")
+        assert session.session.paused and session._frame_timer._active.is_set() is False
+        clock.advance(30.0)
+        await pilot.press("b")
+        await settle(pilot, lambda: app.screen is session)
+        assert shown(session, "session-plain") == "Inhale · 3 s"  # nothing was missed
+        assert "Paused" in shown(session, "session-status")
+        await pilot.press("space")
+        await step(pilot, clock, session, 3.0)
+        assert shown(session, "session-plain") == "Hold · 4 s"
+        await pilot.press("escape", "enter", "enter")
+        await pilot.press("h")
+        await settle(pilot, lambda: app.current_mode == "home")
+        assert "min of breathing" in shown(app.screen, "home-summary")
+    (record,) = store.repo(BreathingSessionRepository).all()
+    assert record.actual_seconds == 4.0 and not record.finished
+
+
+def test_core_store_and_cli_options_do_not_import_textual() -> None:
+    code = (
+        "import sys, tui.cli, tui.core.breathing, tui.store.breathing_repository, "
+        "tui.store.breathing_pattern_repository, tui.commands.breathe_options; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'textual'))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=REPO_ROOT, capture_output=True, text=True, timeout=30)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
