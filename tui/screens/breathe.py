@@ -94,16 +94,18 @@ class BreatheScreen(Screen[None]):
         yield Header()
         with Horizontal(id="breathe-body"):
             with Vertical(id="breathe-choose"):
-                yield Static("Patterns", classes="breathe-heading")
-                yield OptionList(id="breathe-patterns")
+                patterns = OptionList(id="breathe-patterns")
+                patterns.border_title = "Patterns"
+                yield patterns
             with VerticalScroll(id="breathe-detail"):
                 yield Static("", id="breathe-about")
                 yield Static("", id="breathe-safety")
                 yield Static("", id="breathe-length")
                 yield Static("", id="breathe-keys")
         with Vertical(id="breathe-history-box"):
-            yield Static("Recent sessions", classes="breathe-heading")
-            with VerticalScroll(id="breathe-history-scroll"):
+            history = VerticalScroll(id="breathe-history-scroll")
+            history.border_title = "Recent sessions"
+            with history:
                 yield Static("", id="breathe-history")
         yield Footer()
 
@@ -219,14 +221,14 @@ class BreatheScreen(Screen[None]):
         if pattern.key == "coherent":
             length += f"\nPace: {format_pace(pattern.breaths_per_minute())} breaths a minute ([ slower, ] faster)"
         self.query_one("#breathe-length", Static).update(Text(length))
-        keys = ["Enter start", "← → length", "u minutes/cycles"]
+        keys = ["Enter start", "← → length", "u min/cycles"]
         if pattern.key == "coherent":
-            keys.append("[ ] slower/faster")
+            keys.append("[ ] pace")
         elif pattern.key == "sigh":
-            keys.append("e adjust the parts")
+            keys.append("e adjust")
         elif pattern.custom:
             keys.extend(["e edit", "x delete"])
-        keys.append("n new pattern")
+        keys.append("n new")
         self.query_one("#breathe-keys", Static).update(Text(" · ".join(keys)))
 
     def show_history(self) -> None:
