@@ -252,3 +252,22 @@ def test_core_store_and_cli_options_do_not_import_textual() -> None:
     result = subprocess.run([sys.executable, "-c", code], cwd=REPO_ROOT, capture_output=True, text=True, timeout=30)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+async def test_bell_rings_at_each_phase_change_when_asked(
+    make_app: Callable[..., Any], clock: FakeClock, store: Store
+) -> None:
+    store.settings.save(Settings(bell=True))
+    app = make_app("breathe", pattern="sigh", cycles=1)
+    rings: list[float] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.bell = lambda: rings.append(clock.monotonic())  # type: ignore[method-assign]
+        await pilot.pause()
+        session = app.screen
+        await pilot.press("enter")
+        for _ in range(24):  # 3 s get ready + 9 s of breathing, half a second at a time
+            await step(pilot, clock, session, 0.5)
+        assert session.stage == "after"
+    start = 1000.0 + 3.0
+    # In, top-up, out, and a last one when the session is complete.
+    assert rings == [start + 0.0, start + 2.0, start + 3.0, start + 9.0]

@@ -273,6 +273,7 @@ class BreathingSessionScreen(Screen[BreathingRecord | None]):
             until_start = -elapsed
             count = math.ceil(until_start - 1e-9)
             word, plain, level = "Get ready", f"Get ready · starting in {count}", 0.0
+            self._last_phase = (0, -1)  # so the first breath gets its cue too
             cycles = f"{schedule.cycles} cycle{'s' if schedule.cycles != 1 else ''}"
             cycle_text = f"{cycles} · {schedule.pattern.timings_text()}"
             next_change = elapsed + (until_start - math.floor(until_start - 1e-9))
