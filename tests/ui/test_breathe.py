@@ -271,3 +271,25 @@ async def test_bell_rings_at_each_phase_change_when_asked(
     start = 1000.0 + 3.0
     # In, top-up, out, and a last one when the session is complete.
     assert rings == [start + 0.0, start + 2.0, start + 3.0, start + 9.0]
+
+
+async def test_custom_pattern_opens_by_name_even_with_brackets(
+    make_app: Callable[..., Any], clock: FakeClock, store: Store
+) -> None:
+    odd = custom_pattern("[b]Night [slow", (Phase("inhale", 3), Phase("hold", 0), Phase("exhale", 5), Phase("hold", 0)), "n1")
+    store.repo(BreathingPatternRepository).save(odd)
+    app = make_app("breathe", pattern="[B]NIGHT [slow", cycles=1)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        session = app.screen
+        assert isinstance(session, BreathingSessionScreen)
+        assert shown(session, "session-feeling-title") == "[b]Night [slow"
+        await pilot.press("enter")
+        await step(pilot, clock, session, 3.0 + 3.0)
+        assert shown(session, "session-plain") == "Exhale · 5 s"  # the zero-second hold is skipped
+        await step(pilot, clock, session, 5.0)
+        await pilot.press("enter", "enter")
+        await settle(pilot, lambda: isinstance(app.screen, BreatheScreen))
+        assert "[b]Night [slow" in shown(app.screen, "breathe-history")
+    (record,) = store.repo(BreathingSessionRepository).all()
+    assert record.pattern_key == "custom:n1" and record.finished and record.actual_seconds == 8.0

@@ -301,7 +301,7 @@ class BreatheScreen(Screen[None]):
                 BreathingPatternFormScreen("Adjust cyclic sighing", SIGH_FIELDS, values), callback=self._sigh_adjusted
             )
         elif pattern.key == "coherent":
-            self.notify("Use [ and ] to make coherent breathing slower or faster.", timeout=4)
+            self.notify("Use [ and ] to make coherent breathing slower or faster.", timeout=4, markup=False)
         elif pattern.custom:
             values = {t.field_id: format_seconds(p.seconds) for t, p in zip(CUSTOM_FIELDS, pattern.phases)}
             taken = self._taken_names(except_id=pattern.id)
@@ -340,7 +340,7 @@ class BreatheScreen(Screen[None]):
         except StoreError as error:
             self.notify(str(error), title="Not saved", severity="error", timeout=10)
             return
-        self.notify(f"Saved {pattern.name}.", timeout=3)
+        self.notify(f"Saved {pattern.name}.", timeout=3, markup=False)
         self.refresh_from_store(keep=pattern.key)
 
     def action_delete_pattern(self) -> None:
@@ -352,7 +352,7 @@ class BreatheScreen(Screen[None]):
         armed = self._delete_armed
         if armed is None or armed[0] != pattern.id or now - armed[1] > DELETE_CONFIRM_SECONDS:
             self._delete_armed = (pattern.id, now)
-            self.notify(f"Press x again to delete {pattern.name}.", timeout=DELETE_CONFIRM_SECONDS)
+            self.notify(f"Press x again to delete {pattern.name}.", timeout=DELETE_CONFIRM_SECONDS, markup=False)
             return
         self._delete_armed = None
         try:
@@ -360,7 +360,7 @@ class BreatheScreen(Screen[None]):
         except StoreError as error:
             self.notify(str(error), title="Not deleted", severity="error", timeout=10)
             return
-        self.notify(f"Deleted {pattern.name}. Past sessions with it stay in your history.", timeout=4)
+        self.notify(f"Deleted {pattern.name}. Past sessions with it stay in your history.", timeout=4, markup=False)
         self.refresh_from_store()
 
     # -- opened from the command line -----------------------------------------------------
@@ -377,7 +377,7 @@ class BreatheScreen(Screen[None]):
             return
         pattern = find_pattern(str(name or "box"), self.patterns)
         if pattern is None:
-            self.notify(f"No pattern called {name}.", severity="warning")
+            self.notify(f"No pattern called {name}.", severity="warning", markup=False)
             return
         if minutes:
             schedule = Schedule.for_minutes(pattern, int(minutes))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -46,8 +47,8 @@ class BreathingPatternFormScreen(ModalScreen[ValidationResult | None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="pattern-form-sheet"):
-            yield Static(f"[b]{self.form_title}[/b]", id="pattern-form-title")
-            yield Static(self.note, id="pattern-form-note")
+            yield Static(Text(self.form_title, style="bold"), id="pattern-form-title")
+            yield Static(self.note, id="pattern-form-note", markup=False)
             if self.pattern_name is not None:
                 yield from self._field_row(NAME_FIELD, "Name", self.pattern_name, max_length=MAX_NAME_LENGTH)
             for timing in self.fields:
@@ -66,7 +67,7 @@ class BreathingPatternFormScreen(ModalScreen[ValidationResult | None]):
                 )
                 if field_id != NAME_FIELD:
                     yield Label("seconds", classes="pattern-form-unit")
-            error = Static("", id=f"error-{field_id}", classes="pattern-form-error")
+            error = Static("", id=f"error-{field_id}", classes="pattern-form-error", markup=False)
             error.display = False
             yield error
 

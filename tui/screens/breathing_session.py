@@ -77,24 +77,24 @@ class BreathingSessionScreen(Screen[BreathingRecord | None]):
         pattern = self.schedule.pattern
         with ContentSwitcher(initial="session-feeling", id="session-switcher"):
             with Vertical(id="session-feeling"):
-                yield Static(pattern.name, id="session-feeling-title")
-                yield Static(BEFORE_QUESTION, id="session-feeling-question")
-                yield Static(FEELING_HINT, id="session-feeling-hint")
+                yield Static(pattern.name, id="session-feeling-title", markup=False)
+                yield Static(BEFORE_QUESTION, id="session-feeling-question", markup=False)
+                yield Static(FEELING_HINT, id="session-feeling-hint", markup=False)
             with Vertical(id="session-breathing"):
-                yield Static(pattern.name, id="session-heading")
+                yield Static(pattern.name, id="session-heading", markup=False)
                 yield FigletText("Get ready", id="session-word", max_height=6)
-                yield Static("Get ready", id="session-plain")
+                yield Static("Get ready", id="session-plain", markup=False)
                 yield BreathVisual(0.0, id="session-visual")
-                yield Static("", id="session-cycle")
+                yield Static("", id="session-cycle", markup=False)
                 with Horizontal(id="session-progress-row"):
                     yield ProgressBar(
                         total=PROGRESS_STEPS, show_eta=False, show_percentage=False, id="session-progress"
                     )
-                    yield Static("", id="session-time-left")
-                yield Static("", id="session-status")
+                    yield Static("", id="session-time-left", markup=False)
+                yield Static("", id="session-status", markup=False)
             with Vertical(id="session-done"):
-                yield Static("", id="session-saved")
-                yield Static("Enter or Esc: back to the breathing list", id="session-done-hint")
+                yield Static("", id="session-saved", markup=False)
+                yield Static("Enter or Esc: back to the breathing list", id="session-done-hint", markup=False)
         yield Footer()
 
     @property
