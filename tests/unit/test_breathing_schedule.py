@@ -179,3 +179,12 @@ def test_custom_validation_gives_a_message_per_field() -> None:
 
 def test_clock_text() -> None:
     assert format_clock(0) == "0:00" and format_clock(59.2) == "1:00" and format_clock(125) == "2:05"
+
+
+@settings(max_examples=100, deadline=None)
+@given(phase_lists, st.integers(min_value=1, max_value=4), st.floats(min_value=-5, max_value=400, allow_nan=False))
+def test_next_change_is_the_next_boundary(phases: list[tuple[str, float]], cycles: int, elapsed: float) -> None:
+    schedule = Schedule.for_cycles(make_pattern(phases), cycles)
+    later = [start for start, _, _ in schedule.boundaries() if start > elapsed] + [schedule.total_seconds]
+    expected = 0.0 if elapsed < 0 else later[0] if elapsed < schedule.total_seconds else schedule.total_seconds
+    assert schedule.next_change_after(elapsed) == pytest.approx(expected, abs=1e-9)

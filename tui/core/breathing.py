@@ -347,6 +347,7 @@ class Schedule:
     def total_seconds(self) -> float:
         return self.cycles * self.cycle_seconds
 
+    @functools.cached_property
     def _prefix(self) -> list[float]:
         starts, running = [], 0.0
         for phase in self.pattern.phases:
@@ -356,7 +357,7 @@ class Schedule:
 
     def phase_start(self, cycle_index: int, phase_index: int) -> float:
         """Seconds from the session start at which a phase begins (0-based cycle)."""
-        return cycle_index * self.cycle_seconds + self._prefix()[phase_index]
+        return cycle_index * self.cycle_seconds + self._prefix[phase_index]
 
     def boundaries(self) -> list[tuple[float, int, int]]:
         """Every phase start in the session: (seconds, cycle index, phase index), zero-length skipped."""
@@ -367,6 +368,7 @@ class Schedule:
                     result.append((self.phase_start(cycle_index, phase_index), cycle_index, phase_index))
         return result
 
+    @functools.cached_property
     def _levels(self) -> list[tuple[float, float]]:
         """For each phase, the drawn breath level at its start and end."""
         phases = self.pattern.phases
@@ -402,7 +404,7 @@ class Schedule:
         elapsed = max(0.0, float(elapsed))
         total = self.total_seconds
         phases = self.pattern.phases
-        levels = self._levels()
+        levels = self._levels
         last_index = max(i for i, p in enumerate(phases) if p.seconds > 0)
         if elapsed >= total:
             phase = phases[last_index]
@@ -455,10 +457,12 @@ class Schedule:
 
     def next_change_after(self, elapsed: float) -> float:
         """Seconds from the session start of the next phase change (or the end)."""
-        for start, _, _ in self.boundaries():
-            if start > elapsed:
-                return start
-        return self.total_seconds
+        if elapsed < 0:
+            return 0.0
+        state = self.phase_at(elapsed)
+        if state.finished:
+            return self.total_seconds
+        return state.session_elapsed + state.seconds_left_in_phase
 
 
 def ease_in_out(progress: float) -> float:
