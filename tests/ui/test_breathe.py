@@ -283,7 +283,7 @@ async def test_custom_pattern_opens_by_name_even_with_brackets(
         await pilot.pause()
         session = app.screen
         assert isinstance(session, BreathingSessionScreen)
-        assert shown(session, "session-feeling-title") == "[b]Night [slow"
+        assert shown(session, "session-feeling-title") == "[b]Night [slow · 1 cycle · 0:08"
         await pilot.press("enter")
         await step(pilot, clock, session, 3.0 + 3.0)
         assert shown(session, "session-plain") == "Exhale · 5 s"  # the zero-second hold is skipped

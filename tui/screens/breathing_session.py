@@ -77,7 +77,7 @@ class BreathingSessionScreen(Screen[BreathingRecord | None]):
         pattern = self.schedule.pattern
         with ContentSwitcher(initial="session-feeling", id="session-switcher"):
             with Vertical(id="session-feeling"):
-                yield Static(pattern.name, id="session-feeling-title", markup=False)
+                yield Static(self._plan_line(), id="session-feeling-title", markup=False)
                 yield Static(BEFORE_QUESTION, id="session-feeling-question", markup=False)
                 yield Static(FEELING_HINT, id="session-feeling-hint", markup=False)
             with Vertical(id="session-breathing"):
@@ -96,6 +96,11 @@ class BreathingSessionScreen(Screen[BreathingRecord | None]):
                 yield Static("", id="session-saved", markup=False)
                 yield Static("Enter or Esc: back to the breathing list", id="session-done-hint", markup=False)
         yield Footer()
+
+    def _plan_line(self) -> str:
+        cycles = self.schedule.cycles
+        plural = "s" if cycles != 1 else ""
+        return f"{self.schedule.pattern.name} · {cycles} cycle{plural} · {format_clock(self.schedule.total_seconds)}"
 
     @property
     def reduced_motion(self) -> bool:
