@@ -1,6 +1,6 @@
 """Benchmark (run by hand): does a real breathing session keep exact time, cheaply?
 
-    /work/venv/bin/python tests/perf/bench_breathing.py [--minutes 2] [--pattern box]
+    /work/venv/bin/python tests/perf/bench_breathing.py [--minutes 2] [--pattern box] [--reduced-motion]
 
 Runs ``heartwork breathe --pattern box --minutes 2`` in a detached tmux pane,
 skips the "how do you feel" question, then polls ``tmux capture-pane`` every
@@ -71,6 +71,7 @@ def main() -> int:
     parser.add_argument("--minutes", type=int, default=2)
     parser.add_argument("--pattern", default="box")
     parser.add_argument("--idle-seconds", type=float, default=10.0)
+    parser.add_argument("--reduced-motion", action="store_true", help="run with TEXTUAL_ANIMATIONS=none")
     options = parser.parse_args()
     if shutil.which("tmux") is None:
         print("tmux is needed for this benchmark")
@@ -82,7 +83,7 @@ def main() -> int:
     database = folder / "bench.json"
     session = f"hw-bench-{os.getpid()}"
     command = (
-        f"cd {REPO_ROOT} && exec {sys.executable} -m tui --db {database} breathe "
+        f"cd {REPO_ROOT} && {'TEXTUAL_ANIMATIONS=none ' if options.reduced_motion else ''}exec {sys.executable} -m tui --db {database} breathe "
         f"--pattern {options.pattern} --minutes {options.minutes}"
     )
     tmux("new-session", "-d", "-s", session, "-x", "100", "-y", "30", command)
@@ -150,7 +151,8 @@ def main() -> int:
     shutil.rmtree(folder, ignore_errors=True)
 
     ms = [value * 1000 for value in lateness]
-    print(f"pattern {options.pattern}, {options.minutes} min -> {schedule.cycles} cycles, {len(expected)} phase starts")
+    motion = "reduced motion" if options.reduced_motion else "full motion"
+    print(f"{motion}; pattern {options.pattern}, {options.minutes} min -> {schedule.cycles} cycles, {len(expected)} phase starts")
     print(f"phase starts seen: {len(seen)}; cycle mismatches: {len(mismatched)}")
     print(f"poll: {polls} captures, median {statistics.median(poll_costs) * 1000:.1f} ms each")
     print(f"lateness vs first phase (ms): worst {max(ms):.0f}, median {statistics.median(ms):.0f}, "
