@@ -28,6 +28,7 @@ from tui.core.breathing import (
     Pattern,
     Schedule,
     ValidationResult,
+    builtin_pattern,
     builtin_patterns,
     clamp_bpm,
     coherent_pace_of,
@@ -122,7 +123,8 @@ class BreatheScreen(Screen[None]):
     def _remember_adjustments(self) -> None:
         if self.coherent_bpm is None:
             last = self._sessions.latest_for("coherent")
-            self.coherent_bpm = coherent_pace_of(Pattern("coherent", "", last.phases)) if last and last.phases else None
+            adjusted = last is not None and last.phases and last.phases != builtin_pattern("coherent").phases
+            self.coherent_bpm = coherent_pace_of(Pattern("coherent", "", last.phases)) if adjusted and last else None
         if self.sigh_parts is None:
             last = self._sessions.latest_for("sigh")
             if last is not None and [p.kind for p in last.phases] == ["inhale", "top-up", "exhale"]:
