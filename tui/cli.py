@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, NoReturn
 
 from tui import __version__
-from tui.commands import journal_add
+from tui.commands import breathe_options, journal_add
 from tui.commands.common import EXIT_FAILURE, EXIT_USAGE, fail
 from tui.sections import SECTION_NAMES
 
@@ -35,6 +35,7 @@ SHELL_COMMANDS: dict[str, tuple[str, str]] = {
 # Each adder adds arguments whose ``dest`` starts with "<section>_"; launch.py passes
 # them (prefix removed) to the screen as ``app.launch.options``.
 SECTION_OPTIONS: dict[str, Callable[[argparse.ArgumentParser], None]] = {
+    "breathe": breathe_options.add_breathe_options,
     "journal": journal_add.add_journal_options,
 }
 
@@ -46,7 +47,9 @@ SECTION_SHELL_ACTIONS: dict[str, tuple[Callable[[argparse.Namespace], bool], Cal
 
 # Checks that need the open store (e.g. a custom pattern name): return an error
 # message for a one-line exit-code-2 failure, or None when the options are fine.
-SECTION_VALIDATORS: dict[str, Callable[[argparse.Namespace, Store], str | None]] = {}
+SECTION_VALIDATORS: dict[str, Callable[[argparse.Namespace, Store], str | None]] = {
+    "breathe": breathe_options.check_breathe_pattern,
+}
 
 
 class OneLineErrorParser(argparse.ArgumentParser):
