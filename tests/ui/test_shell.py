@@ -153,3 +153,22 @@ def test_home_snapshot(snap_compare, make_app) -> None:
 
 def test_home_snapshot_narrow(snap_compare, make_app) -> None:
     assert snap_compare(make_app(), terminal_size=(60, 20))
+
+
+async def test_footer_shows_the_screen_keys_and_rebuilds_only_when_they_change(make_app) -> None:
+    from tui.widgets.calm_footer import CalmFooter
+
+    app = make_app("mood")
+    async with app.run_test(size=(120, 32)) as pilot:
+        await pilot.pause()
+        footer = app.screen.query_one(CalmFooter)
+        keys = [key.key for key in footer.query("FooterKey")]
+        assert {"1", "2", "3", "4", "r", "q", "h", "b", "j", "c"} <= set(keys)
+        before = list(footer.children)
+        app.screen.refresh_bindings()
+        await pilot.pause()
+        assert list(footer.children) == before, "same keys: the footer was rebuilt for nothing"
+        await pilot.press("h")
+        await pilot.pause()
+        home_keys = [key.key for key in app.screen.query_one(CalmFooter).query("FooterKey")]
+        assert "r" not in home_keys and "b" in home_keys

@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.core.breathing import (
@@ -47,6 +47,7 @@ from tui.screens.breathing_session import BreathingSessionScreen
 from tui.store.breathing_pattern_repository import BreathingPatternRepository
 from tui.store.breathing_repository import BreathingSessionRepository
 from tui.store.errors import StoreError
+from tui.widgets.calm_footer import CalmFooter
 
 HISTORY_LIMIT = 30
 PACE_STEP = 0.5
@@ -108,7 +109,7 @@ class BreatheScreen(Screen[None]):
             history.border_title = "Recent sessions"
             with history:
                 yield Static("", id="breathe-history")
-        yield Footer()
+        yield CalmFooter()
 
     # -- data -----------------------------------------------------------------------
 

@@ -18,7 +18,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import ContentSwitcher, Footer, ProgressBar, Static
+from textual.widgets import ContentSwitcher, ProgressBar, Static
 
 from tui.core.breathing import (
     GET_READY_SECONDS,
@@ -33,6 +33,7 @@ from tui.store.breathing_repository import BreathingSessionRepository
 from tui.store.errors import StoreError
 from tui.widgets.breath_visual import BreathVisual
 from tui.widgets.figlet_text import FigletText
+from tui.widgets.calm_footer import CalmFooter
 
 Stage = Literal["before", "breathing", "after", "done"]
 
@@ -95,7 +96,7 @@ class BreathingSessionScreen(Screen[BreathingRecord | None]):
             with Vertical(id="session-done"):
                 yield Static("", id="session-saved", markup=False)
                 yield Static("Enter or Esc: back to the breathing list", id="session-done-hint", markup=False)
-        yield Footer()
+        yield CalmFooter()
 
     def _plan_line(self) -> str:
         cycles = self.schedule.cycles
