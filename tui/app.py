@@ -55,7 +55,6 @@ class HeartworkApp(App[None]):
     """The whole Heartwork app."""
 
     TITLE = "Heartwork"
-    CSS_PATH = "styles/app.tcss"
     MODES = {section.name: _lazy_screen(section) for section in SECTIONS}
     DEFAULT_MODE = "home"
     BINDINGS = [

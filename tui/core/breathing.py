@@ -28,13 +28,11 @@ from datetime import datetime
 from typing import Any
 
 from tui import content
+from tui.core.breathing_limits import BUILTIN_KEYS, MAX_CYCLES, MAX_MINUTES, MIN_CYCLES, MIN_MINUTES  # noqa: F401
 
 PHASE_KINDS: tuple[str, ...] = ("inhale", "hold", "exhale", "top-up")
-BUILTIN_KEYS: tuple[str, ...] = ("box", "4-7-8", "coherent", "sigh")
 
 MAX_PHASE_SECONDS = 20.0
-MIN_MINUTES, MAX_MINUTES = 1, 30
-MIN_CYCLES, MAX_CYCLES = 1, 100
 MAX_NAME_LENGTH = 40
 GET_READY_SECONDS = 3.0
 

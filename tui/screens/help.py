@@ -39,6 +39,8 @@ def help_markdown() -> str:
 class HelpScreen(ModalScreen[None]):
     """A scrollable help sheet over the current screen."""
 
+    CSS_PATH = "../styles/dialogs.tcss"
+
     BINDINGS = [
         Binding("escape", "dismiss", "Close"),
         Binding("question_mark", "dismiss", "Close", show=False),

@@ -24,27 +24,38 @@ def greeting_for(hour: int, rng: random.Random) -> str:
     return rng.choice(texts[part])
 
 
+def title_height(terminal_height: int) -> int:
+    """How many rows the big title may take: less on short terminals, one line on the smallest."""
+    return 6 if terminal_height >= 28 else 4 if terminal_height >= 24 else 1
+
+
 class HomeScreen(Screen[None]):
     """Where Heartwork opens: what today holds so far, and where to go next."""
 
+    CSS_PATH = "../styles/home.tcss"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._shown: tuple[str, str, str] | None = None
+
     def compose(self) -> ComposeResult:
+        date_text, summary_text, note_text = self._shown = self._texts()
         yield Header()
         with VerticalScroll(id="home-body"):
-            yield FigletText("Heartwork", id="home-title", max_height=7)
-            yield Static(id="home-date")
+            yield FigletText("Heartwork", id="home-title", max_height=title_height(self.app.size.height))
+            yield Static(date_text, id="home-date")
             with Vertical(id="home-today"):
-                yield Static(id="home-summary")
-            yield Static(id="home-note")
+                yield Static(summary_text, id="home-summary")
+            yield Static(note_text, id="home-note")
             yield Static(self._sections_text(), id="home-sections")
         yield CalmFooter()
 
-    def on_mount(self) -> None:
-        self.refresh_from_store()
-
     def on_resize(self, event: events.Resize) -> None:
         title = self.query_one("#home-title", FigletText)
-        title.max_height = 6 if event.size.height >= 28 else 4 if event.size.height >= 24 else 1
-        title.refresh(layout=True)
+        wanted = title_height(event.size.height)
+        if title.max_height != wanted:
+            title.max_height = wanted
+            title.refresh(layout=True)
 
     def on_screen_resume(self) -> None:
         self.refresh_from_store()
@@ -58,19 +69,29 @@ class HomeScreen(Screen[None]):
         rows.append("[b]?[/b]   Help       Keys, and where to find support")
         return "\n".join(rows)
 
-    def refresh_from_store(self) -> None:
+    def _texts(self) -> tuple[str, str, str]:
+        """The date line, today's overview and the day's gentle note."""
         now = self.app.clock.now()  # type: ignore[attr-defined]
         rng = random.Random(now.toordinal())  # the same greeting and note all day
         home_text = content.load("home")
-        self.query_one("#home-date", Static).update(
-            f"{greeting_for(now.hour, rng)}\nToday is {now:%A, %-d %B %Y}."
-        )
+        date_text = f"{greeting_for(now.hour, rng)}\nToday is {now:%A, %-d %B %Y}."
         summary = summarize_day(self.app.store.database, now.date())  # type: ignore[attr-defined]
         if not summary.anything_ever:
-            text = home_text["first_run"].strip()
+            summary_text = home_text["first_run"].strip()
         elif summary.lines():
-            text = "So far today: " + "; ".join(summary.lines()) + "."
+            summary_text = "So far today: " + "; ".join(summary.lines()) + "."
         else:
-            text = "Nothing recorded yet today, and that is fine. Start wherever feels right."
-        self.query_one("#home-summary", Static).update(text)
-        self.query_one("#home-note", Static).update(f"[i]{rng.choice(home_text['gentle_notes'])}[/i]")
+            summary_text = "Nothing recorded yet today, and that is fine. Start wherever feels right."
+        note_text = f"[i]{rng.choice(home_text['gentle_notes'])}[/i]"
+        return date_text, summary_text, note_text
+
+    def refresh_from_store(self) -> None:
+        """Redraw the texts if the day or the saved data changed what they say."""
+        texts = self._texts()
+        if texts == self._shown:
+            return
+        self._shown = texts
+        date_text, summary_text, note_text = texts
+        self.query_one("#home-date", Static).update(date_text)
+        self.query_one("#home-summary", Static).update(summary_text)
+        self.query_one("#home-note", Static).update(note_text)

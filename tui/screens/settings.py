@@ -15,6 +15,8 @@ from tui.core.settings import WEEK_STARTS
 class SettingsScreen(ModalScreen[None]):
     """Change how Heartwork looks and behaves."""
 
+    CSS_PATH = "../styles/dialogs.tcss"
+
     BINDINGS = [Binding("escape", "dismiss", "Close")]
 
     def compose(self) -> ComposeResult:
