@@ -251,7 +251,7 @@ class HeartworkApp(App[None]):
         from tui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            self.push_screen(HelpScreen(below=self.screen))
 
     def action_settings(self) -> None:
         from tui.screens.settings import SettingsScreen

@@ -172,3 +172,14 @@ async def test_footer_shows_the_screen_keys_and_rebuilds_only_when_they_change(m
         await pilot.pause()
         home_keys = [key.key for key in app.screen.query_one(CalmFooter).query("FooterKey")]
         assert "r" not in home_keys and "b" in home_keys
+
+
+async def test_help_lists_the_keys_of_the_screen_it_was_opened_from(make_app) -> None:
+    app = make_app("mood")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        text = app.screen.query_one("#help-text").source
+        assert "## Keys" in text.split("## Keys anywhere")[0]
+        assert "`1` Week" in text and "`r` Reflect" in text

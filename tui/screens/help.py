@@ -2,20 +2,39 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Markdown
 
 from tui import content
 from tui.sections import SECTIONS
 
 
-def help_markdown() -> str:
-    """The help text, built from the sections and the support content."""
+def screen_keys(screen: Screen[Any]) -> list[tuple[str, str]]:
+    """(key, what it does) for the bindings a screen declares itself."""
+    keys: list[tuple[str, str]] = []
+    for binding in getattr(type(screen), "BINDINGS", []):
+        if isinstance(binding, tuple):
+            binding = Binding(*binding)
+        if isinstance(binding, Binding) and binding.description:
+            shown = ", ".join(screen.app.get_key_display(Binding(key.strip(), "")) for key in binding.key.split(","))
+            keys.append((shown, binding.description))
+    return keys
+
+
+def help_markdown(here: list[tuple[str, str]] | None = None, title: str = "") -> str:
+    """The help text, built from the sections, the current screen's keys and the support content."""
     support = content.load("support")
-    lines = ["# Help", "", "## Keys anywhere", ""]
+    lines = ["# Help", ""]
+    if here:
+        lines += [f"## Keys {('in ' + title) if title else 'on this screen'}", ""]
+        lines += [f"- `{key}` {description}" for key, description in here]
+        lines += [""]
+    lines += ["## Keys anywhere", ""]
     lines += [f"- `{s.key}` {s.title}: {s.description}" for s in SECTIONS]
     lines += [
         "- `c` Check in: how are you feeling right now?",
@@ -47,9 +66,15 @@ class HelpScreen(ModalScreen[None]):
         Binding("q", "dismiss", "Close", show=False),
     ]
 
+    def __init__(self, below: Screen[Any] | None = None) -> None:
+        super().__init__()
+        self.below = below
+
     def compose(self) -> ComposeResult:
+        here = screen_keys(self.below) if self.below is not None else []
+        title = (getattr(self.below, "SUB_TITLE", "") or "") if self.below is not None else ""
         with VerticalScroll(id="help-sheet"):
-            yield Markdown(help_markdown(), id="help-text")
+            yield Markdown(help_markdown(here, title), id="help-text")
 
     def action_dismiss(self) -> None:  # type: ignore[override]
         self.dismiss(None)
