@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from textual.widgets import Input, OptionList
 
-from tests.ui.mood_data import add_days_of_checkins
+from mood_data import add_days_of_checkins
 from tui.core.clock import FakeClock
 from tui.screens.checkin import CheckinScreen
 from tui.screens.confirm import ConfirmScreen
