@@ -82,8 +82,20 @@ def bundled() -> list[ThemeSpec]:
     return specs
 
 
-def test_bundled_dir_is_the_checkout_themes_folder() -> None:
-    assert bundled_themes_dir() == REPO / "themes"
+def test_bundled_themes_are_the_repository_themes() -> None:
+    """From a checkout they are read from themes/; from an installed wheel, from tui/_themes.
+
+    CI runs the tests against a non-editable install, so there this proves the
+    theme files ship inside the wheel, byte for byte.
+    """
+    import tui
+
+    folder = bundled_themes_dir()
+    installed = Path(tui.__file__).resolve().parent / "_themes"
+    assert folder in (REPO / "themes", installed)
+    shipped = {path.name: path.read_bytes() for path in folder.glob("*.toml")}
+    source = {path.name: path.read_bytes() for path in (REPO / "themes").glob("*.toml")}
+    assert shipped == source
 
 
 def test_bundled_themes_all_load(bundled: list[ThemeSpec]) -> None:
