@@ -84,6 +84,7 @@ class HeartworkApp(App[None]):
         self._theme_override = theme_override
         self._themes_dir = themes_dir
         self._too_small_shown = False
+        self.DEFAULT_MODE = launch.section  # open straight on the asked-for section, building no other
         super().__init__()
         self._register_themes()
 
@@ -119,10 +120,8 @@ class HeartworkApp(App[None]):
         self._install_signal_handlers()
         self._mark_instance()
         self.set_interval(EXTERNAL_CHANGE_POLL_SECONDS, self._check_external_changes)
-        if self.launch.section != "home":
+        if self.current_mode != self.launch.section:
             self.switch_mode(self.launch.section)
-        else:
-            self.switch_mode("home")
 
     def _mark_instance(self) -> None:
         from tui.store.instance import InstanceMarker

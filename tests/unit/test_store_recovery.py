@@ -196,3 +196,19 @@ def test_an_unreadable_backup_is_listed_but_never_offered(tmp_path: Path) -> Non
     assert backups[0].path == broken and not backups[0].readable
     newest = newest_good_backup(path)
     assert newest is not None and newest.path == backups[1].path
+
+
+def test_backup_interval_holds_across_processes(tmp_path) -> None:
+    """A second process (a new rotator) does not back up again within the interval."""
+    from tui.store.backups import BackupRotator
+
+    database = tmp_path / "heartwork.json"
+    database.write_bytes(b'{"_meta": {}}')
+    first = BackupRotator(database, min_interval=600)
+    assert first.after_successful_write(database, b'{"_meta": {}}') is not None
+    second = BackupRotator(database, min_interval=600)
+    assert second.after_successful_write(database, b'{"_meta": {}}') is None
+    assert len(second.backups()) == 1
+    third = BackupRotator(database, min_interval=0)
+    assert third.after_successful_write(database, b'{"_meta": {}}') is not None
+    assert len(third.backups()) == 2

@@ -58,11 +58,28 @@ class BackupRotator:
     def after_successful_write(self, written: Path, payload: bytes) -> Path | None:
         """Back up ``payload`` (just saved to ``written``) if the last backup is old enough; rotate."""
         now = time.monotonic()
+        if self._last_made is None:
+            self._last_made = self._last_backup_moment(now)
         if self._last_made is not None and now - self._last_made < self.min_interval:
             return None
         made = self.make(payload)
         self._last_made = now
         return made
+
+    def _last_backup_moment(self, now: float) -> float | None:
+        """When the newest backup on disk was made, on the monotonic clock (any process's).
+
+        Short-lived processes such as ``heartwork checkin`` would otherwise each
+        write a full backup; the interval holds across processes instead.
+        """
+        newest = self.backups()[:1]
+        if not newest:
+            return None
+        try:
+            age = time.time() - newest[0].stat().st_mtime
+        except OSError:
+            return None
+        return now - age if 0 <= age < self.min_interval else None
 
     def make(self, payload: bytes) -> Path:
         """Write ``payload`` as a new backup now and drop the oldest beyond ``keep``."""

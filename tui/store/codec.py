@@ -8,7 +8,6 @@ touched.
 from __future__ import annotations
 
 import gc
-import json
 import math
 from typing import Any
 
@@ -85,4 +84,6 @@ def _check_value(value: Any, depth: int) -> None:
 
 def pretty(data: Any) -> str:
     """Human-readable JSON for exports (keeps every character as itself)."""
+    import json
+
     return json.dumps(data, ensure_ascii=False, allow_nan=False, indent=2, sort_keys=False)

@@ -54,7 +54,8 @@ class MoodExtras(Vertical):
         yield QuestionnaireChart(id="extras-questionnaires")
 
     def on_mount(self) -> None:
-        self.refresh_from_store()
+        # The panels sit below the fold: draw the dashboard first, then fill them in.
+        self.call_after_refresh(self.refresh_from_store)
 
     def refresh_from_store(self) -> None:
         """Read everything again from ``self.app.store`` and redraw the three panels."""
