@@ -183,3 +183,22 @@ async def test_help_lists_the_keys_of_the_screen_it_was_opened_from(make_app) ->
         text = app.screen.query_one("#help-text").source
         assert "## Keys" in text.split("## Keys anywhere")[0]
         assert "`1` Week" in text and "`r` Reflect" in text
+
+
+async def test_changes_from_another_process_appear_on_screen(tmp_path: Path, clock: FakeClock) -> None:
+    path = tmp_path / "shared.json"
+    mine = Store.open(path)
+    app = create_app(mine, clock, themes_dir=tmp_path / "none")
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        assert "Welcome to Heartwork" in str(app.screen.query_one("#home-summary").render())
+        other = Store.open(path)  # what `heartwork checkin` in another terminal does
+        with other.database.transaction():
+            other.database.table("checkins").insert(
+                {"id": "x", "at": "2026-03-02T09:00:00+00:00", "pleasantness": 9, "emotions": [], "tags": [], "note": ""}
+            )
+        other.close()
+        app._check_external_changes()  # the app polls this every two seconds
+        await pilot.pause()
+        assert "1 check-in, feeling 9.0 of 10" in str(app.screen.query_one("#home-summary").render())
+    mine.close()
