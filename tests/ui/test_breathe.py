@@ -20,6 +20,7 @@ from tui.screens.breathing_session import BreathingSessionScreen
 from tui.store.breathing_pattern_repository import BreathingPatternRepository
 from tui.store.breathing_repository import BreathingSessionRepository
 from tui.store.store import Store
+from tui.screens.confirm import ConfirmScreen
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
@@ -161,8 +162,15 @@ async def test_custom_pattern_edit_delete_and_launch_by_name(make_app: Callable[
         await settle(pilot, lambda: isinstance(app.screen, BreatheScreen))
         assert store.repo(BreathingPatternRepository).get("m1").phases[2].seconds == 5  # type: ignore[union-attr]
         await pilot.press("x")
-        assert store.repo(BreathingPatternRepository).count() == 1  # asks first
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)  # asks first
+        await pilot.press("n")
+        await pilot.pause()
+        assert store.repo(BreathingPatternRepository).count() == 1  # "no" keeps it
         await pilot.press("x")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
         assert store.repo(BreathingPatternRepository).count() == 0
 
 

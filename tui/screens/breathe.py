@@ -44,6 +44,7 @@ from tui.core.ids import new_id
 from tui.messages import DataChanged
 from tui.screens.breathing_pattern_form import BreathingPatternFormScreen
 from tui.screens.breathing_session import BreathingSessionScreen
+from tui.screens.confirm import ConfirmScreen
 from tui.store.breathing_pattern_repository import BreathingPatternRepository
 from tui.store.breathing_repository import BreathingSessionRepository
 from tui.store.errors import StoreError
@@ -51,7 +52,6 @@ from tui.widgets.calm_footer import CalmFooter
 
 HISTORY_LIMIT = 30
 PACE_STEP = 0.5
-DELETE_CONFIRM_SECONDS = 4.0
 NARROW_WIDTH = 100  # below this the list, details and history stack up
 
 
@@ -89,7 +89,6 @@ class BreatheScreen(Screen[None]):
         self.lengths: dict[str, tuple[str, int]] = {}
         self.coherent_bpm: float | None = None
         self.sigh_parts: tuple[float, float, float] | None = None
-        self._delete_armed: tuple[str, float] | None = None
         self._launched = False
 
     def compose(self) -> ComposeResult:
@@ -244,7 +243,6 @@ class BreatheScreen(Screen[None]):
         self.query_one("#breathe-history", Static).update(Text(text))
 
     def on_option_list_option_highlighted(self, _: OptionList.OptionHighlighted) -> None:
-        self._delete_armed = None
         self.show_detail()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -351,20 +349,27 @@ class BreatheScreen(Screen[None]):
         if pattern is None or not pattern.custom:
             self.notify("Only your own patterns can be deleted.", timeout=3)
             return
-        now = float(self.app.clock.monotonic())  # type: ignore[attr-defined]
-        armed = self._delete_armed
-        if armed is None or armed[0] != pattern.id or now - armed[1] > DELETE_CONFIRM_SECONDS:
-            self._delete_armed = (pattern.id, now)
-            self.notify(f"Press x again to delete {pattern.name}.", timeout=DELETE_CONFIRM_SECONDS, markup=False)
-            return
-        self._delete_armed = None
-        try:
-            self._custom.delete(pattern.id)
-        except StoreError as error:
-            self.notify(str(error), title="Not deleted", severity="error", timeout=10)
-            return
-        self.notify(f"Deleted {pattern.name}. Past sessions with it stay in your history.", timeout=4, markup=False)
-        self.refresh_from_store()
+
+        def answered(delete: bool | None) -> None:
+            if not delete:
+                return
+            try:
+                self._custom.delete(pattern.id)
+            except StoreError as error:
+                self.notify(str(error), title="Not deleted", severity="error", timeout=10)
+                return
+            self.notify(f"Deleted {pattern.name}. Past sessions with it stay in your history.", timeout=4, markup=False)
+            self.refresh_from_store()
+
+        self.app.push_screen(
+            ConfirmScreen(
+                f"Delete your pattern {pattern.name}?",
+                "Delete",
+                "Keep it",
+                detail="Past sessions with it stay in your history.",
+            ),
+            answered,
+        )
 
     # -- opened from the command line -----------------------------------------------------
 
