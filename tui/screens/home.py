@@ -44,8 +44,7 @@ class HomeScreen(Screen[None]):
         with VerticalScroll(id="home-body"):
             yield FigletText("Heartwork", id="home-title", max_height=title_height(self.app.size.height))
             yield Static(date_text, id="home-date")
-            with Vertical(id="home-today"):
-                yield Static(summary_text, id="home-summary")
+            yield Static(summary_text, id="home-summary")
             yield Static(note_text, id="home-note")
             yield Static(self._sections_text(), id="home-sections")
         yield CalmFooter()
