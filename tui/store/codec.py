@@ -31,6 +31,9 @@ def decode(payload: bytes) -> Any:
     return orjson.loads(payload)
 
 
+_first_load_frozen = False
+
+
 def decode_large(payload: bytes) -> Any:
     """:func:`decode` for a whole database: the cyclic garbage collector is paused meanwhile.
 
@@ -40,7 +43,17 @@ def decode_large(payload: bytes) -> Any:
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return orjson.loads(payload)
+        data = orjson.loads(payload)
+        global _first_load_frozen
+        if not _first_load_frozen:
+            # The first load happens at start-up, before any screen exists: what is
+            # in memory now (modules, classes, the records) lives until the process
+            # ends, so the collector can stop walking it. Records hold no cycles and
+            # are still freed by reference counting when replaced. Later loads are
+            # not frozen, so nothing made by the UI is ever hidden from the collector.
+            _first_load_frozen = True
+            gc.freeze()
+        return data
     finally:
         if was_enabled:
             gc.enable()
