@@ -6,7 +6,7 @@ import random
 
 from textual import events
 from textual.app import ComposeResult
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Center, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
@@ -44,9 +44,11 @@ class HomeScreen(Screen[None]):
         with VerticalScroll(id="home-body"):
             yield FigletText("Heartwork", id="home-title", max_height=title_height(self.app.size.height))
             yield Static(date_text, id="home-date")
-            yield Static(summary_text, id="home-summary")
+            with Center():
+                yield Static(summary_text, id="home-summary")
             yield Static(note_text, id="home-note")
-            yield Static(self._sections_text(), id="home-sections")
+            with Center():
+                yield Static(self._sections_text(), id="home-sections")
         yield CalmFooter()
 
     def on_resize(self, event: events.Resize) -> None:
