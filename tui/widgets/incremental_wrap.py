@@ -39,6 +39,11 @@ _BEFORE_WORD_START = re.compile(r"\s(?=\S)")
 _RICH_STRIPPED = re.compile("[\x07\x08\x0b\x0c\r]")
 """Control codes rich.Text removes, which would shift columns in a rich division."""
 
+def has_rich_stripped_codes(text: str) -> bool:
+    """True if ``rich.text.Text`` would remove characters from ``text`` (bell, backspace, VT, FF, CR)."""
+    return _RICH_STRIPPED.search(text) is not None
+
+
 WINDOW_ROWS = 8
 """How many rows' worth of text past the edit to wrap before looking for the old breaks."""
 
@@ -167,7 +172,7 @@ class IncrementalWrappedDocument(WrappedDocument):
 
     def get_sections(self, line_index: int) -> list[str]:
         line = self.document[line_index]
-        if _RICH_STRIPPED.search(line):
+        if has_rich_stripped_codes(line):
             return super().get_sections(line_index)
         bounds = [0, *self._wrap_offsets[line_index], len(line)]
         return [line[begin:end] for begin, end in zip(bounds, bounds[1:])]
