@@ -6,8 +6,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from textual._wrap import compute_wrap_offsets
 from textual.document._document import Document
+from textual.app import App, ComposeResult
+from textual.containers import Horizontal
 from textual.document._wrapped_document import WrappedDocument
+from textual.widgets import TextArea
 
+from tui.widgets.capped_text_area import CappedTextArea
 from tui.widgets.incremental_wrap import IncrementalWrappedDocument, rewrap_line
 
 PIECES = st.sampled_from(
@@ -83,3 +87,47 @@ def test_typing_through_a_long_paragraph_wraps_as_a_full_wrap() -> None:
         document.replace_range((0, column), (0, column + 9), "")
         wrapped.wrap_range((0, column), (0, column + 9), (0, column))
         assert wrapped._wrap_offsets == WrappedDocument(document, width=57, tab_width=4)._wrap_offsets
+
+
+class TwinAreas(App[None]):
+    """A stock TextArea and the journal's CappedTextArea, same size, same text."""
+
+    CSS = "TextArea { width: 46; height: 12; }"
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+    def compose(self) -> ComposeResult:
+        with Horizontal():
+            yield TextArea(self.text, soft_wrap=True, tab_behavior="focus", id="stock")
+            yield CappedTextArea(self.text, max_length=100_000, id="capped")
+
+
+KEYS = [*"kind", "space", "backspace", "backspace", "up", "up", *"x y", "down", "down", "down", "shift+down", "shift+right",
+        *"zz", "ctrl+z", "delete", "delete", "end", *"Zoë 日本 ", "up", "home", "shift+end", "backspace", "ctrl+z", "ctrl+z",
+        "pagedown", *"ab", "ctrl+z", "ctrl+y", "shift+up", "shift+up", "space", "down", "left", *"q" * 12]
+
+
+async def test_capped_area_edits_moves_and_draws_like_a_stock_text_area() -> None:
+    paragraph = " ".join(["quiet", "morning", "日本語", "walk", "x" * 50, "😀", "kind", "hopeful"] * 60)
+    app = TwinAreas(f"Title line\n{paragraph}\n\nlast {paragraph[:300]}")
+    async with app.run_test(size=(100, 16)) as pilot:
+        stock, capped = app.query_one("#stock", TextArea), app.query_one("#capped", CappedTextArea)
+        assert isinstance(capped.wrapped_document, IncrementalWrappedDocument)
+        for area in (stock, capped):
+            area.cursor_blink = False
+            area.move_cursor((1, 700))
+        for key in KEYS:
+            drawn = []
+            for area in (stock, capped):
+                area.focus()
+                await pilot.press(key)
+                await pilot.pause()
+                drawn.append([list(area.render_line(y)) for y in range(area.size.height)])
+            assert capped.text == stock.text
+            assert capped.selection == stock.selection, key
+            assert capped.scroll_offset == stock.scroll_offset
+            assert wrapped_state(capped.wrapped_document) == wrapped_state(stock.wrapped_document)
+            assert capped.wrapped_document._wrap_offsets == WrappedDocument(capped.document, capped.wrap_width, 4)._wrap_offsets
+            assert drawn[0] == drawn[1], key
