@@ -35,23 +35,6 @@ MIN_HEIGHT = 20
 EXTERNAL_CHANGE_POLL_SECONDS = 2.0
 
 
-_heap_frozen = False
-
-
-def freeze_startup_heap() -> None:
-    """Move what start-up built (modules, CSS, widgets) out of the garbage collector's sight, once per process.
-
-    A full collection walks every tracked object; with the app's start-up heap
-    in it, one took 30-55 ms and landed on a keystroke now and then (issue 6,
-    typing in a long journal entry). Those objects live as long as the app, so
-    they are frozen after the first frame; later objects are collected as usual.
-    """
-    global _heap_frozen
-    if not _heap_frozen:
-        _heap_frozen = True
-        gc.freeze()
-
-
 @dataclass(frozen=True)
 class Launch:
     """What the command line asked for: a section and options for its screen."""
@@ -113,6 +96,7 @@ class HeartworkApp(App[None]):
         for spec in specs:
             self.register_theme(themes.to_textual_theme(spec))
         self._theme_failures = failures
+        self._heap_frozen = False
         wanted = self._theme_override or self.settings.theme
         available = {spec.name for spec in specs} | set(self.available_themes)
         self.theme = wanted if wanted in available else themes.DEFAULT_THEME
@@ -140,7 +124,24 @@ class HeartworkApp(App[None]):
         self.set_interval(EXTERNAL_CHANGE_POLL_SECONDS, self._check_external_changes)
         if self.current_mode != self.launch.section:
             self.switch_mode(self.launch.section)
-        self.call_after_refresh(freeze_startup_heap)
+        self.call_after_refresh(self._freeze_startup_heap)
+
+    def _freeze_startup_heap(self) -> None:
+        """Keep what start-up built (modules, CSS, widgets, the loaded store) out of full GC passes.
+
+        A full collection walks every tracked object; with the start-up heap in
+        it, one took 30-100 ms and now and then landed on a keystroke (issue 6,
+        typing in a long journal entry). Those objects live as long as the app,
+        so they are frozen after the first frame and handed back to the
+        collector when the app unmounts.
+        """
+        gc.freeze()
+        self._heap_frozen = True
+
+    def on_unmount(self) -> None:
+        if self._heap_frozen:
+            self._heap_frozen = False
+            gc.unfreeze()
 
     def _mark_instance(self) -> None:
         from tui.store.instance import InstanceMarker
