@@ -7,6 +7,7 @@ settings) so tests can pass an in-memory store and a fake clock.
 from __future__ import annotations
 
 import asyncio
+import gc
 import importlib
 import signal
 from collections.abc import Callable, Iterable
@@ -95,6 +96,7 @@ class HeartworkApp(App[None]):
         for spec in specs:
             self.register_theme(themes.to_textual_theme(spec))
         self._theme_failures = failures
+        self._heap_frozen = False
         wanted = self._theme_override or self.settings.theme
         available = {spec.name for spec in specs} | set(self.available_themes)
         self.theme = wanted if wanted in available else themes.DEFAULT_THEME
@@ -122,6 +124,24 @@ class HeartworkApp(App[None]):
         self.set_interval(EXTERNAL_CHANGE_POLL_SECONDS, self._check_external_changes)
         if self.current_mode != self.launch.section:
             self.switch_mode(self.launch.section)
+        self.call_after_refresh(self._freeze_startup_heap)
+
+    def _freeze_startup_heap(self) -> None:
+        """Keep what start-up built (modules, CSS, widgets, the loaded store) out of full GC passes.
+
+        A full collection walks every tracked object; with the start-up heap in
+        it, one took 30-100 ms and now and then landed on a keystroke (issue 6,
+        typing in a long journal entry). Those objects live as long as the app,
+        so they are frozen after the first frame and handed back to the
+        collector when the app unmounts.
+        """
+        gc.freeze()
+        self._heap_frozen = True
+
+    def on_unmount(self) -> None:
+        if self._heap_frozen:
+            self._heap_frozen = False
+            gc.unfreeze()
 
     def _mark_instance(self) -> None:
         from tui.store.instance import InstanceMarker

@@ -132,12 +132,16 @@ async def time_typing(store: Store, length: int, paragraph: int, keys: int = 30)
         screen = app.screen
         assert isinstance(screen, JournalScreen)
         rng = random.Random(5)
-        paragraphs = []
-        while sum(len(p) + 1 for p in paragraphs) < length:
+        paragraphs: list[str] = []
+        total = 0
+        while total < length:
             words: list[str] = []
-            while sum(len(w) + 1 for w in words) < paragraph:
+            paragraph_length = 0
+            while paragraph_length < paragraph:
                 words.append(rng.choice(WORDS))
+                paragraph_length += len(words[-1]) + 1
             paragraphs.append(" ".join(words))
+            total += len(paragraphs[-1]) + 1
         body = "\n".join(paragraphs)[:length]
         area = screen.query_one("#journal-text", TextArea)
         area.load_text(body)

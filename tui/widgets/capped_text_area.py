@@ -13,8 +13,11 @@ from dataclasses import dataclass
 from rich.text import Text
 from textual.document._document import Location
 from textual.document._edit import EditResult
+from textual.document._document_navigator import DocumentNavigator
 from textual.message import Message
 from textual.widgets import TextArea
+
+from tui.widgets.incremental_wrap import IncrementalWrappedDocument, has_rich_stripped_codes
 
 
 class _SectionCachingText(Text):
@@ -27,6 +30,28 @@ class _SectionCachingText(Text):
     """
 
     __slots__ = ("_owner",)
+
+    @classmethod
+    def of_line(cls, line: str, owner: CappedTextArea) -> _SectionCachingText:
+        """The line as Text, skipping rich's control-code scan (a copy of the whole line) when it has none."""
+        if owner._checked_line is not line:
+            owner._checked_line, owner._checked_line_clean = line, not has_rich_stripped_codes(line)
+        if owner._checked_line_clean:
+            text = cls("", end="", no_wrap=True)
+            text._text[:] = [line]
+            text._length = len(line)
+        else:
+            text = cls(line, end="", no_wrap=True)
+        text._owner = owner
+        return text
+
+    def pad_right(self, count: int, character: str = " ") -> None:
+        """Pad without rich's control-code scan of the whole line: padding adds no control codes."""
+        if count and not has_rich_stripped_codes(character):
+            self._text[:] = [f"{self.plain}{character * count}"]
+            self._length += count
+        else:
+            super().pad_right(count, character)
 
     def divide(self, offsets):  # type: ignore[no-untyped-def,override]
         cache: dict[tuple[object, ...], list[Text]] = self._owner._divide_cache
@@ -60,11 +85,18 @@ class CappedTextArea(TextArea):
         super().__init__(text, **kwargs)  # type: ignore[arg-type]
         self.max_length = max_length
         self._divide_cache: dict[tuple[object, ...], list[Text]] = {}
+        self._checked_line: str | None = None
+        self._checked_line_clean = False
+
+    def _set_document(self, text: str, language: str | None) -> None:
+        """Load a document, wrapped by an IncrementalWrappedDocument so typing in a long paragraph stays quick."""
+        super()._set_document(text, language)
+        self.wrapped_document = IncrementalWrappedDocument(self.document, tab_width=self.indent_width)
+        self.navigator = DocumentNavigator(self.wrapped_document)
+        self._rewrap_and_refresh_virtual_size()
 
     def get_line(self, line_index: int) -> Text:
-        line = _SectionCachingText(self.document.get_line(line_index), end="", no_wrap=True)
-        line._owner = self
-        return line
+        return _SectionCachingText.of_line(self.document.get_line(line_index), self)
 
     def length_after(self, insert: str, start: Location, end: Location) -> int:
         """How long the text would be after replacing start..end with ``insert``."""
