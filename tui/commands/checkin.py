@@ -105,15 +105,7 @@ def confirmation(checkin: Checkin) -> str:
 
 
 def _pleasantness_labels() -> list[str]:
-    """The 1-10 labels from the mood content file, read directly (importlib.resources is slow to start)."""
-    import tomllib
-    from pathlib import Path
+    """The 1-10 labels, from a small JSON content file (no TOML parser to load)."""
+    from tui import content
 
-    packaged = Path(__file__).resolve().parent.parent / "content" / "mood.toml"
-    try:
-        with packaged.open("rb") as handle:
-            return list(tomllib.load(handle)["pleasantness_labels"])
-    except OSError:
-        from tui import content
-
-        return list(content.load("mood")["pleasantness_labels"])
+    return content.pleasantness_labels()

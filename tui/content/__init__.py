@@ -27,7 +27,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-__all__ = ["load", "load_path", "available", "clear_cache"]
+__all__ = ["load", "load_json", "load_path", "available", "clear_cache", "pleasantness_labels"]
 
 _SUFFIX = ".toml"
 
@@ -104,3 +104,19 @@ def available(folder: str = "") -> list[str]:
 def clear_cache() -> None:
     """Forget cached files (useful in tests or after editing content)."""
     _load_packaged.cache_clear()
+
+
+def load_json(name: str) -> Any:
+    """Load ``<name>.json`` from this package (for the few texts the fast shell commands need).
+
+    Reading JSON needs no TOML parser, whose start-up cost a one-line shell
+    command would otherwise pay.
+    """
+    import json
+
+    return json.loads(files(__package__).joinpath(f"{name}.json").read_text(encoding="utf-8"))
+
+
+def pleasantness_labels() -> list[str]:
+    """The ten labels for pleasantness scores 1..10 (index 0 is score 1)."""
+    return list(load_json("pleasantness_labels")["labels"])

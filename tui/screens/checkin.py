@@ -49,7 +49,7 @@ class CheckinScreen(ModalScreen[bool]):
         super().__init__()
         self.existing = existing
         self.texts = content.load("mood_dashboard")["checkin"]
-        self.labels: list[str] = content.load("mood")["pleasantness_labels"]
+        self.labels: list[str] = content.pleasantness_labels()
         groups = content.load("emotions")["quadrant"]
         self.groups = [EmotionGroup(group["label"], tuple(group["words"])) for group in groups]
         self.known_words = {word for group in self.groups for word in group.words}

@@ -187,7 +187,7 @@ class MoodScreen(Screen[None]):
         self.query_one("#mood-frequent", Static).update("\n".join(lines) or self.texts["frequent_none"])
 
     def _show_latest(self) -> None:
-        labels = self.mood_texts["pleasantness_labels"]
+        labels = content.pleasantness_labels()
         option_list = self.query_one("#mood-latest", OptionList)
         highlighted = option_list.highlighted
         option_list.clear_options()
