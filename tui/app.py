@@ -137,6 +137,7 @@ class HeartworkApp(App[None]):
         """
         gc.freeze()
         self._heap_frozen = True
+        gc.enable()  # paused by the launcher until the first frame
 
     def on_unmount(self) -> None:
         if self._heap_frozen:

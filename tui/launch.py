@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 from typing import Any
 
 from tui.commands.common import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, fail
@@ -19,6 +20,18 @@ def section_options(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def launch_app(args: argparse.Namespace) -> int:
+    # Start-up builds tens of thousands of long-lived objects (modules, CSS,
+    # widgets); the cyclic collector would walk them again and again before the
+    # first frame. It is paused until the app has drawn, then the start-up heap
+    # is frozen and collection resumes (see HeartworkApp._freeze_startup_heap).
+    gc.disable()
+    try:
+        return _launch(args)
+    finally:
+        gc.enable()
+
+
+def _launch(args: argparse.Namespace) -> int:
     theme = getattr(args, "theme", None)
     if theme is not None and theme not in theme_names(user_themes_dir()):
         known = ", ".join(theme_names(user_themes_dir()))

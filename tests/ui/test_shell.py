@@ -214,3 +214,32 @@ async def test_start_up_heap_is_frozen_while_running_and_released_on_exit(make_a
         await pilot.pause()
         assert gc.get_freeze_count() > 0  # full GC passes skip what start-up built (issue 6)
     assert gc.get_freeze_count() == 0
+
+
+async def test_collection_paused_by_the_launcher_resumes_after_the_first_frame(make_app: Callable[..., Any]) -> None:
+    import gc
+
+    gc.disable()  # what tui.launch does before building the app
+    try:
+        app = make_app()
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_the_launcher_always_turns_collection_back_on(monkeypatch) -> None:
+    import argparse
+    import gc
+
+    import tui.launch as launch
+
+    def fails(args: argparse.Namespace) -> int:
+        assert not gc.isenabled()
+        raise RuntimeError("stopped before the first frame")
+
+    monkeypatch.setattr(launch, "_launch", fails)
+    with pytest.raises(RuntimeError):
+        launch.launch_app(argparse.Namespace())
+    assert gc.isenabled()
