@@ -96,6 +96,7 @@ class HeartworkApp(App[None]):
         for spec in specs:
             self.register_theme(themes.to_textual_theme(spec))
         self._theme_failures = failures
+        self.heartwork_themes = [spec.name for spec in specs]
         self._heap_frozen = False
         wanted = self._theme_override or self.settings.theme
         available = {spec.name for spec in specs} | set(self.available_themes)

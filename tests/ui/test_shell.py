@@ -243,3 +243,17 @@ def test_the_launcher_always_turns_collection_back_on(monkeypatch) -> None:
     with pytest.raises(RuntimeError):
         launch.launch_app(argparse.Namespace())
     assert gc.isenabled()
+
+
+async def test_settings_offers_heartworks_own_themes_and_help_skips_textual_defaults(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("comma")
+        await pilot.pause()
+        options = app.screen.query_one("#settings-theme", OptionList)
+        names = {options.get_option_at_index(i).id for i in range(options.option_count)}
+        assert names == {"contrast", "dusk", "ember", "linen", "moss", "sixteen"}
+        await pilot.press("escape", "question_mark")
+        await pilot.pause()
+        text = app.screen.query_one("#help-text").source
+        assert "Focus Next" not in text and "Copy selected text" not in text

@@ -17,7 +17,11 @@ from tui.sections import SECTIONS
 def screen_keys(screen: Screen[Any]) -> list[tuple[str, str]]:
     """(key, what it does) for the bindings a screen declares itself."""
     keys: list[tuple[str, str]] = []
-    for binding in getattr(type(screen), "BINDINGS", []):
+    own: list[object] = []
+    for cls in type(screen).__mro__:  # Heartwork's own bindings, not Textual's defaults
+        if cls.__module__.startswith("tui.") and "BINDINGS" in cls.__dict__:
+            own.extend(item for item in cls.__dict__["BINDINGS"] if item not in own)
+    for binding in own:
         if isinstance(binding, tuple):
             binding = Binding(*binding)
         if isinstance(binding, Binding) and binding.description:

@@ -21,7 +21,7 @@ class SettingsScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         settings = self.app.settings  # type: ignore[attr-defined]
-        names = sorted(self.app.available_themes)
+        names = sorted(self.app.heartwork_themes)  # type: ignore[attr-defined]
         with VerticalScroll(id="settings-sheet"):
             yield Static("[b]Settings[/b]  (saved as you change them; Esc closes)", id="settings-title")
             yield Label("Theme (Enter to choose)")
@@ -43,7 +43,7 @@ class SettingsScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         options = self.query_one("#settings-theme", OptionList)
-        names = sorted(self.app.available_themes)
+        names = sorted(self.app.heartwork_themes)  # type: ignore[attr-defined]
         if self.app.theme in names:
             options.highlighted = names.index(self.app.theme)
 
