@@ -84,7 +84,6 @@ class HeartworkApp(App[None]):
         self.launch = launch
         self._theme_override = theme_override
         self._themes_dir = themes_dir
-        self._too_small_shown = False
         self.DEFAULT_MODE = launch.section  # open straight on the asked-for section, building no other
         super().__init__()
         self._register_themes()

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 from tui.paths import database_location
 
 if TYPE_CHECKING:
-    from tui.store.errors import StoreError
     from tui.store.store import Store
 
 EXIT_OK = 0
@@ -35,6 +34,3 @@ def fail(message: str, code: int = EXIT_FAILURE) -> int:
     print(f"heartwork: {message}", file=sys.stderr)
     return code
 
-
-def report_store_error(error: StoreError) -> int:
-    return fail(str(error), EXIT_FAILURE)

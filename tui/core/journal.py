@@ -105,24 +105,6 @@ class JournalEntry:
         """True when nothing was written: such an entry is never saved."""
         return not self.body.strip() and not any(_has_content(value) for value in self.fields.values())
 
-    def char_count(self) -> int:
-        return len(self.body)
-
-    def too_long(self) -> bool:
-        return len(self.body) > MAX_ENTRY_CHARS
-
-    def word_count(self) -> int:
-        return count_words(self.body)
-
     def touched(self, now: datetime) -> JournalEntry:
         """A copy marked as changed ``now``."""
         return replace(self, updated_at=to_text(now))
-
-    def display_title(self) -> str:
-        """The title, or the first line of the body, or the kind."""
-        if self.title.strip():
-            return self.title.strip()
-        for line in self.body.splitlines():
-            if line.strip():
-                return line.strip()
-        return KIND_TITLES.get(self.kind, "Entry")

@@ -62,8 +62,3 @@ def draw(
     return rng.choice(fresh or pool)
 
 
-def prompt_by_id(prompt_id: str) -> Prompt | None:
-    for prompt in load_prompts():
-        if prompt.id == prompt_id:
-            return prompt
-    return None

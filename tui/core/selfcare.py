@@ -116,8 +116,5 @@ def week_summary(ticks: Iterable[SelfCareTick], today: date, days: int = 7) -> W
     return WeekSummary(days_with_care=len({tick.day for tick in ticks if tick.day in window}), days=days)
 
 
-def ticked_today(ticks: Iterable[SelfCareTick], day: date) -> set[str]:
-    """Item ids ticked on ``day``."""
-    return {tick.item_id for tick in ticks if tick.day == day.isoformat()}
 
 

@@ -135,14 +135,14 @@ class CheckinScreen(ModalScreen[bool]):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "checkin-at":
-            self._check_when(quiet_when_fine=True)
+            self._check_when()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Enter in the last field (when) saves, like the end of a paper form."""
         if event.input.id == "checkin-at":
             self.action_save()
 
-    def _check_when(self, quiet_when_fine: bool = False) -> bool:
+    def _check_when(self) -> bool:
         text = self.query_one("#checkin-at", Input).value
         try:
             parse_moment(text, self.app.clock.now())  # type: ignore[attr-defined]
