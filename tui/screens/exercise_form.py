@@ -82,8 +82,7 @@ class ExerciseFormScreen(Screen[None]):
     @on(CappedTextArea.Refused)
     def _too_long(self, event: CappedTextArea.Refused) -> None:
         self.notify(
-            f"That would make this answer {event.attempted_length:,} characters long; the limit is "
-            f"{event.max_length:,}. Your answer is unchanged.",
+            event.explanation("answer"),
             title="Too long to add",
             severity="warning",
             timeout=8,

@@ -261,8 +261,7 @@ class JournalScreen(Screen[None]):
     @on(CappedTextArea.Refused)
     def _paste_refused(self, event: CappedTextArea.Refused) -> None:
         self.notify(
-            f"That would make this entry {event.attempted_length:,} characters long; the limit is "
-            f"{event.max_length:,}. Your text is unchanged.",
+            event.explanation("entry"),
             title="Too long to add",
             severity="warning",
             timeout=8,

@@ -79,6 +79,13 @@ class CappedTextArea(TextArea):
         def control(self) -> CappedTextArea:
             return self.text_area
 
+        def explanation(self, what: str) -> str:
+            """A calm sentence saying why, e.g. for ``what`` = "entry" or "answer"."""
+            return (
+                f"That would make this {what} {self.attempted_length:,} characters long; the limit is "
+                f"{self.max_length:,}. Your text is unchanged."
+            )
+
     def __init__(self, text: str = "", *, max_length: int, **kwargs: object) -> None:
         kwargs.setdefault("soft_wrap", True)
         kwargs.setdefault("tab_behavior", "focus")
