@@ -6,14 +6,13 @@ says that something went wrong and where the details are.
 
 from __future__ import annotations
 
+import os
 import traceback
 from datetime import datetime
 from pathlib import Path
 
 from tui.paths import crash_log_path
 from tui.store.permissions import PRIVATE_FILE_MODE, ensure_private_dir
-
-import os
 
 
 def write_crash_log(error: BaseException, log_path: Path | None = None) -> Path:

@@ -33,9 +33,10 @@ def launch_app(args: argparse.Namespace) -> int:
 
 def _launch(args: argparse.Namespace) -> int:
     theme = getattr(args, "theme", None)
-    if theme is not None and theme not in theme_names(user_themes_dir()):
-        known = ", ".join(theme_names(user_themes_dir()))
-        return fail(f"unknown theme {theme!r}; known themes: {known}", EXIT_USAGE)
+    if theme is not None:
+        known = theme_names(user_themes_dir())
+        if theme not in known:
+            return fail(f"unknown theme {theme!r}; known themes: {', '.join(known)}", EXIT_USAGE)
     location = database_location(getattr(args, "db", None))
     try:
         store = Store.open(location.path, own_folder=location.own_folder)
