@@ -30,7 +30,7 @@ def file_store(tmp_path: Path) -> Store:
 @pytest.fixture
 def make_app(store: Store, clock: FakeClock, tmp_path: Path) -> Callable[..., object]:
     """Build the app the way the CLI does, with test doubles."""
-    from tui.app import Launch, create_app
+    from tui.ui.app import Launch, create_app
 
     def build(section: str = "home", **options: object) -> object:
         return create_app(

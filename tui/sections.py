@@ -21,12 +21,12 @@ class Section:
 
 
 SECTIONS: tuple[Section, ...] = (
-    Section("home", "h", "Home", "Today at a glance", "tui.screens.home:HomeScreen"),
-    Section("breathe", "b", "Breathe", "Guided breathing timer", "tui.screens.breathe:BreatheScreen"),
-    Section("journal", "j", "Journal", "Write with a kind prompt", "tui.screens.journal:JournalScreen"),
-    Section("affirm", "a", "Affirm", "Affirmations, built-in and your own", "tui.screens.affirm:AffirmScreen"),
-    Section("selfcare", "s", "Self-care", "Small routines that look after you", "tui.screens.selfcare:SelfCareScreen"),
-    Section("mood", "m", "Mood", "Check-ins and what they show", "tui.screens.mood:MoodScreen"),
+    Section("home", "h", "Home", "Today at a glance", "tui.ui.screens.home.home:HomeScreen"),
+    Section("breathe", "b", "Breathe", "Guided breathing timer", "tui.ui.screens.breathe.breathe:BreatheScreen"),
+    Section("journal", "j", "Journal", "Write with a kind prompt", "tui.ui.screens.journal.journal:JournalScreen"),
+    Section("affirm", "a", "Affirm", "Affirmations, built-in and your own", "tui.ui.screens.affirm.affirm:AffirmScreen"),
+    Section("selfcare", "s", "Self-care", "Small routines that look after you", "tui.ui.screens.selfcare.selfcare:SelfCareScreen"),
+    Section("mood", "m", "Mood", "Check-ins and what they show", "tui.ui.screens.mood.mood:MoodScreen"),
 )
 
 SECTION_NAMES: tuple[str, ...] = tuple(section.name for section in SECTIONS)

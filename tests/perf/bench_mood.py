@@ -62,8 +62,8 @@ def make_database(path: Path, days: int, per_day: int = 2, seed: int = 5) -> int
 
 
 async def _first_frame(path: Path) -> float:
-    from tui.app import Launch, create_app
-    from tui.screens.mood import MoodScreen
+    from tui.ui.app import Launch, create_app
+    from tui.ui.screens.mood.mood import MoodScreen
 
     started = time.perf_counter()
     store = Store.open(path)

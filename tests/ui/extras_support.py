@@ -15,7 +15,7 @@ from tui.core.questionnaire import built_in_questionnaire
 from tui.store.questionnaire_repository import QuestionnaireRepository
 from tui.store.reflection_repository import ReflectionRepository
 from tui.store.store import Store
-from tui.widgets.mood_extras import MoodExtras
+from tui.ui.widgets.mood_extras import MoodExtras
 
 
 class ExtrasHostScreen(Screen[None]):

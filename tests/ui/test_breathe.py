@@ -14,13 +14,13 @@ from textual.widgets import Input, OptionList, Static
 from tui.core.breathing import Phase, custom_pattern
 from tui.core.clock import FakeClock
 from tui.core.settings import Settings
-from tui.screens.breathe import BreatheScreen
-from tui.screens.breathing_pattern_form import BreathingPatternFormScreen
-from tui.screens.breathing_session import BreathingSessionScreen
+from tui.ui.screens.breathe.breathe import BreatheScreen
+from tui.ui.screens.breathe.breathing_pattern_form import BreathingPatternFormScreen
+from tui.ui.screens.breathe.breathing_session import BreathingSessionScreen
 from tui.store.breathing_pattern_repository import BreathingPatternRepository
 from tui.store.breathing_repository import BreathingSessionRepository
 from tui.store.store import Store
-from tui.screens.confirm import ConfirmScreen
+from tui.ui.dialogs.confirm import ConfirmScreen
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
@@ -253,8 +253,8 @@ async def test_covered_screen_pauses_session_and_redraw(
 
 def test_core_store_and_cli_options_do_not_import_textual() -> None:
     code = (
-        "import sys, tui.cli, tui.core.breathing, tui.store.breathing_repository, "
-        "tui.store.breathing_pattern_repository, tui.commands.breathe_options; "
+        "import sys, tui.cli.main, tui.core.breathing, tui.store.breathing_repository, "
+        "tui.store.breathing_pattern_repository, tui.cli.commands.breathe_options; "
         "print(sorted(m for m in sys.modules if m.split('.')[0] == 'textual'))"
     )
     result = subprocess.run([sys.executable, "-c", code], cwd=REPO_ROOT, capture_output=True, text=True, timeout=30)

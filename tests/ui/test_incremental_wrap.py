@@ -11,8 +11,8 @@ from textual.containers import Horizontal
 from textual.document._wrapped_document import WrappedDocument
 from textual.widgets import TextArea
 
-from tui.widgets.capped_text_area import CappedTextArea
-from tui.widgets.incremental_wrap import IncrementalWrappedDocument, rewrap_line
+from tui.ui.widgets.capped_text_area import CappedTextArea
+from tui.ui.widgets.incremental_wrap import IncrementalWrappedDocument, rewrap_line
 
 PIECES = st.sampled_from(
     [" ", "  ", "\u3000", "\u00a0", "a", "word", "kind", "hopeful ", "x" * 25, "naïve", "crème", "日本語", "漢字かな",

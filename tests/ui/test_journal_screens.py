@@ -10,10 +10,10 @@ from textual.widgets import Input, OptionList, TextArea
 
 from tui.core.clock import FakeClock
 from tui.core.journal import MAX_ENTRY_CHARS, JournalEntry
-from tui.screens.exercise_inner_critic import InnerCriticScreen
-from tui.screens.journal import JournalScreen
-from tui.screens.confirm import ConfirmScreen
-from tui.screens.journal_list import JournalListScreen
+from tui.ui.screens.journal.exercise_inner_critic import InnerCriticScreen
+from tui.ui.screens.journal.journal import JournalScreen
+from tui.ui.dialogs.confirm import ConfirmScreen
+from tui.ui.screens.journal.journal_list import JournalListScreen
 from tui.store.affirmation_repository import AffirmationRepository
 from tui.store.journal_draft_repository import JournalDraftRepository
 from tui.store.journal_repository import JournalRepository
@@ -284,7 +284,7 @@ async def test_exercise_answers_are_kept_when_leaving(make_app: Callable[..., An
 
 def test_highlight_window_finds_a_match_deep_in_a_long_entry() -> None:
     from tui.core.journal_search import fold, match_spans
-    from tui.screens.journal_list import _window_around_match
+    from tui.ui.screens.journal.journal_list import _window_around_match
 
     body = "Straße café " * 2000 + "the hidden Zoë line" + " more" * 500
     window = _window_around_match(body, fold("T\n" + body), "T", "zoe")

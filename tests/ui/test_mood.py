@@ -10,14 +10,14 @@ from textual.widgets import Input, OptionList
 
 from mood_data import add_days_of_checkins
 from tui.core.clock import FakeClock
-from tui.screens.checkin import CheckinScreen
-from tui.screens.confirm import ConfirmScreen
-from tui.screens.mood import MoodScreen
+from tui.ui.screens.mood.checkin import CheckinScreen
+from tui.ui.dialogs.confirm import ConfirmScreen
+from tui.ui.screens.mood.mood import MoodScreen
 from tui.store.checkin_repository import CheckinRepository
 from tui.store.store import Store
-from tui.widgets.emotion_picker import EmotionPicker
-from tui.widgets.mood_sparkline import MoodSparkline
-from tui.widgets.year_in_pixels import YearInPixels
+from tui.ui.widgets.emotion_picker import EmotionPicker
+from tui.ui.widgets.mood_sparkline import MoodSparkline
+from tui.ui.widgets.year_in_pixels import YearInPixels
 
 MakeApp = Callable[..., Any]
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Static
 
-from tui.recovery_app import RecoveryApp
+from tui.ui.recovery_app import RecoveryApp
 from tui.store.database import Database
 from tui.store.errors import CorruptDatabaseError
 

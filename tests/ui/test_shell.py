@@ -9,12 +9,12 @@ from typing import Any
 import pytest
 from textual.widgets import OptionList
 
-from tui.app import create_app
+from tui.ui.app import create_app
 from tui.core.clock import FakeClock
-from tui.screens.help import HelpScreen
-from tui.screens.home import HomeScreen
-from tui.screens.settings import SettingsScreen
-from tui.screens.too_small import TooSmallScreen
+from tui.ui.screens.help.help import HelpScreen
+from tui.ui.screens.home.home import HomeScreen
+from tui.ui.screens.settings.settings import SettingsScreen
+from tui.ui.screens.shell.too_small import TooSmallScreen
 from tui.store.store import Store
 
 
@@ -125,7 +125,7 @@ async def test_a_small_terminal_asks_for_more_room(make_app) -> None:
 async def test_a_crash_never_shows_locals_and_names_the_log(
     make_app, tmp_path: Path, monkeypatch, capsys
 ) -> None:
-    import tui.app as app_module
+    import tui.ui.app as app_module
 
     log = tmp_path / "crash.log"
     monkeypatch.setattr(app_module, "crash_log_path", lambda: log)
@@ -158,7 +158,7 @@ def test_home_snapshot_narrow(snap_compare, make_app) -> None:
 
 
 async def test_footer_shows_the_screen_keys_and_rebuilds_only_when_they_change(make_app) -> None:
-    from tui.widgets.calm_footer import CalmFooter
+    from tui.ui.widgets.calm_footer import CalmFooter
 
     app = make_app("mood")
     async with app.run_test(size=(120, 32)) as pilot:
@@ -219,7 +219,7 @@ async def test_start_up_heap_is_frozen_while_running_and_released_on_exit(make_a
 async def test_collection_paused_by_the_launcher_resumes_after_the_first_frame(make_app: Callable[..., Any]) -> None:
     import gc
 
-    gc.disable()  # what tui.launch does before building the app
+    gc.disable()  # what tui.cli.launch does before building the app
     try:
         app = make_app()
         async with app.run_test(size=(80, 24)) as pilot:
@@ -233,7 +233,7 @@ def test_the_launcher_always_turns_collection_back_on(monkeypatch) -> None:
     import argparse
     import gc
 
-    import tui.launch as launch
+    import tui.cli.launch as launch
 
     def fails(args: argparse.Namespace) -> int:
         assert not gc.isenabled()

@@ -8,16 +8,16 @@ import subprocess
 import sys
 from pathlib import Path
 
-import tui.commands
+import tui.cli.commands
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_core_store_cli_and_commands_import_without_textual() -> None:
-    commands = [f"tui.commands.{module.name}" for module in pkgutil.iter_modules(tui.commands.__path__)]
+    commands = [f"tui.cli.commands.{module.name}" for module in pkgutil.iter_modules(tui.cli.commands.__path__)]
     store = [f"tui.store.{module.name}" for module in pkgutil.iter_modules([str(REPO_ROOT / "tui" / "store")])]
     core = [f"tui.core.{module.name}" for module in pkgutil.iter_modules([str(REPO_ROOT / "tui" / "core")])]
-    modules = ["tui.core", "tui.store", "tui.cli", "tui.recovery", *core, *store, *commands]
+    modules = ["tui.core", "tui.store", "tui.cli.main", "tui.cli.recovery", *core, *store, *commands]
     script = (
         "import importlib, sys\n"
         f"for name in {modules!r}:\n"
@@ -25,7 +25,7 @@ def test_core_store_cli_and_commands_import_without_textual() -> None:
         "print(sorted(name for name in sys.modules if name == 'textual' or name.startswith('textual.')))\n"
     )
     done = subprocess.run([sys.executable, "-c", script], cwd=REPO_ROOT, capture_output=True, text=True, check=True)
-    assert "tui.commands.export" in commands and "tui.commands.restore" in commands
+    assert "tui.cli.commands.export" in commands and "tui.cli.commands.restore" in commands
     assert "tui.store.instance" in store
     assert done.stdout.strip() == "[]"
 

@@ -77,7 +77,7 @@ def test_a_bad_value_does_not_create_a_database(tmp_path: Path) -> None:
 
 def test_checkin_command_does_not_import_textual(tmp_path: Path) -> None:
     code = (
-        "import sys; from tui.cli import main; "
+        "import sys; from tui.cli.main import main; "
         f"code = main(['--db', {str(tmp_path / 'hw.json')!r}, 'checkin', '6']); "
         "heavy = [m for m in sys.modules if m.split('.')[0] in ('textual', 'pyfiglet', 'rich')]; "
         "print('HEAVY', heavy); sys.exit(code)"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pyfiglet
 
-from tui.widgets.figlet_text import CACHED_WORDS, FONTS, _cached_art, render_figlet
+from tui.ui.widgets.figlet_text import CACHED_WORDS, FONTS, _cached_art, render_figlet
 
 
 def test_every_cached_word_matches_pyfiglet() -> None:

@@ -56,7 +56,7 @@ def test_empty_and_too_long_are_refused_with_one_line(tmp_path: Path) -> None:
 def test_journal_add_does_not_import_textual(tmp_path: Path) -> None:
     code = (
         "import sys\n"
-        "from tui.cli import main\n"
+        "from tui.cli.main import main\n"
         f"rc = main(['--db', {str(tmp_path / 'db.json')!r}, 'journal', 'add', 'a quiet note'])\n"
         "print('TEXTUAL' if any(m == 'textual' or m.startswith('textual.') for m in sys.modules) else 'CLEAN', rc)\n"
     )
@@ -65,7 +65,7 @@ def test_journal_add_does_not_import_textual(tmp_path: Path) -> None:
 
 
 def test_journal_without_action_still_opens_the_app() -> None:
-    from tui.cli import build_parser, run_app
+    from tui.cli.main import build_parser, run_app
 
     args = build_parser().parse_args(["journal"])
     assert args.func is run_app and args.section == "journal" and args.journal_action is None
@@ -80,7 +80,7 @@ def test_journal_core_and_store_never_import_textual() -> None:
         "tui.store.journal_repository",
         "tui.store.journal_draft_repository",
         "tui.store.affirmation_repository",
-        "tui.commands.journal_add",
+        "tui.cli.commands.journal_add",
     ]
     code = (
         "import importlib, sys\n"

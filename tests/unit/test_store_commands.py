@@ -10,7 +10,7 @@ from pathlib import Path
 import orjson
 import pytest
 
-from tui.cli import main
+from tui.cli.main import main
 from tui.store.database import Database
 from tui.store.instance import InstanceMarker
 from tui.store.restore import list_backups

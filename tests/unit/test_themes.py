@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tui import themes
-from tui.themes import (
+from tui.content import themes
+from tui.content.themes import (
     DEFAULT_THEME,
     REQUIRED_COLORS,
     ThemeLoadFailure,
@@ -17,8 +17,8 @@ from tui.themes import (
     bundled_themes_dir,
     load_theme_specs,
     theme_names,
-    to_textual_theme,
 )
+from tui.ui.textual_theme import to_textual_theme
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -250,7 +250,7 @@ def test_non_utf8_file_is_a_failure(tmp_path: Path) -> None:
 
 def test_importing_themes_does_not_import_textual() -> None:
     code = (
-        "import tui.themes, sys; "
+        "import tui.content.themes, sys; "
         "assert not any(m=='textual' or m.startswith('textual.') for m in sys.modules)"
     )
     result = subprocess.run(
@@ -261,7 +261,7 @@ def test_importing_themes_does_not_import_textual() -> None:
 
 def test_listing_names_does_not_import_textual() -> None:
     code = (
-        "import sys; from tui.themes import theme_names; names = theme_names(None); "
+        "import sys; from tui.content.themes import theme_names; names = theme_names(None); "
         "assert 'dusk' in names, names; "
         "assert not any(m=='textual' or m.startswith('textual.') for m in sys.modules)"
     )
@@ -279,6 +279,6 @@ def test_module_exports() -> None:
         "bundled_themes_dir",
         "load_theme_specs",
         "theme_names",
-        "to_textual_theme",
         "DEFAULT_THEME",
     }
+    assert to_textual_theme.__module__ == "tui.ui.textual_theme"

@@ -1,0 +1,111 @@
+"""``heartwork checkin SCORE``: note how you feel from the shell, without opening the app.
+
+Every value is checked before the database is opened, so a bad value prints
+one line, exits with code 2 and writes nothing. Imports stay light (no textual,
+no pyfiglet): this command should feel instant.
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import datetime
+from typing import Any
+
+from tui.cli.commands.common import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, fail, open_store
+from tui.core.checkin import DATE_TIME_HINT, Checkin, CheckinError, check_score, make_checkin, parse_moment
+
+
+def _score(text: str) -> int:
+    try:
+        value = check_score(text, "pleasantness")
+    except CheckinError as error:
+        raise argparse.ArgumentTypeError(error.message) from None
+    assert value is not None
+    return value
+
+
+def _energy(text: str) -> int:
+    try:
+        value = check_score(text, "energy")
+    except CheckinError as error:
+        raise argparse.ArgumentTypeError(error.message) from None
+    assert value is not None
+    return value
+
+
+def _moment(text: str) -> datetime:
+    try:
+        return parse_moment(text, datetime.now().astimezone())
+    except CheckinError as error:
+        raise argparse.ArgumentTypeError(error.message) from None
+
+
+def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+    parser = subparsers.add_parser(
+        "checkin",
+        parents=[common],
+        help="note how you feel right now, from 1 (really rough) to 10 (wonderful)",
+        description="Save a mood check-in without opening the app.",
+    )
+    parser.add_argument("score", type=_score, metavar="SCORE", help="how pleasant you feel, 1 to 10")
+    parser.add_argument("--energy", type=_energy, metavar="N", help="your energy, 1 to 10")
+    parser.add_argument("--emotion", action="append", default=[], metavar="WORD", help="a feeling word (repeatable)")
+    parser.add_argument("--tag", action="append", default=[], metavar="TAG", help="an event or trigger (repeatable)")
+    parser.add_argument("--note", default="", metavar="TEXT", help="a short note")
+    parser.add_argument("--at", type=_moment, metavar=f'"{DATE_TIME_HINT}"', help="when, if not now (back-dating)")
+    parser.set_defaults(func=run)
+
+
+def _split(values: list[str]) -> list[str]:
+    return [part for value in values for part in value.split(",")]
+
+
+def run(args: argparse.Namespace) -> int:
+    now = datetime.now().astimezone()
+    try:
+        checkin = make_checkin(
+            pleasantness=args.score,
+            now=now,
+            at=args.at,
+            energy=args.energy,
+            emotions=_split(args.emotion),
+            tags=_split(args.tag),
+            note=args.note,
+        )
+    except CheckinError as error:
+        return fail(error.message, EXIT_USAGE)
+    from tui.store.checkin_repository import CheckinRepository
+    from tui.store.errors import StoreError
+
+    try:
+        store = open_store(args)
+        try:
+            store.repo(CheckinRepository).add(checkin)
+        finally:
+            store.close()
+    except StoreError as error:
+        return fail(str(error), EXIT_FAILURE)
+    print(confirmation(checkin))
+    return EXIT_OK
+
+
+def confirmation(checkin: Checkin) -> str:
+    """One line saying what was saved."""
+    labels = _pleasantness_labels()
+    parts = [f"{checkin.pleasantness} ({labels[checkin.pleasantness - 1].lower()})"]
+    if checkin.energy is not None:
+        parts.append(f"energy {checkin.energy}")
+    if checkin.emotions:
+        parts.append("feeling " + ", ".join(checkin.emotions))
+    if checkin.tags:
+        parts.append("tags " + ", ".join(checkin.tags))
+    if checkin.note:
+        parts.append("with a note")
+    return f"Saved your check-in for {checkin.at:%a %-d %b %Y %H:%M}: " + "; ".join(parts) + "."
+
+
+def _pleasantness_labels() -> list[str]:
+    """The 1-10 labels, from a small JSON content file (no TOML parser to load)."""
+    from tui import content
+
+    return content.pleasantness_labels()

@@ -1,0 +1,62 @@
+"""``heartwork journal add [TEXT] [--title T] [--tag TAG]...``: save an entry from the shell.
+
+Reads standard input when TEXT is "-" or missing. Never imports textual.
+The arguments are added to the ``journal`` section's parser (see tui/cli.py),
+because ``heartwork journal`` alone opens the app on the journal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import datetime
+
+from tui.cli.commands.common import EXIT_OK, EXIT_USAGE, fail, open_store
+
+ACTIONS = ("add",)
+
+
+def add_journal_options(parser: argparse.ArgumentParser) -> None:
+    """The journal section's optional shell action: ``heartwork journal add ...``."""
+    parser.add_argument("journal_action", nargs="?", choices=ACTIONS, metavar="add", help="add an entry from the shell")
+    parser.add_argument("journal_text", nargs="?", metavar="TEXT", help="the entry text ('-' or none: read standard input)")
+    parser.add_argument("--title", dest="journal_title", metavar="T", default=None, help="a title for the entry")
+    parser.add_argument(
+        "--tag", dest="journal_tags", metavar="TAG", action="append", default=None, help="a tag (repeat for more)"
+    )
+
+
+def wants_shell_action(args: argparse.Namespace) -> bool:
+    return getattr(args, "journal_action", None) == "add"
+
+
+def run(args: argparse.Namespace) -> int:
+    """Save the entry and print one confirming line."""
+    from tui.core.journal import MAX_ENTRY_CHARS, JournalEntry, count_words, normalize_tags
+    from tui.store.errors import StoreError
+    from tui.store.journal_repository import JournalRepository
+
+    text = args.journal_text
+    if text is None or text == "-":
+        text = sys.stdin.read()
+    if len(text) > MAX_ENTRY_CHARS:
+        return fail(f"that entry is {len(text):,} characters; the limit is {MAX_ENTRY_CHARS:,}. Nothing was saved.", EXIT_USAGE)
+    if not text.strip():
+        return fail("there is nothing to save: the entry text is empty.", EXIT_USAGE)
+    title = (args.journal_title or "").strip()
+    tags = normalize_tags(args.journal_tags or [])
+    entry = JournalEntry.new(datetime.now().astimezone(), body=text, title=title, tags=tags)
+    try:
+        store = open_store(args)
+    except StoreError as error:
+        return fail(str(error))
+    try:
+        store.repo(JournalRepository).save(entry)
+    except StoreError as error:
+        return fail(str(error))
+    finally:
+        store.close()
+    words = count_words(text)
+    tag_text = f", tagged {', '.join('#' + tag for tag in tags)}" if tags else ""
+    print(f"Saved a journal entry for {entry.entry_date} ({words:,} word{'s' if words != 1 else ''}{tag_text}).")
+    return EXIT_OK

@@ -1,0 +1,65 @@
+"""Open the full-screen app for the CLI: resolve paths, open the store, run."""
+
+from __future__ import annotations
+
+import argparse
+import gc
+from typing import Any
+
+from tui.cli.section_hooks import SECTION_VALIDATORS
+from tui.cli.commands.common import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, fail
+from tui.paths import database_location, user_themes_dir
+from tui.store.errors import CorruptDatabaseError, StoreError
+from tui.store.store import Store
+from tui.content.themes import theme_names
+
+
+def section_options(args: argparse.Namespace) -> dict[str, Any]:
+    """Arguments named "<section>_<option>" become the section screen's options."""
+    prefix = f"{args.section}_"
+    return {key[len(prefix) :]: value for key, value in vars(args).items() if key.startswith(prefix)}
+
+
+def launch_app(args: argparse.Namespace) -> int:
+    # Start-up builds tens of thousands of long-lived objects (modules, CSS,
+    # widgets); the cyclic collector would walk them again and again before the
+    # first frame. It is paused until the app has drawn, then the start-up heap
+    # is frozen and collection resumes (see HeartworkApp._freeze_startup_heap).
+    gc.disable()
+    try:
+        return _launch(args)
+    finally:
+        gc.enable()
+
+
+def _launch(args: argparse.Namespace) -> int:
+    theme = getattr(args, "theme", None)
+    if theme is not None:
+        known = theme_names(user_themes_dir())
+        if theme not in known:
+            return fail(f"unknown theme {theme!r}; known themes: {', '.join(known)}", EXIT_USAGE)
+    location = database_location(getattr(args, "db", None))
+    try:
+        store = Store.open(location.path, own_folder=location.own_folder)
+    except CorruptDatabaseError as error:
+        from tui.cli.recovery import run_recovery
+
+        if not run_recovery(error):
+            return EXIT_FAILURE
+        store = Store.open(location.path, own_folder=location.own_folder)
+    except StoreError as error:
+        return fail(str(error), EXIT_FAILURE)
+    validator = SECTION_VALIDATORS.get(args.section)
+    problem = validator(args, store) if validator is not None else None
+    if problem:
+        store.close()
+        return fail(problem, EXIT_USAGE)
+    from tui.ui.app import Launch, create_app
+
+    options = section_options(args)
+    app = create_app(store, launch=Launch(section=args.section, options=options), theme=theme)
+    try:
+        app.run()
+    finally:
+        store.close()
+    return EXIT_OK if app.return_code in (None, 0) else int(app.return_code or EXIT_FAILURE)

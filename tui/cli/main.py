@@ -1,0 +1,110 @@
+"""The ``heartwork`` command: open the app on a section, or answer from the shell.
+
+``heartwork [--db PATH] [--theme NAME] [SECTION]`` opens the full-screen app.
+Subcommands such as ``where``, ``themes``, ``export`` and ``checkin`` answer
+without importing textual, so they are fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+from typing import NoReturn
+
+from tui import __version__
+from tui.cli.commands.common import EXIT_FAILURE, EXIT_USAGE, fail
+from tui.cli.section_hooks import SECTION_OPTIONS, SECTION_SHELL_ACTIONS
+from tui.sections import SECTION_NAMES
+
+# Shell subcommands: name -> (module with ``register(subparsers, common)``, one-line help).
+# Only the command being run is imported, so each answers fast.
+SHELL_COMMANDS: dict[str, tuple[str, str]] = {
+    "checkin": ("tui.cli.commands.checkin", "record how you feel (SCORE 1-10) without opening the app"),
+    "export": ("tui.cli.commands.export", "write a complete backup of your data"),
+    "restore": ("tui.cli.commands.restore", "list backups, or put the newest good one back"),
+    "themes": ("tui.cli.commands.themes_list", "list theme names"),
+    "where": ("tui.cli.commands.where", "print where the database lives"),
+}
+
+class OneLineErrorParser(argparse.ArgumentParser):
+    """An ArgumentParser whose usage errors are a single line and exit code 2."""
+
+    def error(self, message: str) -> NoReturn:
+        print(f"{self.prog}: {message} (see 'heartwork --help')", file=sys.stderr)
+        raise SystemExit(EXIT_USAGE)
+
+
+def _common_options() -> argparse.ArgumentParser:
+    common = OneLineErrorParser(add_help=False)
+    common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help="database file (or set HEARTWORK_DB)")
+    common.add_argument("--theme", metavar="NAME", default=argparse.SUPPRESS, help="theme for this run")
+    return common
+
+
+def requested_command(argv: Sequence[str]) -> str | None:
+    """The first word of ``argv`` that is not an option or an option's value."""
+    skip_next = False
+    for token in argv:
+        if skip_next:
+            skip_next = False
+        elif token in ("--db", "--theme"):
+            skip_next = True
+        elif not token.startswith("-"):
+            return token
+    return None
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The whole parser; given ``argv``, only the shell command it asks for is imported."""
+    wanted = requested_command(argv) if argv is not None else None
+    common = _common_options()
+    parser = OneLineErrorParser(
+        prog="heartwork",
+        description="A private, calm companion for self-compassion homework. Everything stays on this computer.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"heartwork {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="SECTION or COMMAND", parser_class=OneLineErrorParser)
+    for name in SECTION_NAMES:
+        section_parser = subparsers.add_parser(name, parents=[common], help=f"open the app on {name}")
+        adder = SECTION_OPTIONS.get(name)
+        if adder is not None:
+            adder(section_parser)
+        section_parser.set_defaults(func=run_app, section=name)
+    for name, (module_name, summary) in SHELL_COMMANDS.items():
+        if argv is None or name == wanted:
+            importlib.import_module(module_name).register(subparsers, common)
+        else:
+            subparsers.add_parser(name, help=summary)
+    parser.set_defaults(func=run_app, section="home")
+    return parser
+
+
+def run_app(args: argparse.Namespace) -> int:
+    """Open the full-screen app (imports textual only now)."""
+    from tui.cli.launch import launch_app
+
+    return launch_app(args)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(argv)
+    args = parser.parse_args(argv)
+    shell_action = SECTION_SHELL_ACTIONS.get(getattr(args, "section", ""))
+    if getattr(args, "func", None) is run_app and shell_action is not None and shell_action[0](args):
+        args.func = shell_action[1]
+    try:
+        return int(args.func(args))
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:  # noqa: BLE001 - never print locals or entry text
+        from tui.crash import crash_message, write_crash_log
+
+        try:
+            log_path = write_crash_log(error)
+        except OSError:
+            return fail("stopped because of an unexpected error.", EXIT_FAILURE)
+        return fail(crash_message(log_path), EXIT_FAILURE)

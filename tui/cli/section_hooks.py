@@ -1,0 +1,36 @@
+"""What a section adds to the command line: its options, shell actions and store checks.
+
+Shared by ``main`` (which builds the parser) and ``launch`` (which checks the
+options against the open store), so neither imports the other.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from tui.cli.commands import breathe_options, journal_add
+
+if TYPE_CHECKING:
+    from tui.store.store import Store
+
+# Options a section's screen understands, e.g. ``heartwork breathe --pattern box``.
+# Each adder adds arguments whose ``dest`` starts with "<section>_"; launch.py passes
+# them (prefix removed) to the screen as ``app.launch.options``.
+SECTION_OPTIONS: dict[str, Callable[[argparse.ArgumentParser], None]] = {
+    "breathe": breathe_options.add_breathe_options,
+    "journal": journal_add.add_journal_options,
+}
+
+# Sections whose options can ask for a shell action instead of the app
+# (``heartwork journal add ...``): (wants it?, run it), checked before textual loads.
+SECTION_SHELL_ACTIONS: dict[str, tuple[Callable[[argparse.Namespace], bool], Callable[[argparse.Namespace], int]]] = {
+    "journal": (journal_add.wants_shell_action, journal_add.run),
+}
+
+# Checks that need the open store (e.g. a custom pattern name): return an error
+# message for a one-line exit-code-2 failure, or None when the options are fine.
+SECTION_VALIDATORS: dict[str, Callable[[argparse.Namespace, Store], str | None]] = {
+    "breathe": breathe_options.check_breathe_pattern,
+}

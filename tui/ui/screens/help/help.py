@@ -1,0 +1,84 @@
+"""Help: every key, and how to reach crisis support right now."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Markdown
+
+from tui import content
+from tui.sections import SECTIONS
+
+
+def screen_keys(screen: Screen[Any]) -> list[tuple[str, str]]:
+    """(key, what it does) for the bindings a screen declares itself."""
+    keys: list[tuple[str, str]] = []
+    own: list[object] = []
+    for cls in type(screen).__mro__:  # Heartwork's own bindings, not Textual's defaults
+        if cls.__module__.startswith("tui.") and "BINDINGS" in cls.__dict__:
+            own.extend(item for item in cls.__dict__["BINDINGS"] if item not in own)
+    for binding in own:
+        if isinstance(binding, tuple):
+            binding = Binding(*binding)
+        if isinstance(binding, Binding) and binding.description:
+            shown = ", ".join(screen.app.get_key_display(Binding(key.strip(), "")) for key in binding.key.split(","))
+            keys.append((shown, binding.description))
+    return keys
+
+
+def help_markdown(here: list[tuple[str, str]] | None = None, title: str = "") -> str:
+    """The help text, built from the sections, the current screen's keys and the support content."""
+    support = content.load("support")
+    lines = ["# Help", ""]
+    if here:
+        lines += [f"## Keys {('in ' + title) if title else 'on this screen'}", ""]
+        lines += [f"- `{key}` {description}" for key, description in here]
+        lines += [""]
+    lines += ["## Keys anywhere", ""]
+    lines += [f"- `{s.key}` {s.title}: {s.description}" for s in SECTIONS]
+    lines += [
+        "- `c` Check in: how are you feeling right now?",
+        "- `,` Settings: theme, reduced motion, bell, week start",
+        "- `Ctrl+P` Command palette: search every command",
+        "- `?` This help",
+        "- `Ctrl+Q` Quit (everything is saved)",
+        "",
+        "Each screen shows its own keys in the footer at the bottom.",
+        "",
+        "## If you need support now",
+        "",
+        support["crisis_intro"],
+        "",
+    ]
+    lines += [f"- **{line['region']}**: {line['how']}" for line in support["line"]]
+    lines += ["", "## About Heartwork", "", support["not_therapy"], "", support["privacy"]]
+    return "\n".join(lines)
+
+
+class HelpScreen(ModalScreen[None]):
+    """A scrollable help sheet over the current screen."""
+
+    CSS_PATH = "../../styles/dialogs.tcss"
+
+    BINDINGS = [
+        Binding("escape", "dismiss", "Close"),
+        Binding("question_mark", "dismiss", "Close", show=False),
+        Binding("q", "dismiss", "Close", show=False),
+    ]
+
+    def __init__(self, below: Screen[Any] | None = None) -> None:
+        super().__init__()
+        self.below = below
+
+    def compose(self) -> ComposeResult:
+        here = screen_keys(self.below) if self.below is not None else []
+        title = (getattr(self.below, "SUB_TITLE", "") or "") if self.below is not None else ""
+        with VerticalScroll(id="help-sheet"):
+            yield Markdown(help_markdown(here, title), id="help-text")
+
+    def action_dismiss(self) -> None:  # type: ignore[override]
+        self.dismiss(None)

@@ -1,0 +1,43 @@
+"""Answering the inner critic: the thought, how true it feels, a friend's answer, a kind reframe.
+
+The reframe can be kept among the person's own affirmations with one key.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.binding import Binding
+
+from tui.core.journal import KIND_INNER_CRITIC
+from tui.ui.screens.journal.exercise_form import ExerciseFormScreen
+from tui.store.affirmation_repository import AffirmationRepository
+from tui.store.errors import StoreError
+
+REFRAME_FIELD = "kind-reframe"
+
+
+class InnerCriticScreen(ExerciseFormScreen):
+    """The inner-critic exercise."""
+
+    kind = KIND_INNER_CRITIC
+    BINDINGS: ClassVar[list[Binding]] = [
+        *ExerciseFormScreen.BINDINGS,
+        Binding("ctrl+g", "keep_reframe", "Keep as affirmation"),
+    ]
+
+    def action_keep_reframe(self) -> None:
+        text = " ".join(self.answers.get(REFRAME_FIELD, "").split())
+        if not text:
+            self.notify("Write a kinder way to put it first, then it can join your affirmations.")
+            return
+        repo = self.store.repo(AffirmationRepository)
+        if repo.has_text(text):
+            self.notify("This one is already among your affirmations.")
+            return
+        try:
+            repo.add_own(text, "self-kindness", "reframe", at=self.app.clock.now())  # type: ignore[attr-defined]
+        except StoreError as error:
+            self.notify(str(error), title="Not saved", severity="error", timeout=10)
+            return
+        self.notify("Added to your own affirmations.", title="Kept")

@@ -1,0 +1,517 @@
+"""The journal: a calm page to write on, under a self-compassion prompt, that never loses a word.
+
+What the person writes is mirrored into this screen's own attributes on
+every change (title, date, tags, text), so saving a draft never depends on
+widgets that may already be gone: the draft is written about a second after
+the last keystroke, when the screen is left, when the app quits and when a
+termination signal arrives.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import date
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Header, Input, Static, TextArea
+
+from tui.core.journal import (
+    KIND_FREE,
+    MAX_ENTRY_CHARS,
+    JournalEntry,
+    count_words,
+    parse_entry_date,
+    parse_tags,
+)
+from tui.core.journal_prompts import TAG_TITLES, Prompt, draw, load_prompts, prompt_tags
+from tui.core.timefmt import from_text, to_text
+from tui.store.errors import StoreError
+from tui.store.journal_draft_repository import DRAFT_ID, JournalDraftRepository
+from tui.store.journal_repository import JournalRepository
+from tui.ui.widgets.capped_text_area import CappedTextArea
+from tui.ui.widgets.tag_suggester import TagSuggester
+from tui.ui.widgets.calm_footer import CalmFooter
+
+AUTOSAVE_IDLE_SECONDS = 1.0  # save the draft this long after the last keystroke
+AUTOSAVE_MAX_WAIT_SECONDS = 5.0  # ...or at the latest this long after the first unsaved one
+AUTOSAVE_CHECK_SECONDS = 0.25
+LIVE_WORD_COUNT_LIMIT = 20_000  # longer texts recount words after a short pause
+
+
+class JournalScreen(Screen[None]):
+    """Write a new entry or edit one; reach the entry list and the guided exercises."""
+
+    CSS_PATH = "../../styles/journal.tcss"
+    SUB_TITLE = "Journal"
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", priority=True),
+        Binding("ctrl+r", "next_prompt", "Prompt"),
+        Binding("ctrl+t", "prompt_theme", "Topic"),
+        Binding("ctrl+l", "open_list", "Entries"),
+        Binding("ctrl+n", "new_page", "New"),
+        Binding("f2", "exercise('inner-critic')", "Critic"),
+        Binding("f3", "exercise('compassion-break')", "Break"),
+        Binding("f4", "exercise('kind-letter')", "Letter"),
+        Binding("escape", "leave_text", "Leave text", show=False),
+        Binding("i,enter", "focus_text", "Write", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._prompts: list[Prompt] = load_prompts()
+        self._rng: random.Random | None = None
+        self._prompt: Prompt | None = None
+        self._prompt_text: str | None = None
+        self._prompt_tag: str | None = None
+        # The model: what is on the page, kept in sync with the widgets.
+        self._entry_id: str | None = None  # the saved entry being edited, if any
+        self._page: JournalEntry | None = None  # id and timestamps of what is being written
+        self._title = ""
+        self._date_text = ""
+        self._tags_text = ""
+        self._body = ""
+        self._kind = KIND_FREE
+        self._fields: dict[str, object] = {}
+        self._draft_dirty = False
+        self._unsaved = False  # changes not yet saved as an entry
+        self._first_unsaved_at: float | None = None
+        self._last_change_at = 0.0
+        self._loading = False
+        self._autosave_timer: Timer | None = None
+        self._word_timer: Timer | None = None
+        self._last_draft_saved: str | None = None
+        self._offer_checked = False
+
+    # -- building ----------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="journal-body"):
+            yield Static(id="journal-prompt")
+            with Horizontal(id="journal-meta"):
+                yield Input(placeholder="Title (optional)", id="journal-title", max_length=200)
+                yield Input(placeholder="YYYY-MM-DD", id="journal-date", max_length=10)
+                yield Input(
+                    placeholder="tags, separated by commas",
+                    id="journal-tags",
+                    suggester=TagSuggester(self._known_tags),
+                )
+            yield Static(id="journal-date-message")
+            yield CappedTextArea(id="journal-text", max_length=MAX_ENTRY_CHARS)
+            yield Static(id="journal-status")
+        yield CalmFooter()
+
+    @property
+    def store(self):  # type: ignore[no-untyped-def]
+        return self.app.store  # type: ignore[attr-defined]
+
+    @property
+    def clock(self):  # type: ignore[no-untyped-def]
+        return self.app.clock  # type: ignore[attr-defined]
+
+    def _known_tags(self) -> list[str]:
+        return self.store.repo(JournalRepository).all_tags()
+
+    def on_mount(self) -> None:
+        self._rng = random.Random(int(self.clock.now().timestamp()))
+        self._start_page()
+        self._autosave_timer = self.set_interval(AUTOSAVE_CHECK_SECONDS, self._autosave_tick)
+        self.query_one("#journal-text", CappedTextArea).focus()
+        self.call_after_refresh(self._offer_draft)
+        self.run_worker(self.store.repo(JournalRepository).warm_up, thread=True, exclusive=True, group="journal-index")
+
+    # -- the page model ------------------------------------------------------------
+
+    def _start_page(self, prompt_tag: str | None = None) -> None:
+        """A fresh page for a new entry with a fresh prompt."""
+        now = self.clock.now()
+        self._entry_id = None
+        self._page = JournalEntry.new(now)
+        self._kind, self._fields = KIND_FREE, {}
+        self._draw_prompt(prompt_tag)
+        self._fill_widgets(title="", date_text=now.date().isoformat(), tags_text="", body="")
+        self._draft_dirty = self._unsaved = False
+        self._first_unsaved_at = None
+
+    def _draw_prompt(self, tag: str | None) -> None:
+        assert self._rng is not None
+        exclude = [self._prompt.id] if self._prompt else []
+        self._prompt = draw(self._rng, tag=tag, exclude=exclude, prompts=self._prompts)
+        self._prompt_text = self._prompt.text
+        self._show_prompt()
+
+    def _show_prompt(self) -> None:
+        widget = self.query_one("#journal-prompt", Static)
+        if not self._prompt_text:
+            widget.update("[dim]No prompt: write whatever is on your mind.[/dim]")
+            return
+        tag = self._prompt.tag if self._prompt else None
+        label = TAG_TITLES.get(tag or "", "A prompt")
+        chosen = f" · prompts about {TAG_TITLES[self._prompt_tag].lower()}" if self._prompt_tag else ""
+        widget.update(f"[b]{label}[/b][dim]{chosen}[/dim]\n{_escape(self._prompt_text)}")
+
+    def _fill_widgets(self, *, title: str, date_text: str, tags_text: str, body: str) -> None:
+        self._loading = True
+        self._title, self._date_text, self._tags_text, self._body = title, date_text, tags_text, body
+        self.query_one("#journal-title", Input).value = title
+        self.query_one("#journal-date", Input).value = date_text
+        self.query_one("#journal-tags", Input).value = tags_text
+        text_area = self.query_one("#journal-text", CappedTextArea)
+        text_area.load_text(body)
+        text_area.move_cursor(text_area.document.end)
+        self.query_one("#journal-date-message", Static).update("")
+        self._loading = False
+        self._update_status()
+
+    def load_entry(self, entry: JournalEntry, entry_id: str | None, *, unsaved: bool = False) -> None:
+        """Show ``entry`` on the page (a saved one to edit, or a restored draft)."""
+        self._entry_id = entry_id
+        self._page = entry
+        self._kind, self._fields = entry.kind, dict(entry.fields)
+        self._prompt = next((p for p in self._prompts if p.id == entry.prompt_id), None)
+        self._prompt_text = entry.prompt_text
+        self._show_prompt()
+        self._fill_widgets(
+            title=entry.title, date_text=entry.entry_date, tags_text=", ".join(entry.tags), body=entry.body
+        )
+        self._draft_dirty = False
+        self._unsaved = unsaved
+        self._first_unsaved_at = None
+        self.query_one("#journal-text", CappedTextArea).focus()
+
+    def current_entry(self) -> JournalEntry:
+        """The page as an entry, from the model (never from widgets)."""
+        assert self._page is not None
+        try:
+            entry_date = parse_entry_date(self._date_text).isoformat()
+        except ValueError:
+            entry_date = self._page.entry_date
+        return JournalEntry(
+            id=self._page.id,
+            created_at=self._page.created_at,
+            updated_at=to_text(self.clock.now()),
+            entry_date=entry_date,
+            kind=self._kind,
+            title=self._title.strip(),
+            body=self._body,
+            tags=parse_tags(self._tags_text),
+            prompt_id=self._prompt.id if self._prompt and self._prompt_text == self._prompt.text else None,
+            prompt_text=self._prompt_text,
+            fields=dict(self._fields),
+        )
+
+    def _changed(self) -> None:
+        if self._loading:
+            return
+        now = self.clock.monotonic()
+        self._last_change_at = now
+        if not self._draft_dirty:
+            self._first_unsaved_at = now
+        self._draft_dirty = True
+        self._unsaved = True
+
+    # -- widget events keep the model in sync -------------------------------------------
+
+    @on(TextArea.Changed, "#journal-text")
+    def _text_changed(self, event: TextArea.Changed) -> None:
+        text = event.text_area.text
+        if text == self._body:
+            return  # our own load_text, already in the model
+        self._body = text
+        self._changed()
+        if len(self._body) <= LIVE_WORD_COUNT_LIMIT:
+            self._update_status()
+        else:
+            if self._word_timer is not None:
+                self._word_timer.stop()
+            self._word_timer = self.set_timer(0.4, self._update_status)
+
+    @on(Input.Changed, "#journal-title")
+    def _title_changed(self, event: Input.Changed) -> None:
+        if event.value == self._title:
+            return
+        self._title = event.value
+        self._changed()
+
+    @on(Input.Changed, "#journal-tags")
+    def _tags_changed(self, event: Input.Changed) -> None:
+        if event.value == self._tags_text:
+            return
+        self._tags_text = event.value
+        self._changed()
+
+    @on(Input.Changed, "#journal-date")
+    def _date_changed(self, event: Input.Changed) -> None:
+        if event.value == self._date_text:
+            return
+        self._date_text = event.value
+        self._show_date_problem(self._date_problem())
+        self._changed()
+
+    @on(Input.Submitted)
+    def _field_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.query_one("#journal-text", CappedTextArea).focus()
+
+    @on(CappedTextArea.Refused)
+    def _paste_refused(self, event: CappedTextArea.Refused) -> None:
+        self.notify(
+            event.explanation("entry"),
+            title="Too long to add",
+            severity="warning",
+            timeout=8,
+        )
+
+    def _date_problem(self) -> str | None:
+        try:
+            day = parse_entry_date(self._date_text)
+        except ValueError as error:
+            return str(error)
+        if day > self.clock.now().date():
+            return "That day has not come yet; please pick today or an earlier day."
+        return None
+
+    def _show_date_problem(self, problem: str | None) -> None:
+        self.query_one("#journal-date-message", Static).update(_escape(problem) if problem else "")
+        self.query_one("#journal-date", Input).set_class(problem is not None, "-invalid")
+
+    def _update_status(self) -> None:
+        words = count_words(self._body)
+        parts = [f"{words:,} word{'s' if words != 1 else ''}"]
+        if len(self._body) > MAX_ENTRY_CHARS * 0.9:
+            parts.append(f"{len(self._body):,} of {MAX_ENTRY_CHARS:,} characters")
+        if self._entry_id is not None:
+            parts.append("editing a saved entry" + (" (changed)" if self._unsaved else ""))
+        if self._last_draft_saved:
+            parts.append(f"draft kept {self._last_draft_saved}")
+        parts.append("Esc leaves the text, i comes back")
+        self.query_one("#journal-status", Static).update(" · ".join(parts))
+
+    # -- drafts -------------------------------------------------------------------
+
+    def _autosave_tick(self) -> None:
+        if not self._draft_dirty:
+            return
+        now = self.clock.monotonic()
+        idle = now - self._last_change_at >= AUTOSAVE_IDLE_SECONDS
+        overdue = self._first_unsaved_at is not None and now - self._first_unsaved_at >= AUTOSAVE_MAX_WAIT_SECONDS
+        if idle or overdue:
+            self.save_draft()
+
+    def save_draft(self) -> None:
+        """Write the page to the draft record (an empty page clears it)."""
+        if self._page is None or not self._draft_dirty:
+            return
+        drafts = self.store.repo(JournalDraftRepository)
+        entry = self.current_entry()
+        try:
+            if entry.is_empty():
+                stored = drafts.get(DRAFT_ID)
+                if stored is not None and stored.entry.id == entry.id:
+                    drafts.clear()  # the person emptied this page; never clear another page's draft
+            else:
+                drafts.keep(entry, self._entry_id)
+        except StoreError as error:
+            self.notify(str(error), title="Draft not saved", severity="error", timeout=10)
+            return
+        self._draft_dirty = False
+        self._first_unsaved_at = None
+        self._last_draft_saved = f"{self.clock.now():%H:%M}"
+        if self.is_mounted:
+            self._update_status()
+
+    def save_pending(self) -> None:
+        """Called by the app on quit and on termination signals."""
+        self.save_draft()
+
+    def on_screen_suspend(self) -> None:
+        if self._autosave_timer is not None:
+            self._autosave_timer.pause()
+        if self._draft_dirty:
+            self.save_draft()
+
+    def on_screen_resume(self) -> None:
+        if self._autosave_timer is not None:
+            self._autosave_timer.resume()
+
+    def _offer_draft(self) -> None:
+        if self._offer_checked:
+            return
+        self._offer_checked = True
+        draft = self.store.repo(JournalDraftRepository).current()
+        if draft is None or draft.entry.kind != KIND_FREE:
+            return
+        from tui.ui.dialogs.confirm import ConfirmScreen
+
+        words = count_words(draft.entry.body)
+        when = _friendly_time(draft.entry.updated_at)
+        question = (
+            f"You have an unfinished entry ({words:,} word{'s' if words != 1 else ''}, last changed {when}).\n"
+            "Would you like to carry on with it?"
+        )
+
+        def answered(restore: bool | None) -> None:
+            if restore:
+                self.load_entry(draft.entry, draft.entry_id, unsaved=True)
+                return
+            again = "Discard this draft for good? It cannot be brought back."
+
+            def confirmed(discard: bool | None) -> None:
+                if discard:
+                    self.store.repo(JournalDraftRepository).clear()
+                    self.notify("The draft is gone. A fresh page is ready.")
+                else:
+                    self.load_entry(draft.entry, draft.entry_id, unsaved=True)
+
+            self.app.push_screen(ConfirmScreen(again, "Discard it", "Keep it", yes_is_default=False), confirmed)
+
+        self.app.push_screen(ConfirmScreen(question, "Carry on", "Discard", yes_is_default=True), answered)
+
+    # -- actions -------------------------------------------------------------------
+
+    def action_save(self) -> None:
+        problem = self._date_problem()
+        if problem:
+            self._show_date_problem(problem)
+            self.query_one("#journal-date", Input).focus()
+            self.notify(problem, title="Not saved yet", severity="warning")
+            return
+        entry = self.current_entry()
+        if entry.is_empty():
+            self.notify("There is nothing to save yet. Take your time.", title="Nothing saved")
+            return
+        repo = self.store.repo(JournalRepository)
+        try:
+            repo.save(entry)
+            self.store.repo(JournalDraftRepository).clear()
+        except StoreError as error:
+            self.notify(str(error), title="Not saved", severity="error", timeout=10)
+            return
+        self._entry_id = entry.id
+        self._page = entry
+        self._draft_dirty = self._unsaved = False
+        self._first_unsaved_at = None
+        self._last_draft_saved = None
+        self._update_status()
+        self.notify(f"Saved to your journal for {_friendly_day(entry.entry_date)}.", title="Saved")
+        self.app.data_changed()  # type: ignore[attr-defined]
+
+    def action_next_prompt(self) -> None:
+        self._draw_prompt(self._prompt_tag)
+        self._changed_prompt()
+
+    def action_prompt_theme(self) -> None:
+        tags = prompt_tags(self._prompts)
+        position = -1 if self._prompt_tag is None else tags.index(self._prompt_tag)
+        self._prompt_tag = tags[position + 1] if position + 1 < len(tags) else None
+        self._draw_prompt(self._prompt_tag)
+        self._changed_prompt()
+
+    def _changed_prompt(self) -> None:
+        if self._body.strip() or self._title.strip():
+            self._changed()
+
+    def action_new_page(self) -> None:
+        if not self._unsaved or self.current_entry().is_empty():
+            self._start_page(self._prompt_tag)
+            self.store.repo(JournalDraftRepository).clear()
+            self.query_one("#journal-text", CappedTextArea).focus()
+            return
+        from tui.ui.dialogs.confirm import ConfirmScreen
+
+        def answered(save_first: bool | None) -> None:
+            if save_first:
+                self.action_save()
+                if not self._unsaved:
+                    self.action_new_page()
+
+        self.app.push_screen(
+            ConfirmScreen(
+                "Save what you wrote as an entry, then start a new page?", "Save and start new", "Keep writing", yes_is_default=True
+            ),
+            answered,
+        )
+
+    def action_open_list(self) -> None:
+        from tui.ui.screens.journal.journal_list import JournalListScreen
+
+        self.app.push_screen(JournalListScreen(), self._open_from_list)
+
+    def _open_from_list(self, entry_id: str | None) -> None:
+        if not entry_id:
+            return
+        entry = self.store.repo(JournalRepository).get(entry_id)
+        if entry is None:
+            self.notify("That entry is no longer there.")
+            return
+        if entry.kind != KIND_FREE:
+            self._open_exercise(entry.kind, entry)
+            return
+        if entry.id == (self._page.id if self._page else None):
+            self.query_one("#journal-text", CappedTextArea).focus()
+            return
+        if self._unsaved and not self.current_entry().is_empty():
+            from tui.ui.dialogs.confirm import ConfirmScreen
+
+            def answered(save_first: bool | None) -> None:
+                if save_first:
+                    self.action_save()
+                    if not self._unsaved:
+                        self.load_entry(entry, entry.id)
+
+            self.app.push_screen(
+                ConfirmScreen(
+                    "The page you are writing is not saved as an entry yet. Save it, then open the other one?",
+                    "Save and open",
+                    "Stay here",
+                    yes_is_default=True,
+                ),
+                answered,
+            )
+            return
+        self.load_entry(entry, entry.id)
+
+    def action_exercise(self, kind: str) -> None:
+        self._open_exercise(kind, None)
+
+    def _open_exercise(self, kind: str, entry: JournalEntry | None) -> None:
+        from tui.ui.screens.journal.exercise_compassion_break import CompassionBreakScreen
+        from tui.ui.screens.journal.exercise_inner_critic import InnerCriticScreen
+        from tui.ui.screens.journal.exercise_kind_letter import KindLetterScreen
+
+        screens = {
+            "inner-critic": InnerCriticScreen,
+            "compassion-break": CompassionBreakScreen,
+            "kind-letter": KindLetterScreen,
+        }
+        self.app.push_screen(screens[kind](entry))
+
+    def action_leave_text(self) -> None:
+        """Step out of the text so the app's one-letter keys (h, b, a, ...) work."""
+        self.set_focus(None)
+
+    def action_focus_text(self) -> None:
+        self.query_one("#journal-text", CappedTextArea).focus()
+
+
+def _escape(text: str) -> str:
+    return text.replace("[", r"\[")
+
+
+def _friendly_day(day_text: str) -> str:
+    try:
+        return f"{date.fromisoformat(day_text):%A %-d %B %Y}"
+    except ValueError:
+        return day_text
+
+
+def _friendly_time(stamp: str) -> str:
+    try:
+        return f"{from_text(stamp):%-d %B at %H:%M}"
+    except ValueError:
+        return "earlier"
