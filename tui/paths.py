@@ -11,7 +11,6 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-
 APP_NAME = "heartwork"
 DATABASE_ENV = "HEARTWORK_DB"
 DATABASE_FILENAME = "heartwork.json"

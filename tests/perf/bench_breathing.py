@@ -30,7 +30,8 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO_ROOT))
 
-from tui.core.breathing import Schedule, builtin_pattern  # noqa: E402
+from tui.content.breathing_patterns import builtin_pattern
+from tui.core.breathing import Schedule  # noqa: E402
 
 PHASE_LINE = re.compile(r"(Inhale|Hold|Exhale|Top up) · (\d+) s")
 CYCLE_LINE = re.compile(r"Cycle (\d+) of (\d+)")

@@ -26,14 +26,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from textual import events  # noqa: E402
 from textual.widgets import Input, OptionList, TextArea  # noqa: E402
 
-from tui.ui.app import Launch, create_app  # noqa: E402
 from tui.core.clock import SystemClock  # noqa: E402
 from tui.core.journal import JournalEntry  # noqa: E402
 from tui.core.journal_search import SearchFilter, filter_entries  # noqa: E402
-from tui.ui.screens.journal.journal import JournalScreen  # noqa: E402
-from tui.ui.screens.journal.journal_list import JournalListScreen  # noqa: E402
 from tui.store.journal_repository import JournalRepository  # noqa: E402
 from tui.store.store import Store  # noqa: E402
+from tui.ui.app import Launch, create_app  # noqa: E402
+from tui.ui.screens.journal.journal import JournalScreen  # noqa: E402
+from tui.ui.screens.journal.journal_list import JournalListScreen  # noqa: E402
 
 WORDS = (
     "quiet morning walk kind tired hopeful river friend work heavy light slow breath tea rain "

@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer
 
-from tui.core.questionnaire import built_in_questionnaire
+from tui.content.questionnaires import built_in_questionnaire
 from tui.store.questionnaire_repository import QuestionnaireRepository
 from tui.store.reflection_repository import ReflectionRepository
 from tui.store.store import Store

@@ -14,13 +14,13 @@ from textual.widgets import Input, OptionList, Static
 from tui.core.breathing import Phase, custom_pattern
 from tui.core.clock import FakeClock
 from tui.core.settings import Settings
-from tui.ui.screens.breathe.breathe import BreatheScreen
-from tui.ui.screens.breathe.breathing_pattern_form import BreathingPatternFormScreen
-from tui.ui.screens.breathe.breathing_session import BreathingSessionScreen
 from tui.store.breathing_pattern_repository import BreathingPatternRepository
 from tui.store.breathing_repository import BreathingSessionRepository
 from tui.store.store import Store
 from tui.ui.dialogs.confirm import ConfirmScreen
+from tui.ui.screens.breathe.breathe import BreatheScreen
+from tui.ui.screens.breathe.breathing_pattern_form import BreathingPatternFormScreen
+from tui.ui.screens.breathe.breathing_session import BreathingSessionScreen
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 

@@ -7,18 +7,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from extras_support import ExtrasHostScreen, seed_extras
 from textual.widgets import Input, OptionList, Static, TextArea
 
-from extras_support import ExtrasHostScreen, seed_extras
-from tui.core.questionnaire import built_in_questionnaire
-from tui.ui.screens.affirm.affirm import AffirmScreen
-from tui.ui.screens.mood.questionnaire import QuestionnaireScreen
-from tui.ui.screens.mood.reflection import ReflectionScreen
+from tui.content.questionnaires import built_in_questionnaire
 from tui.store.affirmation_repository import AffirmationRepository
 from tui.store.questionnaire_repository import QuestionnaireRepository
 from tui.store.reflection_repository import ReflectionRepository
 from tui.store.selfcare_repository import SelfCareRepository, SelfCareTickRepository
 from tui.store.store import Store
+from tui.ui.screens.affirm.affirm import AffirmScreen
+from tui.ui.screens.mood.questionnaire import QuestionnaireScreen
+from tui.ui.screens.mood.reflection import ReflectionScreen
 from tui.ui.widgets.mood_extras import MoodExtras
 
 GOOD_QUESTIONNAIRE = """

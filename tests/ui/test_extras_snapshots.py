@@ -6,9 +6,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from extras_support import ExtrasHostScreen, seed_extras
 from textual.pilot import Pilot
 
-from extras_support import ExtrasHostScreen, seed_extras
 from tui.store.affirmation_repository import AffirmationRepository
 from tui.store.store import Store
 

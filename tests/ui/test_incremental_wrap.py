@@ -5,9 +5,9 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from textual._wrap import compute_wrap_offsets
-from textual.document._document import Document
 from textual.app import App, ComposeResult
 from textual.containers import Horizontal
+from textual.document._document import Document
 from textual.document._wrapped_document import WrappedDocument
 from textual.widgets import TextArea
 

@@ -10,14 +10,14 @@ from textual.widgets import Input, OptionList, TextArea
 
 from tui.core.clock import FakeClock
 from tui.core.journal import MAX_ENTRY_CHARS, JournalEntry
-from tui.ui.screens.journal.exercise_inner_critic import InnerCriticScreen
-from tui.ui.screens.journal.journal import JournalScreen
-from tui.ui.dialogs.confirm import ConfirmScreen
-from tui.ui.screens.journal.journal_list import JournalListScreen
 from tui.store.affirmation_repository import AffirmationRepository
 from tui.store.journal_draft_repository import JournalDraftRepository
 from tui.store.journal_repository import JournalRepository
 from tui.store.store import Store
+from tui.ui.dialogs.confirm import ConfirmScreen
+from tui.ui.screens.journal.exercise_inner_critic import InnerCriticScreen
+from tui.ui.screens.journal.journal import JournalScreen
+from tui.ui.screens.journal.journal_list import JournalListScreen
 
 
 async def test_typing_autosaves_the_draft_after_a_pause(make_app: Callable[..., Any], store: Store, clock: FakeClock) -> None:

@@ -6,15 +6,15 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from mood_data import add_days_of_checkins
 from textual.widgets import Input, OptionList
 
-from mood_data import add_days_of_checkins
 from tui.core.clock import FakeClock
-from tui.ui.screens.mood.checkin import CheckinScreen
-from tui.ui.dialogs.confirm import ConfirmScreen
-from tui.ui.screens.mood.mood import MoodScreen
 from tui.store.checkin_repository import CheckinRepository
 from tui.store.store import Store
+from tui.ui.dialogs.confirm import ConfirmScreen
+from tui.ui.screens.mood.checkin import CheckinScreen
+from tui.ui.screens.mood.mood import MoodScreen
 from tui.ui.widgets.emotion_picker import EmotionPicker
 from tui.ui.widgets.mood_sparkline import MoodSparkline
 from tui.ui.widgets.year_in_pixels import YearInPixels

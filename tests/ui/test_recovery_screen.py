@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from textual.widgets import Static
 
-from tui.ui.recovery_app import RecoveryApp
 from tui.store.database import Database
 from tui.store.errors import CorruptDatabaseError
+from tui.ui.recovery_app import RecoveryApp
 
 
 def broken_database(tmp_path: Path, with_backup: bool = True) -> CorruptDatabaseError:

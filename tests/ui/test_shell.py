@@ -9,13 +9,13 @@ from typing import Any
 import pytest
 from textual.widgets import OptionList
 
-from tui.ui.app import create_app
 from tui.core.clock import FakeClock
+from tui.store.store import Store
+from tui.ui.app import create_app
 from tui.ui.screens.help.help import HelpScreen
 from tui.ui.screens.home.home import HomeScreen
 from tui.ui.screens.settings.settings import SettingsScreen
 from tui.ui.screens.shell.too_small import TooSmallScreen
-from tui.store.store import Store
 
 
 async def test_home_shows_date_and_a_kind_first_run_message(make_app) -> None:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from tui.core.breathing import BreathingRecord, Phase, builtin_pattern, custom_pattern
+from tui.content.breathing_patterns import builtin_pattern
+from tui.core.breathing import BreathingRecord, Phase, custom_pattern
 from tui.store.breathing_pattern_repository import BreathingPatternRepository
 from tui.store.breathing_repository import BreathingSessionRepository
 from tui.store.store import Store

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tui.content.breathing_patterns import builtin_pattern, builtin_patterns
 from tui.core.breathing import (
     CUSTOM_FIELDS,
     SIGH_FIELDS,
@@ -16,8 +17,6 @@ from tui.core.breathing import (
     Phase,
     Schedule,
     breath_level,
-    builtin_pattern,
-    builtin_patterns,
     coherent_pace_of,
     format_clock,
     validate_timings,

@@ -7,6 +7,8 @@ from datetime import date, datetime
 
 import pytest
 
+from tui.content import exercises as content_exercises
+from tui.content.journal_prompts import load_prompts
 from tui.core import journal_exercises as exercises
 from tui.core.journal import (
     KIND_COMPASSION_BREAK,
@@ -17,7 +19,7 @@ from tui.core.journal import (
     parse_entry_date,
     parse_tags,
 )
-from tui.core.journal_prompts import TAG_TITLES, draw, load_prompts, prompt_tags
+from tui.core.journal_prompts import TAG_TITLES, draw, prompt_tags
 
 NOW = datetime(2026, 3, 2, 9, 30).astimezone()
 
@@ -62,23 +64,23 @@ def test_at_least_thirty_prompts_each_tagged_with_known_tags() -> None:
 
 
 def test_draw_is_seeded_filters_by_tag_and_avoids_excluded() -> None:
-    first = draw(random.Random(7))
-    assert draw(random.Random(7)) == first
+    first = draw(random.Random(7), prompts=load_prompts())
+    assert draw(random.Random(7), prompts=load_prompts()) == first
     for _ in range(30):
-        assert draw(random.Random(), tag="mindfulness").tag == "mindfulness"
+        assert draw(random.Random(), tag="mindfulness", prompts=load_prompts()).tag == "mindfulness"
     rng = random.Random(1)
     pool = [p for p in load_prompts() if p.tag == "creativity"]
     keep = pool[0]
     excluded = [p.id for p in pool[1:]]
-    assert draw(rng, tag="creativity", exclude=excluded) == keep
+    assert draw(rng, tag="creativity", exclude=excluded, prompts=load_prompts()) == keep
     every = [p.id for p in pool]
-    assert draw(rng, tag="creativity", exclude=every).tag == "creativity"  # falls back to the whole pool
+    assert draw(rng, tag="creativity", exclude=every, prompts=load_prompts()).tag == "creativity"  # falls back to the whole pool
     with pytest.raises(ValueError):
-        draw(rng, tag="no-such-tag")
+        draw(rng, tag="no-such-tag", prompts=load_prompts())
 
 
 def test_inner_critic_becomes_an_entry_with_fields_and_readable_body() -> None:
-    exercise = exercises.inner_critic()
+    exercise = content_exercises.inner_critic()
     assert [f.kind for f in exercise.fields].count("belief") == 2
     answers = {
         "critical-thought": "I always mess things up.",
@@ -99,7 +101,7 @@ def test_inner_critic_becomes_an_entry_with_fields_and_readable_body() -> None:
 
 @pytest.mark.parametrize("bad", ["101", "-1", "lots", "4.5"])
 def test_belief_out_of_range_is_refused(bad: str) -> None:
-    exercise = exercises.inner_critic()
+    exercise = content_exercises.inner_critic()
     problems = exercises.validate_answers(exercise, {"belief-before": bad})
     assert set(problems) == {"belief-before"}
     with pytest.raises(ValueError):
@@ -113,13 +115,13 @@ def test_belief_bounds_and_blank() -> None:
 
 
 def test_compassion_break_and_kind_letter_entries() -> None:
-    brk = exercises.compassion_break()
+    brk = content_exercises.compassion_break()
     assert len(brk.fields) == 3 and brk.extra
     entry = exercises.to_entry(brk, {"this-is-hard": "Tired.", "kind-phrase": "Rest is allowed.", "soothing-touch": "yes"}, NOW)
     assert entry.kind == KIND_COMPASSION_BREAK and entry.fields["soothing-touch"] is True
     assert "Tired." in entry.body and "soothing touch" in entry.body
     assert entry.fields["others-too"] == ""
-    letter = exercises.kind_letter()
+    letter = content_exercises.kind_letter()
     entry = exercises.to_entry(letter, {"letter": "  Dear me,\nyou are doing fine.  "}, NOW)
     assert entry.kind == KIND_KIND_LETTER and entry.body == "Dear me,\nyou are doing fine."
     assert exercises.to_entry(letter, {"letter": "   "}, NOW).is_empty()

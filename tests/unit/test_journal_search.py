@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from tui.core.journal_search import EntrySummary, SearchFilter, filter_entries, fold, match_spans, snippet_around
+from tui.core.journal_search import (
+    EntrySummary,
+    SearchFilter,
+    filter_entries,
+    fold,
+    match_spans,
+    snippet_around,
+)
 
 
 def highlighted(text: str, query: str) -> list[str]:

@@ -7,14 +7,12 @@ from typing import Any
 
 import pytest
 
-from tui.core.questionnaire import (
-    QuestionnaireError,
-    block_line,
+from tui.content.questionnaires import (
     built_in_questionnaire,
     load_questionnaire_file,
     load_questionnaires,
-    parse_questionnaire,
 )
+from tui.core.questionnaire import QuestionnaireError, block_line, parse_questionnaire
 from tui.store.questionnaire_repository import QuestionnaireRepository
 from tui.store.store import Store
 

@@ -7,8 +7,10 @@ from typing import Any
 
 import pytest
 
-from tui.core.affirmations import ALL, FAVOURITES, MINE, Affirmation, Carousel, built_in_affirmations
-from tui.core.reflection import Reflection, excerpt, reflection_questions
+from tui.content.affirmations import built_in_affirmations
+from tui.content.reflection_questions import reflection_questions
+from tui.core.affirmations import ALL, FAVOURITES, MINE, Affirmation, Carousel
+from tui.core.reflection import Reflection, excerpt
 from tui.core.selfcare import SelfCareItem, SelfCareTick, day_summary, week_summary
 from tui.store.affirmation_repository import AffirmationRepository
 from tui.store.reflection_repository import ReflectionRepository

@@ -17,7 +17,12 @@ from tui.store.backups import BackupRotator
 from tui.store.database import Database
 from tui.store.errors import CorruptDatabaseError, DatabaseTooNewError
 from tui.store.migrations import CURRENT_VERSION, META_TABLE, version_of
-from tui.store.restore import current_file_state, list_backups, newest_good_backup, restore_backup
+from tui.store.restore import (
+    current_file_state,
+    list_backups,
+    newest_good_backup,
+    restore_backup,
+)
 
 BAD_FILES = {
     "empty": (b"", "empty"),

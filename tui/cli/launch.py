@@ -6,12 +6,12 @@ import argparse
 import gc
 from typing import Any
 
-from tui.cli.section_hooks import SECTION_VALIDATORS
 from tui.cli.commands.common import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, fail
+from tui.cli.section_hooks import SECTION_VALIDATORS
+from tui.content.themes import theme_names
 from tui.paths import database_location, user_themes_dir
 from tui.store.errors import CorruptDatabaseError, StoreError
 from tui.store.store import Store
-from tui.content.themes import theme_names
 
 
 def section_options(args: argparse.Namespace) -> dict[str, Any]:

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from tui import content
 from tui.core.ids import new_id
 
 BUILT_IN = "built-in"
@@ -34,19 +33,6 @@ class Affirmation:
     @property
     def is_own(self) -> bool:
         return self.source in OWN_SOURCES
-
-
-def built_in_affirmations() -> list[Affirmation]:
-    """The shipped affirmations, in file order."""
-    return [
-        Affirmation(text=str(a["text"]), tag=str(a.get("tag", "")), source=BUILT_IN, id=str(a["id"]))
-        for a in content.load("affirmations")["affirmation"]
-    ]
-
-
-def built_in_tags() -> list[str]:
-    """The tags of the shipped affirmations, in first-seen order."""
-    return list(dict.fromkeys(a.tag for a in built_in_affirmations() if a.tag))
 
 
 def clean_affirmation_text(text: str) -> str:

@@ -25,10 +25,14 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from typing import Any
 
-from tui import content
-from tui.core.breathing_limits import BUILTIN_KEYS, MAX_CYCLES, MAX_MINUTES, MIN_CYCLES, MIN_MINUTES  # noqa: F401
+from tui.core.breathing_limits import (  # noqa: F401
+    BUILTIN_KEYS,
+    MAX_CYCLES,
+    MAX_MINUTES,
+    MIN_CYCLES,
+    MIN_MINUTES,
+)
 
 PHASE_KINDS: tuple[str, ...] = ("inhale", "hold", "exhale", "top-up")
 
@@ -111,54 +115,6 @@ def format_clock(seconds: float) -> str:
 
 
 # -- built-in patterns ----------------------------------------------------------
-
-
-def _phases_from(items: Sequence[Mapping[str, Any]]) -> tuple[Phase, ...]:
-    return tuple(Phase(str(item["kind"]), float(item["seconds"])) for item in items)
-
-
-def builtin_patterns() -> list[Pattern]:
-    """Box, 4-7-8, coherent and cyclic sighing, from the content file."""
-    data = content.load("breathing_patterns")
-    patterns = []
-    for item in data["pattern"]:
-        patterns.append(
-            Pattern(
-                key=str(item["key"]),
-                name=str(item["name"]),
-                phases=_phases_from(item["phases"]),
-                summary=str(item.get("summary", "")),
-                safety=str(item.get("safety", CUSTOM_SAFETY)),
-                suggested_cycles=int(item.get("suggested_cycles", 0)),
-                suggested_minutes=int(item.get("suggested_minutes", 3)),
-                custom=False,
-                id=f"builtin:{item['key']}",
-            )
-        )
-    return patterns
-
-
-def builtin_pattern(key: str) -> Pattern:
-    for pattern in builtin_patterns():
-        if pattern.key == key:
-            return pattern
-    raise KeyError(key)
-
-
-@functools.lru_cache(maxsize=1)
-def _phase_words() -> tuple[dict[str, str], dict[str, str]]:
-    data = content.load("breathing_patterns")
-    return dict(data["phase_words"]), dict(data["phase_plain"])
-
-
-def phase_word(kind: str) -> str:
-    """The cue shown large, e.g. ``Breathe in``."""
-    return _phase_words()[0].get(kind, kind.capitalize())
-
-
-def phase_plain_word(kind: str) -> str:
-    """One plain word for the phase, e.g. ``Inhale`` (screen readers, small terminals)."""
-    return _phase_words()[1].get(kind, kind.capitalize())
 
 
 def clamp_bpm(breaths_per_minute: float) -> float:
@@ -298,8 +254,6 @@ class PhaseState:
 
     phase_index: int  # index into pattern.phases (zero-length phases are never current)
     kind: str
-    word: str
-    plain_word: str
     phase_seconds: float
     seconds_left_in_phase: float
     phase_progress: float  # 0..1 through the current phase
@@ -409,8 +363,6 @@ class Schedule:
             return PhaseState(
                 phase_index=last_index,
                 kind=phase.kind,
-                word=phase_word(phase.kind),
-                plain_word=phase_plain_word(phase.kind),
                 phase_seconds=phase.seconds,
                 seconds_left_in_phase=0.0,
                 phase_progress=1.0,
@@ -438,8 +390,6 @@ class Schedule:
         return PhaseState(
             phase_index=current,
             kind=phase.kind,
-            word=phase_word(phase.kind),
-            plain_word=phase_plain_word(phase.kind),
             phase_seconds=phase.seconds,
             seconds_left_in_phase=max(0.0, end - elapsed),
             phase_progress=min(1.0, max(0.0, into / length)) if length > 0 else 1.0,

@@ -1,6 +1,6 @@
 """Journal prompts: the built-in list and drawing one at random.
 
-Prompts live in ``tui/content/journal_prompts.toml``, each tagged with the part
+Prompts live in ``tui/content/journal_prompts.toml`` (read by ``tui.content``), each tagged with the part
 of self-compassion it serves; the screen draws one with an injected random
 source so snapshots can be deterministic.
 """
@@ -8,10 +8,8 @@ source so snapshots can be deterministic.
 from __future__ import annotations
 
 import random
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-
-from tui import content
 
 TAG_TITLES: dict[str, str] = {
     "self-kindness": "Self-kindness",
@@ -31,15 +29,10 @@ class Prompt:
     tag: str
 
 
-def load_prompts() -> list[Prompt]:
-    """Every built-in prompt, in file order."""
-    return [Prompt(id=item["id"], text=item["text"], tag=item["tag"]) for item in content.load("journal_prompts")["prompt"]]
-
-
-def prompt_tags(prompts: Iterable[Prompt] | None = None) -> list[str]:
+def prompt_tags(prompts: Iterable[Prompt]) -> list[str]:
     """The tags in use, in the order they first appear."""
     tags: list[str] = []
-    for prompt in prompts if prompts is not None else load_prompts():
+    for prompt in prompts:
         if prompt.tag not in tags:
             tags.append(prompt.tag)
     return tags
@@ -49,10 +42,11 @@ def draw(
     rng: random.Random,
     tag: str | None = None,
     exclude: Iterable[str] = (),
-    prompts: list[Prompt] | None = None,
+    *,
+    prompts: Sequence[Prompt],
 ) -> Prompt:
     """A random prompt (from ``tag`` if given), avoiding ids in ``exclude`` when possible."""
-    pool = prompts if prompts is not None else load_prompts()
+    pool = list(prompts)
     if tag is not None:
         pool = [prompt for prompt in pool if prompt.tag == tag]
         if not pool:

@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from tui import content
 from tui.core.ids import new_id
 
 MAX_ANSWER_CHARS = 4000
@@ -37,11 +36,6 @@ class Reflection:
     @property
     def date(self) -> date:
         return date.fromisoformat(self.day)
-
-
-def reflection_questions() -> list[ReflectionQuestion]:
-    """The built-in questions, in order."""
-    return [ReflectionQuestion(str(q["id"]), str(q["text"])) for q in content.load("reflection_questions")["question"]]
 
 
 def clean_answers(answers: Mapping[str, Any]) -> dict[str, str]:

@@ -10,7 +10,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from tui import content
 from tui.core.ids import new_id
 
 MAX_ITEM_CHARS = 120
@@ -45,17 +44,6 @@ class SelfCareIdea:
     id: str
     text: str
     category: str
-
-
-def selfcare_ideas() -> list[SelfCareIdea]:
-    """The built-in ideas, in file order."""
-    return [SelfCareIdea(str(i["id"]), str(i["text"]), str(i["category"])) for i in content.load("selfcare_ideas")["idea"]]
-
-
-def starter_ideas() -> list[SelfCareIdea]:
-    """The few ideas a new checklist starts with."""
-    by_id = {idea.id: idea for idea in selfcare_ideas()}
-    return [by_id[idea_id] for idea_id in STARTER_IDEAS if idea_id in by_id]
 
 
 def clean_item_text(text: str) -> str:
@@ -114,7 +102,5 @@ def week_summary(ticks: Iterable[SelfCareTick], today: date, days: int = 7) -> W
     """Days among the last ``days`` (today included) with at least one tick."""
     window = {(today - timedelta(days=offset)).isoformat() for offset in range(days)}
     return WeekSummary(days_with_care=len({tick.day for tick in ticks if tick.day in window}), days=days)
-
-
 
 

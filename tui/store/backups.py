@@ -17,7 +17,11 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-from tui.store.permissions import ensure_private_dir, sweep_stale_temp_files_in, write_private_file
+from tui.store.permissions import (
+    ensure_private_dir,
+    sweep_stale_temp_files_in,
+    write_private_file,
+)
 
 KEEP = 5
 MIN_SECONDS_BETWEEN = 600.0
@@ -44,8 +48,8 @@ class BackupRotator:
 
     def newest(self) -> Path | None:
         """The newest backup that parses as a database, or None."""
-        from tui.store.file_storage import parse_database
         from tui.store.errors import CorruptDatabaseError
+        from tui.store.file_storage import parse_database
 
         for candidate in self.backups():
             try:

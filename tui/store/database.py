@@ -25,7 +25,12 @@ from tui.store.file_lock import lock_timeout_errors, make_lock
 from tui.store.file_storage import AtomicFileStorage
 from tui.store.memory_storage import MemoryStorage
 from tui.store.migrations import CURRENT_VERSION, META_TABLE, migrate, version_of
-from tui.store.permissions import PRIVATE_FILE_MODE, ensure_private_dir, make_private, sweep_stale_temp_files
+from tui.store.permissions import (
+    PRIVATE_FILE_MODE,
+    ensure_private_dir,
+    make_private,
+    sweep_stale_temp_files,
+)
 
 LOCK_TIMEOUT_SECONDS = 15.0
 

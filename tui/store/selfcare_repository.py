@@ -8,7 +8,8 @@ from typing import Any
 
 from tinydb import where
 
-from tui.core.selfcare import SelfCareIdea, SelfCareItem, SelfCareTick, clean_item_text, starter_ideas
+from tui.content.selfcare_ideas import starter_ideas
+from tui.core.selfcare import SelfCareIdea, SelfCareItem, SelfCareTick, clean_item_text
 from tui.core.timefmt import to_text
 from tui.store.repository import Repository
 

@@ -21,15 +21,15 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from tui.content import themes
-from tui.ui.textual_theme import to_textual_theme
 from tui.core.clock import Clock, SystemClock
 from tui.core.settings import Settings
 from tui.crash import crash_message, write_crash_log
-from tui.ui.messages import DataChanged
 from tui.paths import crash_log_path, user_themes_dir
 from tui.sections import SECTIONS, Section
 from tui.store.errors import StoreError
 from tui.store.store import Store
+from tui.ui.messages import DataChanged
+from tui.ui.textual_theme import to_textual_theme
 
 MIN_WIDTH = 60
 MIN_HEIGHT = 20

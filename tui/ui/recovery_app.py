@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from textual.app import App
 
-from tui.ui.screens.recovery.recovery import RecoveryScreen
 from tui.store.errors import CorruptDatabaseError
+from tui.ui.screens.recovery.recovery import RecoveryScreen
 
 
 class RecoveryApp(App[bool]):

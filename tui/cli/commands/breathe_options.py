@@ -10,7 +10,13 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from tui.core.breathing_limits import BUILTIN_KEYS, MAX_CYCLES, MAX_MINUTES, MIN_CYCLES, MIN_MINUTES
+from tui.core.breathing_limits import (
+    BUILTIN_KEYS,
+    MAX_CYCLES,
+    MAX_MINUTES,
+    MIN_CYCLES,
+    MIN_MINUTES,
+)
 
 if TYPE_CHECKING:
     from tui.store.store import Store

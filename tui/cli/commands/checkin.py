@@ -12,7 +12,14 @@ from datetime import datetime
 from typing import Any
 
 from tui.cli.commands.common import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, fail, open_store
-from tui.core.checkin import DATE_TIME_HINT, Checkin, CheckinError, check_score, make_checkin, parse_moment
+from tui.core.checkin import (
+    DATE_TIME_HINT,
+    Checkin,
+    CheckinError,
+    check_score,
+    make_checkin,
+    parse_moment,
+)
 
 
 def _score(text: str) -> int:

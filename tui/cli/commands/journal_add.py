@@ -32,7 +32,12 @@ def wants_shell_action(args: argparse.Namespace) -> bool:
 
 def run(args: argparse.Namespace) -> int:
     """Save the entry and print one confirming line."""
-    from tui.core.journal import MAX_ENTRY_CHARS, JournalEntry, count_words, normalize_tags
+    from tui.core.journal import (
+        MAX_ENTRY_CHARS,
+        JournalEntry,
+        count_words,
+        normalize_tags,
+    )
     from tui.store.errors import StoreError
     from tui.store.journal_repository import JournalRepository
 

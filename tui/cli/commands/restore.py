@@ -13,9 +13,21 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from tui.cli.commands.common import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, database_path, fail
+from tui.cli.commands.common import (
+    EXIT_FAILURE,
+    EXIT_OK,
+    EXIT_USAGE,
+    database_path,
+    fail,
+)
 from tui.store.errors import CorruptDatabaseError, StoreError
-from tui.store.restore import BackupInfo, current_file_state, list_backups, newest_good_backup, restore_backup
+from tui.store.restore import (
+    BackupInfo,
+    current_file_state,
+    list_backups,
+    newest_good_backup,
+    restore_backup,
+)
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:

@@ -16,7 +16,9 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from tui.content.themes import load_theme_specs  # imported here so other commands start fast
+    from tui.content.themes import (
+        load_theme_specs,  # imported here so other commands start fast
+    )
 
     specs, failures = load_theme_specs(user_themes_dir())
     for spec in specs:

@@ -12,12 +12,15 @@ from dataclasses import dataclass
 
 from rich.text import Text
 from textual.document._document import Location
-from textual.document._edit import EditResult
 from textual.document._document_navigator import DocumentNavigator
+from textual.document._edit import EditResult
 from textual.message import Message
 from textual.widgets import TextArea
 
-from tui.ui.widgets.incremental_wrap import IncrementalWrappedDocument, has_rich_stripped_codes
+from tui.ui.widgets.incremental_wrap import (
+    IncrementalWrappedDocument,
+    has_rich_stripped_codes,
+)
 
 
 class _SectionCachingText(Text):

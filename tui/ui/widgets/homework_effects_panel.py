@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
-from tui.core.homework_effects import HomeworkEffects, pattern_sentence, selfcare_sentence
+from tui.core.homework_effects import (
+    HomeworkEffects,
+    pattern_sentence,
+    selfcare_sentence,
+)
 
 
 def effects_text(effects: HomeworkEffects) -> str:

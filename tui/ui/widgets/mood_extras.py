@@ -12,8 +12,9 @@ from pathlib import Path
 from textual.app import ComposeResult
 from textual.containers import Vertical
 
-from tui.core.questionnaire import Questionnaire, load_questionnaires
-from tui.core.reflection import reflection_questions
+from tui.content.questionnaires import load_questionnaires
+from tui.content.reflection_questions import reflection_questions
+from tui.core.questionnaire import Questionnaire
 from tui.paths import user_questionnaires_dir
 from tui.store.homework_effects_repository import load_homework_effects
 from tui.store.questionnaire_repository import QuestionnaireRepository

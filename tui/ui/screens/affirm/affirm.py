@@ -8,6 +8,7 @@ from textual.containers import Center, Vertical
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
+from tui.content.affirmations import built_in_affirmations, built_in_tags
 from tui.core.affirmations import (
     ALL,
     BUILT_IN,
@@ -15,16 +16,14 @@ from tui.core.affirmations import (
     MINE,
     Affirmation,
     Carousel,
-    built_in_affirmations,
-    built_in_tags,
     clean_affirmation_text,
     filter_label,
 )
-from tui.ui.messages import DataChanged
-from tui.ui.dialogs.confirm import ConfirmScreen
-from tui.ui.dialogs.text_entry import TextEntryResult, TextEntryScreen
 from tui.store.affirmation_repository import AffirmationRepository
 from tui.store.errors import StoreError
+from tui.ui.dialogs.confirm import ConfirmScreen
+from tui.ui.dialogs.text_entry import TextEntryResult, TextEntryScreen
+from tui.ui.messages import DataChanged
 from tui.ui.widgets.calm_footer import CalmFooter
 
 NO_TAG = "none"

@@ -18,6 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from tui.content.breathing_patterns import builtin_pattern, builtin_patterns
 from tui.core.breathing import (
     CUSTOM_FIELDS,
     MAX_CYCLES,
@@ -28,8 +29,6 @@ from tui.core.breathing import (
     Pattern,
     Schedule,
     ValidationResult,
-    builtin_pattern,
-    builtin_patterns,
     clamp_bpm,
     coherent_pace_of,
     custom_pattern,
@@ -41,13 +40,13 @@ from tui.core.breathing import (
     with_sigh_parts,
 )
 from tui.core.ids import new_id
-from tui.ui.messages import DataChanged
-from tui.ui.screens.breathe.breathing_pattern_form import BreathingPatternFormScreen
-from tui.ui.screens.breathe.breathing_session import BreathingSessionScreen
-from tui.ui.dialogs.confirm import ConfirmScreen
 from tui.store.breathing_pattern_repository import BreathingPatternRepository
 from tui.store.breathing_repository import BreathingSessionRepository
 from tui.store.errors import StoreError
+from tui.ui.dialogs.confirm import ConfirmScreen
+from tui.ui.messages import DataChanged
+from tui.ui.screens.breathe.breathing_pattern_form import BreathingPatternFormScreen
+from tui.ui.screens.breathe.breathing_session import BreathingSessionScreen
 from tui.ui.widgets.calm_footer import CalmFooter
 
 HISTORY_LIMIT = 30

@@ -16,7 +16,12 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
-from tui.core.breathing import MAX_NAME_LENGTH, TimingField, ValidationResult, validate_timings
+from tui.core.breathing import (
+    MAX_NAME_LENGTH,
+    TimingField,
+    ValidationResult,
+    validate_timings,
+)
 
 NAME_FIELD = "name"
 

@@ -20,6 +20,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import ContentSwitcher, ProgressBar, Static
 
+from tui.content.breathing_patterns import phase_plain_word, phase_word
 from tui.core.breathing import (
     GET_READY_SECONDS,
     BreathingRecord,
@@ -32,8 +33,8 @@ from tui.core.ids import new_id
 from tui.store.breathing_repository import BreathingSessionRepository
 from tui.store.errors import StoreError
 from tui.ui.widgets.breath_visual import BreathVisual
-from tui.ui.widgets.figlet_text import FigletText
 from tui.ui.widgets.calm_footer import CalmFooter
+from tui.ui.widgets.figlet_text import FigletText
 
 Stage = Literal["before", "breathing", "after", "done"]
 
@@ -291,8 +292,8 @@ class BreathingSessionScreen(Screen[BreathingRecord | None]):
             self._last_phase = phase_key
             left = state.seconds_left_in_phase
             count = math.ceil(left - 1e-9)
-            word = state.word
-            plain = f"{state.plain_word} · {count} s"
+            word = phase_word(state.kind)
+            plain = f"{phase_plain_word(state.kind)} · {count} s"
             level = 0.0 if self.reduced_motion else breath_level(state)
             cycle_text = f"Cycle {state.cycle} of {state.cycles_total}"
             step = left - math.floor(left - 1e-9) if left > 1e-9 else left

@@ -11,11 +11,11 @@ from textual.screen import Screen
 from textual.widgets import Header, Static
 
 from tui import content
-from tui.ui.messages import DataChanged
 from tui.sections import SECTIONS
 from tui.store.today_repository import summarize_day
-from tui.ui.widgets.figlet_text import FigletText
+from tui.ui.messages import DataChanged
 from tui.ui.widgets.calm_footer import CalmFooter
+from tui.ui.widgets.figlet_text import FigletText
 
 
 def greeting_for(hour: int, rng: random.Random) -> str:

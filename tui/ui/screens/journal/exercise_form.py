@@ -17,14 +17,15 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Checkbox, Header, Input, Label, Static, TextArea
 
+from tui.content.exercises import exercise_for
 from tui.core import journal_exercises as exercises
 from tui.core.journal import MAX_ENTRY_CHARS, JournalEntry
 from tui.core.journal_exercises import Exercise
 from tui.store.errors import StoreError
 from tui.store.journal_draft_repository import JournalDraftRepository
 from tui.store.journal_repository import JournalRepository
-from tui.ui.widgets.capped_text_area import CappedTextArea
 from tui.ui.widgets.calm_footer import CalmFooter
+from tui.ui.widgets.capped_text_area import CappedTextArea
 
 DRAFT_IDLE_SECONDS = 1.0
 
@@ -42,7 +43,7 @@ class ExerciseFormScreen(Screen[None]):
 
     def __init__(self, entry: JournalEntry | None = None) -> None:
         super().__init__()
-        self.exercise: Exercise = exercises.exercise_for(self.kind)
+        self.exercise: Exercise = exercise_for(self.kind)
         self.entry = entry
         self.answers: dict[str, str] = exercises.answers_from_entry(self.exercise, entry) if entry else {}
         self._dirty = False

@@ -10,9 +10,9 @@ from typing import ClassVar
 from textual.binding import Binding
 
 from tui.core.journal import KIND_INNER_CRITIC
-from tui.ui.screens.journal.exercise_form import ExerciseFormScreen
 from tui.store.affirmation_repository import AffirmationRepository
 from tui.store.errors import StoreError
+from tui.ui.screens.journal.exercise_form import ExerciseFormScreen
 
 REFRAME_FIELD = "kind-reframe"
 

@@ -20,6 +20,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Header, Input, Static, TextArea
 
+from tui.content.journal_prompts import load_prompts
 from tui.core.journal import (
     KIND_FREE,
     MAX_ENTRY_CHARS,
@@ -28,14 +29,14 @@ from tui.core.journal import (
     parse_entry_date,
     parse_tags,
 )
-from tui.core.journal_prompts import TAG_TITLES, Prompt, draw, load_prompts, prompt_tags
+from tui.core.journal_prompts import TAG_TITLES, Prompt, draw, prompt_tags
 from tui.core.timefmt import from_text, to_text
 from tui.store.errors import StoreError
 from tui.store.journal_draft_repository import DRAFT_ID, JournalDraftRepository
 from tui.store.journal_repository import JournalRepository
+from tui.ui.widgets.calm_footer import CalmFooter
 from tui.ui.widgets.capped_text_area import CappedTextArea
 from tui.ui.widgets.tag_suggester import TagSuggester
-from tui.ui.widgets.calm_footer import CalmFooter
 
 AUTOSAVE_IDLE_SECONDS = 1.0  # save the draft this long after the last keystroke
 AUTOSAVE_MAX_WAIT_SECONDS = 5.0  # ...or at the latest this long after the first unsaved one
@@ -480,7 +481,9 @@ class JournalScreen(Screen[None]):
         self._open_exercise(kind, None)
 
     def _open_exercise(self, kind: str, entry: JournalEntry | None) -> None:
-        from tui.ui.screens.journal.exercise_compassion_break import CompassionBreakScreen
+        from tui.ui.screens.journal.exercise_compassion_break import (
+            CompassionBreakScreen,
+        )
         from tui.ui.screens.journal.exercise_inner_critic import InnerCriticScreen
         from tui.ui.screens.journal.exercise_kind_letter import KindLetterScreen
 

@@ -19,10 +19,19 @@ from textual.widgets import Header, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from tui.core.journal import KIND_TITLES, KINDS, JournalEntry, parse_entry_date
-from tui.core.journal_search import EntrySummary, SearchFilter, filter_entries, fold, fold_with_origins, match_spans, query_terms, snippet_around
-from tui.ui.messages import DataChanged
+from tui.core.journal_search import (
+    EntrySummary,
+    SearchFilter,
+    filter_entries,
+    fold,
+    fold_with_origins,
+    match_spans,
+    query_terms,
+    snippet_around,
+)
 from tui.store.errors import StoreError
 from tui.store.journal_repository import JournalRepository
+from tui.ui.messages import DataChanged
 from tui.ui.widgets.calm_footer import CalmFooter
 
 PAGE_SIZE = 50

@@ -24,10 +24,10 @@ from tui.core.checkin import (
     parse_moment,
     split_words,
 )
-from tui.ui.dialogs.confirm import ConfirmScreen
 from tui.sections import SECTIONS
 from tui.store.checkin_repository import CheckinRepository
 from tui.store.errors import StoreError
+from tui.ui.dialogs.confirm import ConfirmScreen
 from tui.ui.widgets.comma_suggester import CommaListSuggester
 from tui.ui.widgets.emotion_picker import EmotionGroup, EmotionPicker
 from tui.ui.widgets.scale_picker import ScalePicker

@@ -21,14 +21,14 @@ from textual.widgets.option_list import Option
 from tui import content
 from tui.core.mood_overview import RANGES, MoodOverview, build_overview, weekday_names
 from tui.core.mood_stats import MIN_DAYS_PER_WEEK, shade_level
-from tui.ui.messages import DataChanged
-from tui.ui.dialogs.confirm import ConfirmScreen
 from tui.store.checkin_repository import CheckinPoint, CheckinRepository
 from tui.store.errors import StoreError
+from tui.ui.dialogs.confirm import ConfirmScreen
+from tui.ui.messages import DataChanged
+from tui.ui.widgets.calm_footer import CalmFooter
 from tui.ui.widgets.mood_extras import MoodExtras
 from tui.ui.widgets.mood_sparkline import MoodSparkline
 from tui.ui.widgets.year_in_pixels import GLYPHS, YearInPixels
-from tui.ui.widgets.calm_footer import CalmFooter
 
 LATEST_COUNT = 10
 

@@ -10,7 +10,8 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Header, Input, Label, Static, TextArea
 
-from tui.core.reflection import MAX_ANSWER_CHARS, reflection_questions
+from tui.content.reflection_questions import reflection_questions
+from tui.core.reflection import MAX_ANSWER_CHARS
 from tui.store.errors import StoreError
 from tui.store.reflection_repository import ReflectionRepository
 from tui.ui.widgets.calm_footer import CalmFooter

@@ -11,21 +11,21 @@ from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from tui.content.selfcare_ideas import selfcare_ideas
 from tui.core.selfcare import (
     SelfCareIdea,
     SelfCareItem,
     clean_item_text,
     day_summary,
     ideas_not_on_list,
-    selfcare_ideas,
     week_summary,
 )
-from tui.ui.messages import DataChanged
-from tui.ui.dialogs.confirm import ConfirmScreen
-from tui.ui.screens.selfcare.selfcare_ideas import SelfCareIdeasScreen
-from tui.ui.dialogs.text_entry import TextEntryResult, TextEntryScreen
 from tui.store.errors import StoreError
 from tui.store.selfcare_repository import SelfCareRepository, SelfCareTickRepository
+from tui.ui.dialogs.confirm import ConfirmScreen
+from tui.ui.dialogs.text_entry import TextEntryResult, TextEntryScreen
+from tui.ui.messages import DataChanged
+from tui.ui.screens.selfcare.selfcare_ideas import SelfCareIdeasScreen
 from tui.ui.widgets.calm_footer import CalmFooter
 
 
