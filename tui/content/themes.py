@@ -102,10 +102,10 @@ def bundled_themes_dir() -> Path:
     try:
         packaged = Path(str(resources.files("tui") / "_themes"))
     except (ModuleNotFoundError, TypeError):  # pragma: no cover - defensive
-        packaged = Path(__file__).resolve().parent / "_themes"
+        packaged = Path(__file__).resolve().parents[1] / "_themes"
     if packaged.is_dir():
         return packaged
-    return Path(__file__).resolve().parent.parent / "themes"
+    return Path(__file__).resolve().parents[2] / "themes"
 
 
 def load_theme_specs(
