@@ -10,11 +10,12 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from tui.ui.base import HeartworkModal
 
-class ConfirmScreen(ModalScreen[bool]):
+
+class ConfirmScreen(HeartworkModal[bool]):
     """Ask ``question``; dismisses with True for yes, False for no or Escape."""
 
     DEFAULT_CSS = """

@@ -7,13 +7,14 @@ from collections.abc import Callable, Sequence
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Select, Static
+
+from tui.ui.base import HeartworkModal
 
 TextEntryResult = tuple[str, str]
 
 
-class TextEntryScreen(ModalScreen[TextEntryResult | None]):
+class TextEntryScreen(HeartworkModal[TextEntryResult | None]):
     """Ask for text; Enter saves, Esc cancels. Returns (text, choice) or None."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "submit", "Save")]

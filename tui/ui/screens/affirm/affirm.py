@@ -5,7 +5,6 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
-from textual.screen import Screen
 from textual.widgets import Header, Static
 
 from tui.content.affirmations import built_in_affirmations, built_in_tags
@@ -21,6 +20,7 @@ from tui.core.affirmations import (
 )
 from tui.store.affirmation_repository import AffirmationRepository
 from tui.store.errors import StoreError
+from tui.ui.base import HeartworkScreen
 from tui.ui.dialogs.confirm import ConfirmScreen
 from tui.ui.dialogs.text_entry import TextEntryResult, TextEntryScreen
 from tui.ui.messages import DataChanged
@@ -29,7 +29,7 @@ from tui.ui.widgets.calm_footer import CalmFooter
 NO_TAG = "none"
 
 
-class AffirmScreen(Screen[None]):
+class AffirmScreen(HeartworkScreen[None]):
     """One affirmation at a time, large and quiet; move, filter, add, star."""
 
     BINDINGS = [
@@ -74,13 +74,13 @@ class AffirmScreen(Screen[None]):
 
     @property
     def repository(self) -> AffirmationRepository:
-        return self.app.store.repo(AffirmationRepository)  # type: ignore[attr-defined]
+        return self.store.repo(AffirmationRepository)
 
     def on_mount(self) -> None:
         built_in = built_in_affirmations()
         self.carousel = Carousel([*built_in, *self.repository.own()])
         if built_in:  # a different built-in affirmation greets each day
-            self.carousel.index = self.app.clock.now().date().toordinal() % len(built_in)  # type: ignore[attr-defined]
+            self.carousel.index = self.clock.now().date().toordinal() % len(built_in)
         self.show_current()
 
     def on_screen_resume(self) -> None:
@@ -156,7 +156,7 @@ class AffirmScreen(Screen[None]):
             return
         text, tag = result
         try:
-            saved = self.repository.add_own(text, "" if tag == NO_TAG else tag, "own", at=self.app.clock.now())  # type: ignore[attr-defined]
+            saved = self.repository.add_own(text, "" if tag == NO_TAG else tag, "own", at=self.clock.now())
         except StoreError as error:
             self.notify(str(error), title="Not saved", severity="error")
             return

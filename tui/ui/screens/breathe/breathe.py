@@ -14,7 +14,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -43,6 +42,7 @@ from tui.core.ids import new_id
 from tui.store.breathing_pattern_repository import BreathingPatternRepository
 from tui.store.breathing_repository import BreathingSessionRepository
 from tui.store.errors import StoreError
+from tui.ui.base import HeartworkScreen
 from tui.ui.dialogs.confirm import ConfirmScreen
 from tui.ui.messages import DataChanged
 from tui.ui.screens.breathe.breathing_pattern_form import BreathingPatternFormScreen
@@ -66,7 +66,7 @@ def find_pattern(name: str, patterns: list[Pattern]) -> Pattern | None:
     return None
 
 
-class BreatheScreen(Screen[None]):
+class BreatheScreen(HeartworkScreen[None]):
     """The breathing section: patterns, length, adjustments and history."""
 
     CSS_PATH = "../../styles/breathe.tcss"
@@ -113,11 +113,11 @@ class BreatheScreen(Screen[None]):
 
     @property
     def _sessions(self) -> BreathingSessionRepository:
-        return self.app.store.repo(BreathingSessionRepository)  # type: ignore[attr-defined, no-any-return]
+        return self.store.repo(BreathingSessionRepository)
 
     @property
     def _custom(self) -> BreathingPatternRepository:
-        return self.app.store.repo(BreathingPatternRepository)  # type: ignore[attr-defined, no-any-return]
+        return self.store.repo(BreathingPatternRepository)
 
     def _remember_adjustments(self) -> None:
         if self.coherent_bpm is None:
@@ -377,7 +377,7 @@ class BreatheScreen(Screen[None]):
         if self._launched:
             return
         self._launched = True
-        launch = self.app.launch  # type: ignore[attr-defined]
+        launch = self.heartwork.launch
         options = launch.options if launch.section == "breathe" else {}
         name, minutes, cycles = options.get("pattern"), options.get("minutes"), options.get("cycles")
         if not (name or minutes or cycles):

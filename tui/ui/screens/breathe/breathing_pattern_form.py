@@ -13,7 +13,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from tui.core.breathing import (
@@ -22,11 +21,12 @@ from tui.core.breathing import (
     ValidationResult,
     validate_timings,
 )
+from tui.ui.base import HeartworkModal
 
 NAME_FIELD = "name"
 
 
-class BreathingPatternFormScreen(ModalScreen[ValidationResult | None]):
+class BreathingPatternFormScreen(HeartworkModal[ValidationResult | None]):
     """Type seconds for each part (0 to 20, decimals allowed); returns the checked values."""
 
     CSS_PATH = "../../styles/breathe.tcss"

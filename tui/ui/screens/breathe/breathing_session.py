@@ -16,7 +16,6 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import ContentSwitcher, ProgressBar, Static
 
@@ -32,6 +31,7 @@ from tui.core.breathing import (
 from tui.core.ids import new_id
 from tui.store.breathing_repository import BreathingSessionRepository
 from tui.store.errors import StoreError
+from tui.ui.base import HeartworkScreen
 from tui.ui.widgets.breath_visual import BreathVisual
 from tui.ui.widgets.calm_footer import CalmFooter
 from tui.ui.widgets.figlet_text import FigletText
@@ -48,7 +48,7 @@ AFTER_QUESTION = "How do you feel now?"
 FEELING_HINT = "Press 1 to 9, or 0 for 10 (1 is very low, 10 is very good).  Enter skips."
 
 
-class BreathingSessionScreen(Screen[BreathingRecord | None]):
+class BreathingSessionScreen(HeartworkScreen[BreathingRecord | None]):
     """Breathe along with one pattern for a set number of cycles; the result is saved."""
 
     CSS_PATH = "../../styles/breathe.tcss"
@@ -106,10 +106,10 @@ class BreathingSessionScreen(Screen[BreathingRecord | None]):
 
     @property
     def reduced_motion(self) -> bool:
-        return bool(self.app.settings.reduced_motion or self.app.animation_level == "none")  # type: ignore[attr-defined]
+        return bool(self.settings.reduced_motion or self.heartwork.animation_level == "none")
 
     def _now(self) -> float:
-        return float(self.app.clock.monotonic())  # type: ignore[attr-defined]
+        return float(self.clock.monotonic())
 
     def on_mount(self) -> None:
         self.set_class(self.reduced_motion, "-reduced-motion")
@@ -129,7 +129,7 @@ class BreathingSessionScreen(Screen[BreathingRecord | None]):
     def begin(self, feeling_before: int | None) -> None:
         """Start the get-ready countdown, then the breathing."""
         now = self._now()
-        started_at = self.app.clock.now()  # type: ignore[attr-defined]
+        started_at = self.clock.now()
         self.session = BreathingSession(
             self.schedule,
             now,
@@ -169,7 +169,7 @@ class BreathingSessionScreen(Screen[BreathingRecord | None]):
             self.dismiss(None)
             return
         self._save(session.to_record(now))
-        if finished_naturally and self.app.settings.bell:  # type: ignore[attr-defined]
+        if finished_naturally and self.settings.bell:
             self.app.bell()
         if self.ask_feelings:
             self._set_stage("after")
@@ -204,7 +204,7 @@ class BreathingSessionScreen(Screen[BreathingRecord | None]):
     def _save(self, record: BreathingRecord) -> None:
         self.record = record
         try:
-            self.app.store.repo(BreathingSessionRepository).save(record)  # type: ignore[attr-defined]
+            self.store.repo(BreathingSessionRepository).save(record)
             self._saved = True
         except StoreError as error:
             self.notify(str(error), title="Not saved", severity="error", timeout=10)
@@ -287,7 +287,7 @@ class BreathingSessionScreen(Screen[BreathingRecord | None]):
         else:
             state = schedule.phase_at(elapsed)
             phase_key = (state.cycle, state.phase_index)
-            if self._last_phase is not None and phase_key != self._last_phase and self.app.settings.bell:  # type: ignore[attr-defined]
+            if self._last_phase is not None and phase_key != self._last_phase and self.settings.bell:
                 self.app.bell()
             self._last_phase = phase_key
             left = state.seconds_left_in_phase

@@ -7,11 +7,12 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import Markdown
 
 from tui import content
 from tui.sections import SECTIONS
+from tui.ui.base import HeartworkModal
 
 
 def screen_keys(screen: Screen[Any]) -> list[tuple[str, str]]:
@@ -59,7 +60,7 @@ def help_markdown(here: list[tuple[str, str]] | None = None, title: str = "") ->
     return "\n".join(lines)
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(HeartworkModal[None]):
     """A scrollable help sheet over the current screen."""
 
     CSS_PATH = "../../styles/dialogs.tcss"

@@ -7,12 +7,12 @@ import random
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Center, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Header, Static
 
 from tui import content
 from tui.sections import SECTIONS
 from tui.store.today_repository import summarize_day
+from tui.ui.base import HeartworkScreen
 from tui.ui.messages import DataChanged
 from tui.ui.widgets.calm_footer import CalmFooter
 from tui.ui.widgets.figlet_text import FigletText
@@ -29,7 +29,7 @@ def title_height(terminal_height: int) -> int:
     return 6 if terminal_height >= 28 else 4 if terminal_height >= 24 else 1
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(HeartworkScreen[None]):
     """Where Heartwork opens: what today holds so far, and where to go next."""
 
     CSS_PATH = "../../styles/home.tcss"
@@ -72,11 +72,11 @@ class HomeScreen(Screen[None]):
 
     def _texts(self) -> tuple[str, str, str]:
         """The date line, today's overview and the day's gentle note."""
-        now = self.app.clock.now()  # type: ignore[attr-defined]
+        now = self.clock.now()
         rng = random.Random(now.toordinal())  # the same greeting and note all day
         home_text = content.load("home")
         date_text = f"{greeting_for(now.hour, rng)}\nToday is {now:%A, %-d %B %Y}."
-        summary = summarize_day(self.app.store.database, now.date())  # type: ignore[attr-defined]
+        summary = summarize_day(self.store.database, now.date())
         if not summary.anything_ever:
             summary_text = home_text["first_run"].strip()
         elif summary.lines():

@@ -13,7 +13,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Checkbox, Header, Input, Label, Static, TextArea
 
@@ -24,13 +23,14 @@ from tui.core.journal_exercises import Exercise
 from tui.store.errors import StoreError
 from tui.store.journal_draft_repository import JournalDraftRepository
 from tui.store.journal_repository import JournalRepository
+from tui.ui.base import HeartworkScreen
 from tui.ui.widgets.calm_footer import CalmFooter
 from tui.ui.widgets.capped_text_area import CappedTextArea
 
 DRAFT_IDLE_SECONDS = 1.0
 
 
-class ExerciseFormScreen(Screen[None]):
+class ExerciseFormScreen(HeartworkScreen[None]):
     """A guided exercise as a form; subclasses name the exercise kind."""
 
     CSS_PATH = "../../styles/journal.tcss"
@@ -89,9 +89,6 @@ class ExerciseFormScreen(Screen[None]):
             timeout=8,
         )
 
-    @property
-    def store(self):  # type: ignore[no-untyped-def]
-        return self.app.store  # type: ignore[attr-defined]
 
     def on_mount(self) -> None:
         self.sub_title = self.exercise.title
@@ -165,12 +162,12 @@ class ExerciseFormScreen(Screen[None]):
         if self._loading:
             return
         self._dirty = True
-        self._last_change_at = self.app.clock.monotonic()  # type: ignore[attr-defined]
+        self._last_change_at = self.clock.monotonic()
 
     # -- drafts --------------------------------------------------------------------
 
     def _draft_entry(self) -> JournalEntry:
-        base = self.entry or JournalEntry.new(self.app.clock.now())  # type: ignore[attr-defined]
+        base = self.entry or JournalEntry.new(self.clock.now())
         return JournalEntry(
             id=base.id,
             created_at=base.created_at,
@@ -182,7 +179,7 @@ class ExerciseFormScreen(Screen[None]):
         )
 
     def _autosave_tick(self) -> None:
-        if self._dirty and self.app.clock.monotonic() - self._last_change_at >= DRAFT_IDLE_SECONDS:  # type: ignore[attr-defined]
+        if self._dirty and self.clock.monotonic() - self._last_change_at >= DRAFT_IDLE_SECONDS:
             self.save_pending()
 
     def save_pending(self) -> None:
@@ -212,7 +209,7 @@ class ExerciseFormScreen(Screen[None]):
             self.query_one(f"#field-{first}").focus()
             self.notify(next(iter(problems.values())), title="Not saved yet", severity="warning")
             return
-        now = self.app.clock.now()  # type: ignore[attr-defined]
+        now = self.clock.now()
         entry = exercises.to_entry(self.exercise, self.answers, now, existing=self.entry)
         if entry.is_empty():
             self.notify("There is nothing to save yet. Even one line is enough.", title="Nothing saved")
@@ -225,7 +222,7 @@ class ExerciseFormScreen(Screen[None]):
             return
         self._dirty = False
         self.app.notify("Saved to your journal. Thank you for taking this time.", title="Saved")
-        self.app.data_changed()  # type: ignore[attr-defined]
+        self.heartwork.data_changed()
         self.dismiss(None)
 
     def action_back(self) -> None:

@@ -36,7 +36,7 @@ class InnerCriticScreen(ExerciseFormScreen):
             self.notify("This one is already among your affirmations.")
             return
         try:
-            repo.add_own(text, "self-kindness", "reframe", at=self.app.clock.now())  # type: ignore[attr-defined]
+            repo.add_own(text, "self-kindness", "reframe", at=self.clock.now())
         except StoreError as error:
             self.notify(str(error), title="Not saved", severity="error", timeout=10)
             return

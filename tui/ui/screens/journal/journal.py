@@ -16,7 +16,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Header, Input, Static, TextArea
 
@@ -34,6 +33,7 @@ from tui.core.timefmt import from_text, to_text
 from tui.store.errors import StoreError
 from tui.store.journal_draft_repository import DRAFT_ID, JournalDraftRepository
 from tui.store.journal_repository import JournalRepository
+from tui.ui.base import HeartworkScreen
 from tui.ui.widgets.calm_footer import CalmFooter
 from tui.ui.widgets.capped_text_area import CappedTextArea
 from tui.ui.widgets.tag_suggester import TagSuggester
@@ -44,7 +44,7 @@ AUTOSAVE_CHECK_SECONDS = 0.25
 LIVE_WORD_COUNT_LIMIT = 20_000  # longer texts recount words after a short pause
 
 
-class JournalScreen(Screen[None]):
+class JournalScreen(HeartworkScreen[None]):
     """Write a new entry or edit one; reach the entry list and the guided exercises."""
 
     CSS_PATH = "../../styles/journal.tcss"
@@ -107,13 +107,7 @@ class JournalScreen(Screen[None]):
             yield Static(id="journal-status")
         yield CalmFooter()
 
-    @property
-    def store(self):  # type: ignore[no-untyped-def]
-        return self.app.store  # type: ignore[attr-defined]
 
-    @property
-    def clock(self):  # type: ignore[no-untyped-def]
-        return self.app.clock  # type: ignore[attr-defined]
 
     def _known_tags(self) -> list[str]:
         return self.store.repo(JournalRepository).all_tags()
@@ -400,7 +394,7 @@ class JournalScreen(Screen[None]):
         self._last_draft_saved = None
         self._update_status()
         self.notify(f"Saved to your journal for {_friendly_day(entry.entry_date)}.", title="Saved")
-        self.app.data_changed()  # type: ignore[attr-defined]
+        self.heartwork.data_changed()
 
     def action_next_prompt(self) -> None:
         self._draw_prompt(self._prompt_tag)

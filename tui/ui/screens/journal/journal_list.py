@@ -14,7 +14,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Header, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
@@ -31,6 +30,7 @@ from tui.core.journal_search import (
 )
 from tui.store.errors import StoreError
 from tui.store.journal_repository import JournalRepository
+from tui.ui.base import HeartworkScreen
 from tui.ui.messages import DataChanged
 from tui.ui.widgets.calm_footer import CalmFooter
 
@@ -39,7 +39,7 @@ MORE_ID = "__more__"
 HIGHLIGHT = "bold reverse $accent"
 
 
-class JournalListScreen(Screen[str | None]):
+class JournalListScreen(HeartworkScreen[str | None]):
     """Every entry; dismisses with the id of the entry to open (or None)."""
 
     CSS_PATH = "../../styles/journal.tcss"
@@ -78,7 +78,7 @@ class JournalListScreen(Screen[str | None]):
 
     @property
     def repo(self) -> JournalRepository:
-        return self.app.store.repo(JournalRepository)  # type: ignore[attr-defined,no-any-return]
+        return self.store.repo(JournalRepository)
 
     def on_mount(self) -> None:
         self._fill_tags()
@@ -272,7 +272,7 @@ class JournalListScreen(Screen[str | None]):
         self.refresh_list(keep_position=True)
         self._fill_tags()
         self.notify("The entry is deleted. Press u to undo.", title="Deleted", timeout=10)
-        self.app.data_changed()  # type: ignore[attr-defined]
+        self.heartwork.data_changed()
 
     def action_undo_delete(self) -> None:
         if self.last_deleted is None:
@@ -287,7 +287,7 @@ class JournalListScreen(Screen[str | None]):
         self._fill_tags()
         self.refresh_list(keep_position=True)
         self.notify("The entry is back.", title="Restored")
-        self.app.data_changed()  # type: ignore[attr-defined]
+        self.heartwork.data_changed()
 
 
 def _window_around_match(body: str, folded: str, title: str, query: str, reach: int = 400) -> str:

@@ -11,7 +11,6 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from tui import content
@@ -27,13 +26,14 @@ from tui.core.checkin import (
 from tui.sections import SECTIONS
 from tui.store.checkin_repository import CheckinRepository
 from tui.store.errors import StoreError
+from tui.ui.base import HeartworkModal
 from tui.ui.dialogs.confirm import ConfirmScreen
 from tui.ui.widgets.comma_suggester import CommaListSuggester
 from tui.ui.widgets.emotion_picker import EmotionGroup, EmotionPicker
 from tui.ui.widgets.scale_picker import ScalePicker
 
 
-class CheckinScreen(ModalScreen[bool]):
+class CheckinScreen(HeartworkModal[bool]):
     """Record a new check-in, or change ``existing``; dismisses with True when saved."""
 
     CSS_PATH = "../../styles/checkin.tcss"
@@ -59,10 +59,10 @@ class CheckinScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         existing = self.existing
-        repository = self.app.store.repo(CheckinRepository)  # type: ignore[attr-defined]
+        repository = self.store.repo(CheckinRepository)
         chosen = existing.emotions if existing else ()
         own_words = [word for word in chosen if word not in self.known_words]
-        when = existing.at if existing else self.app.clock.now()  # type: ignore[attr-defined]
+        when = existing.at if existing else self.clock.now()
         with VerticalScroll(id="checkin-sheet"):
             yield Static(self.texts["title_edit" if existing else "title_new"], id="checkin-title")
             yield Static(self.texts["pleasantness_prompt"], classes="checkin-prompt")
@@ -145,7 +145,7 @@ class CheckinScreen(ModalScreen[bool]):
     def _check_when(self) -> bool:
         text = self.query_one("#checkin-at", Input).value
         try:
-            parse_moment(text, self.app.clock.now())  # type: ignore[attr-defined]
+            parse_moment(text, self.clock.now())
         except CheckinError as error:
             self._say("at", error.message)
             return False
@@ -160,7 +160,7 @@ class CheckinScreen(ModalScreen[bool]):
 
     def build_checkin(self) -> Checkin | None:
         """The check-in the form describes, or None (with messages at the fields)."""
-        now = self.app.clock.now()  # type: ignore[attr-defined]
+        now = self.clock.now()
         pleasantness = self.query_one("#checkin-pleasantness", ScalePicker).value
         if pleasantness is None:
             self._say("pleasantness", self.texts["pleasantness_missing"])
@@ -197,13 +197,13 @@ class CheckinScreen(ModalScreen[bool]):
             self.notify("Not saved yet: see the message in the form.", severity="warning", timeout=4)
             return
         try:
-            self.app.store.repo(CheckinRepository).save(checkin)  # type: ignore[attr-defined]
+            self.store.repo(CheckinRepository).save(checkin)
         except StoreError as error:
             self.notify(str(error), title="Not saved", severity="error", timeout=10)
             return
         self.notify(self.texts["updated" if self.existing else "saved"], timeout=3)
         self.dismiss(True)
-        self.app.data_changed()  # type: ignore[attr-defined]
+        self.heartwork.data_changed()
 
     def action_cancel(self) -> None:
         if not self.has_changes:

@@ -14,7 +14,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -23,6 +22,7 @@ from tui.core.mood_overview import RANGES, MoodOverview, build_overview, weekday
 from tui.core.mood_stats import MIN_DAYS_PER_WEEK, shade_level
 from tui.store.checkin_repository import CheckinPoint, CheckinRepository
 from tui.store.errors import StoreError
+from tui.ui.base import HeartworkScreen
 from tui.ui.dialogs.confirm import ConfirmScreen
 from tui.ui.messages import DataChanged
 from tui.ui.widgets.calm_footer import CalmFooter
@@ -37,7 +37,7 @@ def _number(value: float | None) -> str:
     return "-" if value is None else f"{value:.1f}"
 
 
-class MoodScreen(Screen[None]):
+class MoodScreen(HeartworkScreen[None]):
     """How mood has moved: chart, figures, patterns and the latest check-ins."""
 
     CSS_PATH = "../../styles/mood.tcss"
@@ -218,7 +218,7 @@ class MoodScreen(Screen[None]):
             return
         from tui.ui.screens.mood.checkin import CheckinScreen
 
-        checkin = self.app.store.repo(CheckinRepository).get(event.option.id)  # type: ignore[attr-defined]
+        checkin = self.store.repo(CheckinRepository).get(event.option.id)
         if checkin is not None:
             self.app.push_screen(CheckinScreen(checkin))
 
@@ -234,7 +234,7 @@ class MoodScreen(Screen[None]):
             if not delete:
                 return
             try:
-                self.app.store.repo(CheckinRepository).delete(checkin_id)  # type: ignore[attr-defined]
+                self.store.repo(CheckinRepository).delete(checkin_id)
             except StoreError as error:
                 self.notify(str(error), title="Not deleted", severity="error", timeout=10)
                 return

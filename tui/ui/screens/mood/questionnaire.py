@@ -5,16 +5,16 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Header, Static
 
 from tui.core.questionnaire import Questionnaire
 from tui.store.errors import StoreError
 from tui.store.questionnaire_repository import QuestionnaireRepository
+from tui.ui.base import HeartworkScreen
 from tui.ui.widgets.calm_footer import CalmFooter
 
 
-class QuestionnaireScreen(Screen[bool]):
+class QuestionnaireScreen(HeartworkScreen[bool]):
     """One statement at a time; 1-5 answers and moves on; ← → go back and forth.
 
     Dismisses with True once a result has been saved.
@@ -155,9 +155,9 @@ class QuestionnaireScreen(Screen[bool]):
     def action_save(self) -> None:
         if self.saved_total is not None or not self.complete or self.position < self.count:
             return
-        repository = self.app.store.repo(QuestionnaireRepository)  # type: ignore[attr-defined]
+        repository = self.store.repo(QuestionnaireRepository)
         try:
-            result = repository.record(self.questionnaire, self.answers, self.app.clock.now())  # type: ignore[attr-defined]
+            result = repository.record(self.questionnaire, self.answers, self.clock.now())
         except StoreError as error:
             self.notify(str(error), title="Not saved", severity="error", timeout=10)
             return

@@ -5,14 +5,14 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.core.questionnaire import Questionnaire
+from tui.ui.base import HeartworkModal
 
 
-class QuestionnairePickerScreen(ModalScreen[Questionnaire | None]):
+class QuestionnairePickerScreen(HeartworkModal[Questionnaire | None]):
     """A short list of questionnaires; Enter chooses, Esc closes."""
 
     BINDINGS = [Binding("escape", "close", "Close")]

@@ -7,17 +7,17 @@ from datetime import date
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Header, Input, Label, Static, TextArea
 
 from tui.content.reflection_questions import reflection_questions
 from tui.core.reflection import MAX_ANSWER_CHARS
 from tui.store.errors import StoreError
 from tui.store.reflection_repository import ReflectionRepository
+from tui.ui.base import HeartworkScreen
 from tui.ui.widgets.calm_footer import CalmFooter
 
 
-class ReflectionScreen(Screen[bool]):
+class ReflectionScreen(HeartworkScreen[bool]):
     """Four questions about how the homework is going; saved by date.
 
     Dismisses with True if anything was saved. Ctrl+S saves; Esc saves and
@@ -70,10 +70,10 @@ class ReflectionScreen(Screen[bool]):
 
     @property
     def repository(self) -> ReflectionRepository:
-        return self.app.store.repo(ReflectionRepository)  # type: ignore[attr-defined]
+        return self.store.repo(ReflectionRepository)
 
     def on_mount(self) -> None:
-        today = self.app.clock.now().date()  # type: ignore[attr-defined]
+        today = self.clock.now().date()
         self.load_day(self._initial_day or today)
         self.query_one(f"#answer-{self.questions[0].id}", TextArea).focus()
 
@@ -117,7 +117,7 @@ class ReflectionScreen(Screen[bool]):
         except ValueError:
             message.update("That date does not look right; try YYYY-MM-DD.")
             return
-        if wanted > self.app.clock.now().date():  # type: ignore[attr-defined]
+        if wanted > self.clock.now().date():
             message.update("Reflections look back, so the date can be today or earlier.")
             return
         self.save_pending()
@@ -127,7 +127,7 @@ class ReflectionScreen(Screen[bool]):
         """Save the answers held in the model if they changed (also called on quit)."""
         if not self.dirty or not self.day:
             return
-        self.repository.save_for_day(self.day, self.answers, self.app.clock.now())  # type: ignore[attr-defined]
+        self.repository.save_for_day(self.day, self.answers, self.clock.now())
         self.dirty = False
 
     def _save(self) -> bool:

@@ -7,7 +7,6 @@ from datetime import date
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -22,6 +21,7 @@ from tui.core.selfcare import (
 )
 from tui.store.errors import StoreError
 from tui.store.selfcare_repository import SelfCareRepository, SelfCareTickRepository
+from tui.ui.base import HeartworkScreen
 from tui.ui.dialogs.confirm import ConfirmScreen
 from tui.ui.dialogs.text_entry import TextEntryResult, TextEntryScreen
 from tui.ui.messages import DataChanged
@@ -29,7 +29,7 @@ from tui.ui.screens.selfcare.selfcare_ideas import SelfCareIdeasScreen
 from tui.ui.widgets.calm_footer import CalmFooter
 
 
-class SelfCareScreen(Screen[None]):
+class SelfCareScreen(HeartworkScreen[None]):
     """Tick what you did for yourself today; add, edit, remove and pick routines."""
 
     BINDINGS = [
@@ -74,15 +74,15 @@ class SelfCareScreen(Screen[None]):
 
     @property
     def items_repository(self) -> SelfCareRepository:
-        return self.app.store.repo(SelfCareRepository)  # type: ignore[attr-defined]
+        return self.store.repo(SelfCareRepository)
 
     @property
     def ticks_repository(self) -> SelfCareTickRepository:
-        return self.app.store.repo(SelfCareTickRepository)  # type: ignore[attr-defined]
+        return self.store.repo(SelfCareTickRepository)
 
     def on_mount(self) -> None:
         try:
-            self.items_repository.ensure_started(self.app.clock.now())  # type: ignore[attr-defined]
+            self.items_repository.ensure_started(self.clock.now())
         except StoreError as error:
             self.notify(str(error), title="Not saved", severity="error")
         self.refresh_from_store()
@@ -95,7 +95,7 @@ class SelfCareScreen(Screen[None]):
         self.refresh_from_store()
 
     def refresh_from_store(self) -> None:
-        now = self.app.clock.now()  # type: ignore[attr-defined]
+        now = self.clock.now()
         self._today = now.date()
         self._items = self.items_repository.active_items()
         self._done = {tick.item_id for tick in self.ticks_repository.for_day(self._today)}
@@ -124,7 +124,7 @@ class SelfCareScreen(Screen[None]):
 
     def action_toggle(self) -> None:
         """Tick the highlighted routine for today, or untick it."""
-        if self._today != self.app.clock.now().date():  # type: ignore[attr-defined]
+        if self._today != self.clock.now().date():
             self.refresh_from_store()
             self.notify("A new day has begun, so here is today's list.", timeout=4)
             return
@@ -158,7 +158,7 @@ class SelfCareScreen(Screen[None]):
             if result is None:
                 return
             try:
-                self.items_repository.add(result[0], self.app.clock.now())  # type: ignore[attr-defined]
+                self.items_repository.add(result[0], self.clock.now())
             except StoreError as error:
                 self.notify(str(error), title="Not saved", severity="error")
                 return
@@ -186,7 +186,7 @@ class SelfCareScreen(Screen[None]):
             if idea is None:
                 return
             try:
-                self.items_repository.add_idea(idea, self.app.clock.now())  # type: ignore[attr-defined]
+                self.items_repository.add_idea(idea, self.clock.now())
             except StoreError as error:
                 self.notify(str(error), title="Not saved", severity="error")
                 return

@@ -5,14 +5,14 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.core.selfcare import SelfCareIdea
+from tui.ui.base import HeartworkModal
 
 
-class SelfCareIdeasScreen(ModalScreen[SelfCareIdea | None]):
+class SelfCareIdeasScreen(HeartworkModal[SelfCareIdea | None]):
     """A list of ideas not yet on the checklist; Enter adds one, Esc closes."""
 
     BINDINGS = [Binding("escape", "close", "Close")]

@@ -5,14 +5,14 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList, Select, Static, Switch
 from textual.widgets.option_list import Option
 
 from tui.core.settings import WEEK_STARTS
+from tui.ui.base import HeartworkModal
 
 
-class SettingsScreen(ModalScreen[None]):
+class SettingsScreen(HeartworkModal[None]):
     """Change how Heartwork looks and behaves."""
 
     CSS_PATH = "../../styles/dialogs.tcss"
@@ -20,8 +20,8 @@ class SettingsScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape", "dismiss", "Close")]
 
     def compose(self) -> ComposeResult:
-        settings = self.app.settings  # type: ignore[attr-defined]
-        names = sorted(self.app.heartwork_themes)  # type: ignore[attr-defined]
+        settings = self.settings
+        names = sorted(self.heartwork.heartwork_themes)
         with VerticalScroll(id="settings-sheet"):
             yield Static("[b]Settings[/b]  (saved as you change them; Esc closes)", id="settings-title")
             yield Label("Theme (Enter to choose)")
@@ -43,25 +43,25 @@ class SettingsScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         options = self.query_one("#settings-theme", OptionList)
-        names = sorted(self.app.heartwork_themes)  # type: ignore[attr-defined]
+        names = sorted(self.heartwork.heartwork_themes)
         if self.app.theme in names:
             options.highlighted = names.index(self.app.theme)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:
             self.app.theme = event.option.id
-            self.app.update_settings(theme=event.option.id)  # type: ignore[attr-defined]
+            self.heartwork.update_settings(theme=event.option.id)
             self.notify(f"Theme: {event.option.id}", timeout=2)
 
     def on_switch_changed(self, event: Switch.Changed) -> None:
         if event.switch.id == "settings-reduced-motion":
-            self.app.update_settings(reduced_motion=event.value)  # type: ignore[attr-defined]
+            self.heartwork.update_settings(reduced_motion=event.value)
         elif event.switch.id == "settings-bell":
-            self.app.update_settings(bell=event.value)  # type: ignore[attr-defined]
+            self.heartwork.update_settings(bell=event.value)
 
     def on_select_changed(self, event: Select.Changed) -> None:
         if event.select.id == "settings-week-start" and event.value in WEEK_STARTS:
-            self.app.update_settings(week_start=event.value)  # type: ignore[attr-defined]
+            self.heartwork.update_settings(week_start=event.value)
 
     def action_dismiss(self) -> None:  # type: ignore[override]
         self.dismiss(None)

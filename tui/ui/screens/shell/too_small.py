@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.screen import Screen
 from textual.widgets import Static
 
+from tui.ui.base import HeartworkScreen
 
-class TooSmallScreen(Screen[None]):
+
+class TooSmallScreen(HeartworkScreen[None]):
     """A short request to make the window larger; it goes away by itself."""
 
     DEFAULT_CSS = """
