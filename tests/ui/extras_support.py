@@ -8,34 +8,38 @@ from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import Footer
 
 from tui.content.questionnaires import built_in_questionnaire
 from tui.store.questionnaire_repository import QuestionnaireRepository
 from tui.store.reflection_repository import ReflectionRepository
 from tui.store.store import Store
+from tui.ui.base import HeartworkScreen
+from tui.ui.screens.mood.mood_extras_controller import MoodExtrasController
 from tui.ui.widgets.mood_extras import MoodExtras
 
 
-class ExtrasHostScreen(Screen[None]):
+class ExtrasHostScreen(HeartworkScreen[None]):
     """Stands in for the mood dashboard: mounts MoodExtras and binds r and q like it will."""
 
     BINDINGS = [Binding("r", "reflect", "Reflect"), Binding("q", "questionnaire", "Questionnaire")]
 
     def __init__(self, questionnaires_dir: Path) -> None:
         super().__init__()
-        self._questionnaires_dir = questionnaires_dir
+        self.extras = MoodExtrasController(self, questionnaires_dir)
 
     def compose(self) -> ComposeResult:
-        yield MoodExtras(questionnaires_dir=self._questionnaires_dir, id="extras")
+        yield MoodExtras(id="extras")
         yield Footer()
 
+    def on_mood_extras_wants_data(self, _: MoodExtras.WantsData) -> None:
+        self.extras.refresh()
+
     def action_reflect(self) -> None:
-        self.query_one(MoodExtras).open_reflection()
+        self.extras.open_reflection()
 
     def action_questionnaire(self) -> None:
-        self.query_one(MoodExtras).open_questionnaire()
+        self.extras.open_questionnaire()
 
 
 def seed_extras(store: Store, now: datetime, days: int = 12, seed: int = 7) -> None:

@@ -19,7 +19,6 @@ from tui.store.store import Store
 from tui.ui.screens.affirm.affirm import AffirmScreen
 from tui.ui.screens.mood.questionnaire import QuestionnaireScreen
 from tui.ui.screens.mood.reflection import ReflectionScreen
-from tui.ui.widgets.mood_extras import MoodExtras
 
 GOOD_QUESTIONNAIRE = """
 id = "weekly"
@@ -173,7 +172,7 @@ async def test_mood_extras_refreshes_from_the_store(make_app: Callable[..., Any]
         effects = app.screen.query_one("#extras-effects", Static)
         assert "before the two can be compared" in str(effects.render())
         seed_extras(store, clock.now())
-        app.screen.query_one(MoodExtras).refresh_from_store()
+        app.screen.extras.refresh()
         await pilot.pause()
         assert "Box breathing: after a session you felt" in str(effects.render())
 

@@ -15,7 +15,10 @@ from tui.store.database import Database
 
 
 class HasId(Protocol):
-    id: str
+    """A record with a stable string id (read-only, so frozen dataclasses fit)."""
+
+    @property
+    def id(self) -> str: ...
 
 
 T = TypeVar("T", bound=HasId)

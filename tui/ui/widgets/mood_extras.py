@@ -1,29 +1,24 @@
 """The mood dashboard's extras: what the homework does, reflections and questionnaires.
 
-The dashboard mounts :class:`MoodExtras`, calls :meth:`MoodExtras.refresh_from_store`
-when data changes, and binds ``r`` to :meth:`MoodExtras.open_reflection` and
-``q`` to :meth:`MoodExtras.open_questionnaire`.
+A presentational widget: it shows what it is given (:meth:`MoodExtras.show`)
+and, once the dashboard above it has drawn, posts :class:`MoodExtras.WantsData`
+so the screen (through ``MoodExtrasController``) reads the store and fills it in.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Mapping
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.message import Message
 
-from tui.content.questionnaires import load_questionnaires
-from tui.content.reflection_questions import reflection_questions
-from tui.core.questionnaire import Questionnaire
-from tui.paths import user_questionnaires_dir
-from tui.store.homework_effects_repository import load_homework_effects
-from tui.store.questionnaire_repository import QuestionnaireRepository
-from tui.store.reflection_repository import ReflectionRepository
+from tui.core.homework_effects import HomeworkEffects
+from tui.core.questionnaire import Questionnaire, QuestionnaireResult
+from tui.core.reflection import Reflection, ReflectionQuestion
 from tui.ui.widgets.homework_effects_panel import HomeworkEffectsPanel
 from tui.ui.widgets.questionnaire_chart import QuestionnaireChart
 from tui.ui.widgets.reflections_panel import ReflectionsPanel
-
-LATEST_REFLECTIONS = 3
 
 
 class MoodExtras(Vertical):
@@ -34,20 +29,16 @@ class MoodExtras(Vertical):
     MoodExtras > * { margin-bottom: 1; }
     """
 
-    def __init__(
-        self,
-        *,
-        questionnaires_dir: Path | None = None,
-        name: str | None = None,
-        id: str | None = None,  # noqa: A002 - Textual's own parameter name
-        classes: str | None = None,
-    ) -> None:
-        super().__init__(name=name, id=id, classes=classes)
-        self._questionnaires_dir = questionnaires_dir
+    class WantsData(Message):
+        """The extras are on screen and empty: the screen should read the store and call ``show``."""
 
-    @property
-    def questionnaires_dir(self) -> Path:
-        return self._questionnaires_dir if self._questionnaires_dir is not None else user_questionnaires_dir()
+        def __init__(self, extras: MoodExtras) -> None:
+            super().__init__()
+            self.extras = extras
+
+        @property
+        def control(self) -> MoodExtras:
+            return self.extras
 
     def compose(self) -> ComposeResult:
         yield HomeworkEffectsPanel(id="extras-effects")
@@ -55,46 +46,18 @@ class MoodExtras(Vertical):
         yield QuestionnaireChart(id="extras-questionnaires")
 
     def on_mount(self) -> None:
-        # The panels sit below the fold: draw the dashboard first, then fill them in.
-        self.call_after_refresh(self.refresh_from_store)
+        # The panels sit below the fold: draw the dashboard first, then ask to be filled in.
+        self.call_after_refresh(lambda: self.post_message(self.WantsData(self)))
 
-    def refresh_from_store(self) -> None:
-        """Read everything again from ``self.app.store`` and redraw the three panels."""
-        store = self.app.store  # type: ignore[attr-defined]
-        self.query_one(HomeworkEffectsPanel).show(load_homework_effects(store.database))
-        self.query_one(ReflectionsPanel).show(
-            store.repo(ReflectionRepository).latest(LATEST_REFLECTIONS), reflection_questions()
-        )
-        questionnaires, _ = load_questionnaires(self.questionnaires_dir)
-        self.query_one(QuestionnaireChart).show(
-            store.repo(QuestionnaireRepository).by_questionnaire(), {q.id: q for q in questionnaires}
-        )
-
-    def _after_close(self, _: object = None) -> None:
-        if self.is_attached:
-            self.refresh_from_store()
-
-    def open_reflection(self) -> None:
-        """Push the reflection screen for today; refresh when it closes."""
-        from tui.ui.screens.mood.reflection import ReflectionScreen
-
-        self.app.push_screen(ReflectionScreen(), self._after_close)
-
-    def open_questionnaire(self) -> None:
-        """Choose a questionnaire (if there is more than one) and push it; refresh when it closes."""
-        questionnaires, problems = load_questionnaires(self.questionnaires_dir)
-        for problem in problems:
-            self.notify(f"Skipped {problem}", title="Questionnaire file", severity="warning", timeout=10, markup=False)
-        if len(questionnaires) == 1:
-            self._start(questionnaires[0])
-            return
-        from tui.ui.screens.mood.questionnaire_picker import QuestionnairePickerScreen
-
-        self.app.push_screen(QuestionnairePickerScreen(questionnaires), self._start)
-
-    def _start(self, questionnaire: Questionnaire | None) -> None:
-        if questionnaire is None:
-            return
-        from tui.ui.screens.mood.questionnaire import QuestionnaireScreen
-
-        self.app.push_screen(QuestionnaireScreen(questionnaire), self._after_close)
+    def show(
+        self,
+        effects: HomeworkEffects,
+        reflections: list[Reflection],
+        questions: list[ReflectionQuestion],
+        results: Mapping[str, list[QuestionnaireResult]],
+        questionnaires: Mapping[str, Questionnaire],
+    ) -> None:
+        """Redraw the three panels from what the screen read."""
+        self.query_one(HomeworkEffectsPanel).show(effects)
+        self.query_one(ReflectionsPanel).show(reflections, questions)
+        self.query_one(QuestionnaireChart).show(results, questionnaires)

@@ -25,6 +25,7 @@ from tui.store.errors import StoreError
 from tui.ui.base import HeartworkScreen
 from tui.ui.dialogs.confirm import ConfirmScreen
 from tui.ui.messages import DataChanged
+from tui.ui.screens.mood.mood_extras_controller import MoodExtrasController
 from tui.ui.widgets.calm_footer import CalmFooter
 from tui.ui.widgets.mood_extras import MoodExtras
 from tui.ui.widgets.mood_sparkline import MoodSparkline
@@ -60,6 +61,7 @@ class MoodScreen(HeartworkScreen[None]):
         self._latest: list[CheckinPoint] = []
         self._drawn_for: tuple[object, ...] | None = None
         self._points: list[CheckinPoint] = []
+        self.extras = MoodExtrasController(self)
         self._points_for: object = None  # the data version self._points was read at
 
     def compose(self) -> ComposeResult:
@@ -89,17 +91,20 @@ class MoodScreen(HeartworkScreen[None]):
 
     def on_screen_resume(self) -> None:
         self.refresh_from_store(only_if_changed=True)
-        self.query_one(MoodExtras).refresh_from_store()
+        self.extras.refresh()
 
     def on_data_changed(self, _: DataChanged) -> None:
         self.refresh_from_store()
-        self.query_one(MoodExtras).refresh_from_store()
+        self.extras.refresh()
+
+    def on_mood_extras_wants_data(self, _: MoodExtras.WantsData) -> None:
+        self.extras.refresh()
 
     def action_reflect(self) -> None:
-        self.query_one(MoodExtras).open_reflection()
+        self.extras.open_reflection()
 
     def action_questionnaire(self) -> None:
-        self.query_one(MoodExtras).open_questionnaire()
+        self.extras.open_questionnaire()
 
     def refresh_from_store(self, only_if_changed: bool = False) -> None:
         """Read every check-in once and redraw the dashboard from it.
