@@ -36,7 +36,7 @@ class OneLineErrorParser(argparse.ArgumentParser):
         raise SystemExit(EXIT_USAGE)
 
 
-def _common_options() -> argparse.ArgumentParser:
+def _common_options() -> OneLineErrorParser:
     common = OneLineErrorParser(add_help=False)
     common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help="database file (or set HEARTWORK_DB)")
     common.add_argument("--theme", metavar="NAME", default=argparse.SUPPRESS, help="theme for this run")

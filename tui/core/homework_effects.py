@@ -19,7 +19,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, TypeGuard
 
 MIN_SESSIONS_PER_PATTERN = 3
 MIN_DAYS_EACH = 3
@@ -81,7 +81,7 @@ class HomeworkEffects:
     selfcare: SelfCareMoodEffect
 
 
-def _is_score(value: Any) -> bool:
+def _is_score(value: object) -> TypeGuard[int | float]:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 

@@ -44,10 +44,10 @@ class Launch:
     options: dict[str, Any] = field(default_factory=dict)
 
 
-def _lazy_screen(section: Section) -> Callable[[], Screen]:
-    def build() -> Screen:
+def _lazy_screen(section: Section) -> Callable[[], Screen[Any]]:
+    def build() -> Screen[Any]:
         module_name, class_name = section.screen.split(":")
-        screen_class = getattr(importlib.import_module(module_name), class_name)
+        screen_class: type[Screen[Any]] = getattr(importlib.import_module(module_name), class_name)
         return screen_class()
 
     return build
@@ -85,7 +85,9 @@ class HeartworkApp(App[None]):
         self.launch = launch
         self._theme_override = theme_override
         self._themes_dir = themes_dir
-        self.DEFAULT_MODE = launch.section  # open straight on the asked-for section, building no other
+        # Open straight on the asked-for section, building no other. Textual reads DEFAULT_MODE
+        # from the instance when it starts, so a per-launch value is set here, before super().__init__.
+        self.DEFAULT_MODE = launch.section  # type: ignore[misc]  # a ClassVar in Textual, read per instance
         super().__init__()
         self._register_themes()
 
@@ -191,7 +193,7 @@ class HeartworkApp(App[None]):
                 except StoreError as error:
                     self.notify(str(error), severity="error")
 
-    def _open_screens(self) -> Iterable[Screen]:
+    def _open_screens(self) -> Iterable[Screen[Any]]:
         seen: set[int] = set()
         stacks = [self.screen_stack, *self._screen_stacks.values()]
         for stack in stacks:
@@ -280,7 +282,7 @@ class HeartworkApp(App[None]):
         if not isinstance(self.screen, SettingsScreen):
             self.push_screen(SettingsScreen())
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         for section in SECTIONS:
             yield SystemCommand(
                 f"Go to {section.title}", section.description, lambda name=section.name: self.action_section(name)

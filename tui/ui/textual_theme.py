@@ -9,9 +9,20 @@ from tui.content.themes import ThemeSpec
 
 def to_textual_theme(spec: ThemeSpec) -> Theme:
     """Build a ``textual.theme.Theme`` from a validated spec."""
+    colors = spec.colors
     return Theme(
         name=spec.name,
         dark=spec.dark,
         variables=dict(spec.variables),
-        **spec.colors,
+        primary=colors["primary"],
+        secondary=colors.get("secondary"),
+        accent=colors.get("accent"),
+        foreground=colors.get("foreground"),
+        background=colors.get("background"),
+        surface=colors.get("surface"),
+        panel=colors.get("panel"),
+        success=colors.get("success"),
+        warning=colors.get("warning"),
+        error=colors.get("error"),
+        boost=colors.get("boost"),
     )

@@ -8,14 +8,16 @@ the cap is not applied, the text already there is kept, and a
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
+from rich.containers import Lines
 from rich.text import Text
 from textual.document._document import Location
 from textual.document._document_navigator import DocumentNavigator
-from textual.document._edit import EditResult
 from textual.message import Message
 from textual.widgets import TextArea
+from textual.widgets.text_area import EditResult
 
 from tui.ui.widgets.incremental_wrap import (
     IncrementalWrappedDocument,
@@ -33,6 +35,7 @@ class _SectionCachingText(Text):
     """
 
     __slots__ = ("_owner",)
+    _owner: CappedTextArea
 
     @classmethod
     def of_line(cls, line: str, owner: CappedTextArea) -> _SectionCachingText:
@@ -56,14 +59,15 @@ class _SectionCachingText(Text):
         else:
             super().pad_right(count, character)
 
-    def divide(self, offsets):  # type: ignore[no-untyped-def,override]
-        cache: dict[tuple[object, ...], list[Text]] = self._owner._divide_cache
-        key = (self.plain, tuple(self._spans), tuple(offsets))
+    def divide(self, offsets: Iterable[int]) -> Lines:
+        cuts = tuple(offsets)
+        cache: dict[tuple[object, ...], Lines] = self._owner._divide_cache
+        key = (self.plain, tuple(self._spans), cuts)
         sections = cache.get(key)
         if sections is None:
             if len(cache) > 16:
                 cache.clear()
-            sections = cache[key] = list(super().divide(offsets))
+            sections = cache[key] = super().divide(cuts)
         return sections
 
 
@@ -94,7 +98,7 @@ class CappedTextArea(TextArea):
         kwargs.setdefault("tab_behavior", "focus")
         super().__init__(text, **kwargs)  # type: ignore[arg-type]
         self.max_length = max_length
-        self._divide_cache: dict[tuple[object, ...], list[Text]] = {}
+        self._divide_cache: dict[tuple[object, ...], Lines] = {}
         self._checked_line: str | None = None
         self._checked_line_clean = False
 

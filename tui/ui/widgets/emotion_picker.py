@@ -13,6 +13,7 @@ from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
 from textual.events import Click
+from textual.geometry import Size
 from textual.message import Message
 from textual.widget import Widget
 
@@ -52,7 +53,7 @@ class EmotionPicker(Widget, can_focus=True):
         Binding("right", "move(1)", "Next", show=False),
         Binding("up", "jump(-1)", "Previous group", show=False),
         Binding("down", "jump(1)", "Next group", show=False),
-        Binding("space,enter", "toggle", "Choose", show=False),
+        Binding("space,enter", "choose", "Choose", show=False),
     ]
 
     class Changed(Message):
@@ -111,7 +112,7 @@ class EmotionPicker(Widget, can_focus=True):
             used += needed
         return lines
 
-    def get_content_height(self, container: object, viewport: object, width: int) -> int:  # type: ignore[override]
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return len(self._lines(max(width, 1)))
 
     def render(self) -> Text:
@@ -140,7 +141,7 @@ class EmotionPicker(Widget, can_focus=True):
         index = event.style.meta.get("emotion_index") if event.style else None
         if isinstance(index, int):
             self.cursor = index
-            self.action_toggle()
+            self.action_choose()
 
     def _group_bounds(self) -> list[tuple[int, int]]:
         bounds, start = [], 0
@@ -172,7 +173,7 @@ class EmotionPicker(Widget, can_focus=True):
                         self.screen.focus_previous()
                 return
 
-    def action_toggle(self) -> None:
+    def action_choose(self) -> None:
         if not self.words:
             return
         word = self.words[self.cursor]

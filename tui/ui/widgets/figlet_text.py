@@ -28,9 +28,10 @@ CACHE_FILE = "figlet_cache.json"
 @lru_cache(maxsize=1)
 def _cached_art() -> dict[str, dict[str, str]]:
     try:
-        return json.loads(files("tui.content").joinpath(CACHE_FILE).read_text(encoding="utf-8"))
+        art: dict[str, dict[str, str]] = json.loads(files("tui.content").joinpath(CACHE_FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
+    return art
 
 
 def figlet_art(text: str, font: str) -> str | None:
@@ -41,7 +42,7 @@ def figlet_art(text: str, font: str) -> str | None:
     import pyfiglet
 
     try:
-        return pyfiglet.figlet_format(text, font=font, width=10_000)
+        return str(pyfiglet.figlet_format(text, font=font, width=10_000))
     except pyfiglet.FontNotFound:
         return None
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.binding import Binding
+from textual.geometry import Size
 from textual.message import Message
 from textual.widget import Widget
 
@@ -72,7 +73,7 @@ class ScalePicker(Widget, can_focus=True):
             text.append(" ")
         return text
 
-    def get_content_width(self, container: object, viewport: object) -> int:  # type: ignore[override]
+    def get_content_width(self, container: Size, viewport: Size) -> int:
         return sum(len(f" {number} ") + 1 for number in SCALE)
 
     def on_click(self, event: object) -> None:

@@ -21,7 +21,7 @@ from tui.ui.widgets.figlet_text import FigletText
 def greeting_for(hour: int, rng: random.Random) -> str:
     texts = content.load("home")["greeting"]
     part = "night" if hour < 5 else "morning" if hour < 12 else "afternoon" if hour < 18 else "evening" if hour < 23 else "night"
-    return rng.choice(texts[part])
+    return str(rng.choice(texts[part]))
 
 
 def title_height(terminal_height: int) -> int:

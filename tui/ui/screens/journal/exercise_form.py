@@ -34,7 +34,7 @@ class ExerciseFormScreen(HeartworkScreen[None]):
     """A guided exercise as a form; subclasses name the exercise kind."""
 
     CSS_PATH = "../../styles/journal.tcss"
-    BINDINGS: ClassVar[list[Binding]] = [
+    BINDINGS = [
         Binding("ctrl+s", "save", "Save as entry", priority=True),
         Binding("escape", "back", "Back to the page"),
     ]

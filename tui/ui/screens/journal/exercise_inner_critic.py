@@ -5,8 +5,6 @@ The reframe can be kept among the person's own affirmations with one key.
 
 from __future__ import annotations
 
-from typing import ClassVar
-
 from textual.binding import Binding
 
 from tui.core.journal import KIND_INNER_CRITIC
@@ -21,7 +19,7 @@ class InnerCriticScreen(ExerciseFormScreen):
     """The inner-critic exercise."""
 
     kind = KIND_INNER_CRITIC
-    BINDINGS: ClassVar[list[Binding]] = [
+    BINDINGS = [
         *ExerciseFormScreen.BINDINGS,
         Binding("ctrl+g", "keep_reframe", "Keep as affirmation"),
     ]

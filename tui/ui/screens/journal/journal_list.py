@@ -7,7 +7,9 @@ open and search at once.
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
+from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -206,16 +208,8 @@ class JournalListScreen(HeartworkScreen[str | None]):
         self._date_problem = "; ".join(problems).capitalize() if problems else None
         self._apply(date_from=bounds[0], date_to=bounds[1])
 
-    def _apply(self, **changes: object) -> None:
-        values = {
-            "query": self.wanted.query,
-            "tag": self.wanted.tag,
-            "kind": self.wanted.kind,
-            "date_from": self.wanted.date_from,
-            "date_to": self.wanted.date_to,
-        }
-        values.update(changes)
-        self.wanted = SearchFilter(**values)  # type: ignore[arg-type]
+    def _apply(self, **changes: Any) -> None:
+        self.wanted = dataclasses.replace(self.wanted, **changes)
         self.limit = PAGE_SIZE
         self.refresh_list()
 

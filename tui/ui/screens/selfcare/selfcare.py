@@ -33,7 +33,7 @@ class SelfCareScreen(HeartworkScreen[None]):
     """Tick what you did for yourself today; add, edit, remove and pick routines."""
 
     BINDINGS = [
-        Binding("space", "toggle", "Tick", key_display="space"),
+        Binding("space", "tick", "Tick", key_display="space"),
         Binding("plus,insert", "add", "Add", key_display="+"),
         Binding("i", "ideas", "Ideas"),
         Binding("e", "edit", "Edit"),
@@ -120,9 +120,9 @@ class SelfCareScreen(HeartworkScreen[None]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.action_toggle()
+        self.action_tick()
 
-    def action_toggle(self) -> None:
+    def action_tick(self) -> None:
         """Tick the highlighted routine for today, or untick it."""
         if self._today != self.clock.now().date():
             self.refresh_from_store()
