@@ -11,7 +11,7 @@ import argparse
 from datetime import datetime
 from typing import Any
 
-from tui.commands.common import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, fail, open_store
+from tui.commands.common import EXIT_OK, EXIT_USAGE, fail, fail_store, open_store
 from tui.core.checkin import DATE_TIME_HINT, Checkin, CheckinError, check_score, make_checkin, parse_moment
 
 
@@ -84,7 +84,7 @@ def run(args: argparse.Namespace) -> int:
         finally:
             store.close()
     except StoreError as error:
-        return fail(str(error), EXIT_FAILURE)
+        return fail_store(error, "your check-in")
     print(confirmation(checkin))
     return EXIT_OK
 

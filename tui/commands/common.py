@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from tui.paths import database_location
 
 if TYPE_CHECKING:
+    from tui.store.errors import StoreError
     from tui.store.store import Store
 
 EXIT_OK = 0
@@ -34,3 +35,21 @@ def fail(message: str, code: int = EXIT_FAILURE) -> int:
     print(f"heartwork: {message}", file=sys.stderr)
     return code
 
+
+
+def fail_store(error: StoreError, what: str = "your change") -> int:
+    """Print why the store refused, truly for a command that ends now, and return EXIT_FAILURE.
+
+    The app keeps a change that could not be saved in memory for a retry; a
+    shell command exits, so the change is gone: say that it was not saved and
+    what to do before running the command again.
+    """
+    from tui.store.errors import StoreWriteError, write_problem_advice
+
+    if isinstance(error, StoreWriteError):
+        return fail(
+            f"{what} was not saved: could not write to {error.path}: {error.reason}. "
+            f"The file on disk is unchanged. {write_problem_advice(error.cause)}, then run the command again.",
+            EXIT_FAILURE,
+        )
+    return fail(str(error), EXIT_FAILURE)

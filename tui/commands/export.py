@@ -21,7 +21,7 @@ from typing import Any
 
 import orjson
 
-from tui.commands.common import EXIT_FAILURE, EXIT_OK, fail, open_store
+from tui.commands.common import EXIT_FAILURE, EXIT_OK, fail, fail_store, open_store
 from tui.core.timefmt import to_text
 from tui.store.database import Database
 from tui.store.errors import StoreError, describe_write_problem
@@ -82,7 +82,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         store = open_store(args)
     except StoreError as error:
-        return fail(str(error), EXIT_FAILURE)
+        return fail_store(error, "the export")
     try:
         payload = encode_export(build_export(store.database))
     finally:

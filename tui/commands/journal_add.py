@@ -11,7 +11,7 @@ import argparse
 import sys
 from datetime import datetime
 
-from tui.commands.common import EXIT_OK, EXIT_USAGE, fail, open_store
+from tui.commands.common import EXIT_OK, EXIT_USAGE, fail, fail_store, open_store
 
 ACTIONS = ("add",)
 
@@ -32,7 +32,7 @@ def wants_shell_action(args: argparse.Namespace) -> bool:
 
 def run(args: argparse.Namespace) -> int:
     """Save the entry and print one confirming line."""
-    from tui.core.journal import MAX_ENTRY_CHARS, JournalEntry, count_words, normalize_tags
+    from tui.core.journal import MAX_ENTRY_CHARS, JournalEntry, count_words, normalize_tags, title_and_tags_problem
     from tui.store.errors import StoreError
     from tui.store.journal_repository import JournalRepository
 
@@ -45,15 +45,18 @@ def run(args: argparse.Namespace) -> int:
         return fail("there is nothing to save: the entry text is empty.", EXIT_USAGE)
     title = (args.journal_title or "").strip()
     tags = normalize_tags(args.journal_tags or [])
+    problem = title_and_tags_problem(title, tags)
+    if problem is not None:
+        return fail(f"{problem}. Nothing was saved.", EXIT_USAGE)
     entry = JournalEntry.new(datetime.now().astimezone(), body=text, title=title, tags=tags)
     try:
         store = open_store(args)
     except StoreError as error:
-        return fail(str(error))
+        return fail_store(error, "your journal entry")
     try:
         store.repo(JournalRepository).save(entry)
     except StoreError as error:
-        return fail(str(error))
+        return fail_store(error, "your journal entry")
     finally:
         store.close()
     words = count_words(text)

@@ -23,6 +23,8 @@ from textual.widgets import Header, Input, Static, TextArea
 from tui.core.journal import (
     KIND_FREE,
     MAX_ENTRY_CHARS,
+    MAX_TAGS_TEXT_CHARS,
+    MAX_TITLE_CHARS,
     JournalEntry,
     count_words,
     parse_entry_date,
@@ -94,11 +96,12 @@ class JournalScreen(Screen[None]):
         with Vertical(id="journal-body"):
             yield Static(id="journal-prompt")
             with Horizontal(id="journal-meta"):
-                yield Input(placeholder="Title (optional)", id="journal-title", max_length=200)
+                yield Input(placeholder="Title (optional)", id="journal-title", max_length=MAX_TITLE_CHARS)
                 yield Input(placeholder="YYYY-MM-DD", id="journal-date", max_length=10)
                 yield Input(
                     placeholder="tags, separated by commas",
                     id="journal-tags",
+                    max_length=MAX_TAGS_TEXT_CHARS,
                     suggester=TagSuggester(self._known_tags),
                 )
             yield Static(id="journal-date-message")
