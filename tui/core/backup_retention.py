@@ -3,9 +3,8 @@
 Keeping only the newest handful means a long session (a backup every ten
 minutes) pushes out everything older than an hour, so a mistake noticed the
 next day cannot be undone. Instead the newest ``recent`` backups are kept, and
-the first backup of each of the last ``hours`` hours, ``days`` days and
-``weeks`` weeks (weeks start on Monday). The first of a period is kept rather
-than the last, so a backup, once chosen, stays until its period has passed.
+the last backup of each of the last ``hours`` hours, ``days`` days and
+``weeks`` weeks (weeks start on Monday): how that hour, day or week ended.
 
 Pure: it looks only at the moments the backups were made and at ``now``.
 """
@@ -59,10 +58,10 @@ def backups_to_keep(
         (_week_of, _week_of(now) - timedelta(weeks=policy.weeks - 1)),
     )
     for period_of, first_period in tiers:
-        first_in_period: dict[datetime, datetime] = {}
-        for moment in ordered:  # newest first, so the last one seen is the first of its period
+        last_in_period: dict[datetime, datetime] = {}
+        for moment in ordered:  # newest first, so the first one seen is the last of its period
             period = period_of(moment)
             if first_period <= period <= now:
-                first_in_period[period] = moment
-        keep.update(first_in_period.values())
+                last_in_period.setdefault(period, moment)
+        keep.update(last_in_period.values())
     return keep

@@ -159,6 +159,16 @@ class BackupRotator:
             return None
         return self.make(payload, reason=reason)
 
+    def before_migration(self) -> Path | None:
+        """A backup of the file as it is, before it is migrated; a backup that fails never stops the migration."""
+        try:
+            return self.back_up_now("migration")
+        except BackupRefusedError as error:
+            self.refused = error
+        except OSError:
+            pass
+        return None
+
     def make(self, payload: bytes, *, reason: str | None = None) -> Path:
         """Write ``payload`` as a new backup now, then thin out the old ones."""
         self.check_folder()  # a link is refused before anything is created, swept or chmodded

@@ -78,6 +78,8 @@ class Database:
                 current = storage.read() or {}
                 if version_of(current) > CURRENT_VERSION:
                     raise DatabaseTooNewError(path, version_of(current), CURRENT_VERSION)
+                if current:
+                    rotator.before_migration()
                 migrate(current)
                 storage.write(current)
         else:
