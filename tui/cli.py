@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, NoReturn
 from tui import __version__
 from tui.commands import breathe_options, journal_add
 from tui.commands.common import EXIT_FAILURE, EXIT_USAGE, fail
+from tui.commands.utf8_streams import use_utf8_streams
 from tui.sections import SECTION_NAMES
 
 if TYPE_CHECKING:
@@ -114,6 +115,7 @@ def run_app(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    use_utf8_streams()
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser(argv)
     args = parser.parse_args(argv)

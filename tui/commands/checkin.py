@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from tui.commands.common import EXIT_OK, EXIT_USAGE, fail, fail_store, open_store
+from tui.commands.utf8_streams import shell_text
 from tui.core.checkin import DATE_TIME_HINT, Checkin, CheckinError, check_score, make_checkin, parse_moment
 
 
@@ -49,9 +50,9 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("score", type=_score, metavar="SCORE", help="how pleasant you feel, 1 to 10")
     parser.add_argument("--energy", type=_energy, metavar="N", help="your energy, 1 to 10")
-    parser.add_argument("--emotion", action="append", default=[], metavar="WORD", help="a feeling word (repeatable)")
-    parser.add_argument("--tag", action="append", default=[], metavar="TAG", help="an event or trigger (repeatable)")
-    parser.add_argument("--note", default="", metavar="TEXT", help="a short note")
+    parser.add_argument("--emotion", action="append", type=shell_text, default=[], metavar="WORD", help="a feeling word (repeatable)")
+    parser.add_argument("--tag", action="append", type=shell_text, default=[], metavar="TAG", help="an event or trigger (repeatable)")
+    parser.add_argument("--note", type=shell_text, default="", metavar="TEXT", help="a short note")
     parser.add_argument("--at", type=_moment, metavar=f'"{DATE_TIME_HINT}"', help="when, if not now (back-dating)")
     parser.set_defaults(func=run)
 

@@ -12,6 +12,7 @@ import sys
 from datetime import datetime
 
 from tui.commands.common import EXIT_OK, EXIT_USAGE, fail, fail_store, open_store
+from tui.commands.utf8_streams import shell_text
 
 ACTIONS = ("add",)
 
@@ -19,10 +20,10 @@ ACTIONS = ("add",)
 def add_journal_options(parser: argparse.ArgumentParser) -> None:
     """The journal section's optional shell action: ``heartwork journal add ...``."""
     parser.add_argument("journal_action", nargs="?", choices=ACTIONS, metavar="add", help="add an entry from the shell")
-    parser.add_argument("journal_text", nargs="?", metavar="TEXT", help="the entry text ('-' or none: read standard input)")
-    parser.add_argument("--title", dest="journal_title", metavar="T", default=None, help="a title for the entry")
+    parser.add_argument("journal_text", nargs="?", type=shell_text, metavar="TEXT", help="the entry text ('-' or none: read standard input)")
+    parser.add_argument("--title", dest="journal_title", type=shell_text, metavar="T", default=None, help="a title for the entry")
     parser.add_argument(
-        "--tag", dest="journal_tags", metavar="TAG", action="append", default=None, help="a tag (repeat for more)"
+        "--tag", dest="journal_tags", metavar="TAG", action="append", type=shell_text, default=None, help="a tag (repeat for more)"
     )
 
 
