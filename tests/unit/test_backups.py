@@ -264,3 +264,16 @@ def test_item9_7_backups_are_named_by_the_injected_clock(db_path: Path) -> None:
     made = rotator.make(b'{"checkins": {"1": {"id": "a"}}}')
     assert made.name == "heartwork-20260302-093000-000005.json"
     assert rotator.moment_of(made) == datetime(2026, 3, 2, 9, 30, 0, 5)
+
+
+def test_item9_9_a_shell_save_says_no_backup_was_made_through_a_link(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    elsewhere = tmp_path / "synced"
+    elsewhere.mkdir()
+    (db_path.parent / "backups").symlink_to(elsewhere)
+    assert main(["checkin", "6", "--db", str(db_path)]) == 0
+    captured = capsys.readouterr()
+    assert "Saved your check-in" in captured.out
+    assert "no backup was made" in captured.err and "symbolic link" in captured.err
+    assert list(elsewhere.iterdir()) == []

@@ -11,7 +11,7 @@ import argparse
 from datetime import datetime
 from typing import Any
 
-from tui.commands.common import EXIT_OK, EXIT_USAGE, fail, fail_store, open_store
+from tui.commands.common import EXIT_OK, EXIT_USAGE, fail, fail_store, open_store, warn_if_backups_refused
 from tui.commands.utf8_streams import shell_text
 from tui.core.checkin import DATE_TIME_HINT, Checkin, CheckinError, check_score, make_checkin, parse_moment
 
@@ -82,6 +82,7 @@ def run(args: argparse.Namespace) -> int:
         store = open_store(args)
         try:
             store.repo(CheckinRepository).add(checkin)
+            warn_if_backups_refused(store)
         finally:
             store.close()
     except StoreError as error:

@@ -53,3 +53,10 @@ def fail_store(error: StoreError, what: str = "your change") -> int:
             EXIT_FAILURE,
         )
     return fail(str(error), EXIT_FAILURE)
+
+
+def warn_if_backups_refused(store: Store) -> None:
+    """After a save: say so if no backup could be made because ``backups/`` is a link."""
+    backups = store.database.backups
+    if backups is not None and backups.refused is not None:
+        print(f"heartwork: saved, but no backup was made: {backups.refused}", file=sys.stderr)

@@ -11,7 +11,7 @@ import argparse
 import sys
 from datetime import datetime
 
-from tui.commands.common import EXIT_OK, EXIT_USAGE, fail, fail_store, open_store
+from tui.commands.common import EXIT_OK, EXIT_USAGE, fail, fail_store, open_store, warn_if_backups_refused
 from tui.commands.utf8_streams import shell_text
 
 ACTIONS = ("add",)
@@ -56,6 +56,7 @@ def run(args: argparse.Namespace) -> int:
         return fail_store(error, "your journal entry")
     try:
         store.repo(JournalRepository).save(entry)
+        warn_if_backups_refused(store)
     except StoreError as error:
         return fail_store(error, "your journal entry")
     finally:
