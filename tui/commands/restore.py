@@ -111,7 +111,7 @@ def _print_list(database: Path) -> int:
         return EXIT_OK
     print(f"Backups of {database}, newest first:")
     for backup in backups:
-        print(f"  {_when(backup)}  {_size(backup.size):>9}  {backup.path}  ({_holds(backup)})")
+        print(f"  {_when(backup)}  {_size(backup.size):>9}  {backup.path}  - {_holds(backup)}")
     return EXIT_OK
 
 
@@ -123,7 +123,7 @@ def _holds(backup: BackupInfo) -> str:
     if backup.newest_day:
         text += f"; newest from {backup.newest_day}"
     if backup.reason:
-        text += f" (taken before a {backup.reason})"
+        text += f"; taken just before a {backup.reason}"
     return text
 
 
