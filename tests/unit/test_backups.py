@@ -277,3 +277,16 @@ def test_item9_9_a_shell_save_says_no_backup_was_made_through_a_link(
     assert "Saved your check-in" in captured.out
     assert "no backup was made" in captured.err and "symbolic link" in captured.err
     assert list(elsewhere.iterdir()) == []
+
+
+def test_item9_12_a_newer_backup_is_listed_but_never_offered(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    a_database_with_one_old_backup(db_path)
+    [good] = list_backups(db_path)
+    newer = good.path.parent / f"heartwork-{datetime.now() + timedelta(days=1):%Y%m%d-%H%M%S-%f}.json"
+    newer.write_bytes(b'{"_meta": {"1": {"schema_version": 99}}, "checkins": {"1": {"id": "z"}}}')
+    backups = list_backups(db_path)
+    assert backups[0].path == newer and not backups[0].readable
+    newest = newest_good_backup(db_path)
+    assert newest is not None and newest.path == good.path
+    assert main(["restore", "--list", "--db", str(db_path)]) == 0
+    assert "cannot be used: it is from a newer Heartwork (format 99)" in capsys.readouterr().out

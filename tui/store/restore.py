@@ -74,8 +74,13 @@ def list_backups(database: Path) -> list[BackupInfo]:
         reason = rotator.reason_of(path)
         try:
             data = parse_database(path, payload)
+            check_known_version(path, data)
         except CorruptDatabaseError as error:
             found.append(BackupInfo(path, saved_at, info.st_size, False, reason=reason, problem=error.reason))
+            continue
+        except DatabaseTooNewError as error:
+            problem = f"it is from a newer Heartwork (format {error.found})"
+            found.append(BackupInfo(path, saved_at, info.st_size, False, reason=reason, problem=problem))
             continue
         found.append(BackupInfo(path, saved_at, info.st_size, True, record_counts(data), newest_day(data), reason))
     return found
@@ -105,14 +110,26 @@ def read_restorable(source: Path, *, from_backups: bool = False) -> tuple[bytes,
     except OSError as error:
         raise CorruptDatabaseError(source, f"it could not be read ({error.strerror or error})") from error
     data = parse_database(source, payload)
-    meta = data.get(META_TABLE)
-    if meta is not None:
-        version = meta.get(META_DOC_ID, {}).get("schema_version") if isinstance(meta.get(META_DOC_ID), dict) else None
-        if not (type(version) is int and 1 <= version <= CURRENT_VERSION):
-            if type(version) is int and version > CURRENT_VERSION:
-                raise DatabaseTooNewError(source, version, CURRENT_VERSION)
-            raise CorruptDatabaseError(source, f"its format version {version!r} is not one this Heartwork knows")
+    check_known_version(source, data)
     return payload, data
+
+
+def check_known_version(source: Path, data: dict[str, Any]) -> None:
+    """Raise unless ``data`` carries a schema version this Heartwork can open (none at all is version 1).
+
+    DatabaseTooNewError for a newer whole number, CorruptDatabaseError for
+    anything else ("3", 3.0, 0, a meta table without a version).
+    """
+    meta = data.get(META_TABLE)
+    if meta is None:
+        return
+    record = meta.get(META_DOC_ID)
+    version = record.get("schema_version") if isinstance(record, dict) else None
+    if type(version) is int and 1 <= version <= CURRENT_VERSION:
+        return
+    if type(version) is int and version > CURRENT_VERSION:
+        raise DatabaseTooNewError(source, version, CURRENT_VERSION)
+    raise CorruptDatabaseError(source, f"its format version {version!r} is not one this Heartwork knows")
 
 
 def records_lost_by_restoring(database: Path, data: dict[str, Any]) -> dict[str, int]:
