@@ -291,3 +291,25 @@ def test_highlight_window_finds_a_match_deep_in_a_long_entry() -> None:
     assert len(window) < 1000
     assert [window[s:e] for s, e in match_spans(window, "zoe")] == ["Zoë"]
 
+
+
+async def test_item9_13_the_journal_screen_refuses_more_tags_than_the_shared_limit(
+    make_app: Callable[..., Any], store: Store
+) -> None:
+    from tui.core.journal import MAX_TAGS
+
+    app = make_app("journal")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press(*"Words")
+        app.screen.query_one("#journal-tags", Input).value = ",".join(f"t{n}" for n in range(MAX_TAGS + 1))
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert store.repo(JournalRepository).count() == 0
+        assert any(f"the limit is {MAX_TAGS} tags" in n.message for n in app._notifications)
+        app.screen.query_one("#journal-tags", Input).value = ",".join(f"t{n}" for n in range(MAX_TAGS))
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert store.repo(JournalRepository).count() == 1

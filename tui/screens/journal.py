@@ -29,6 +29,7 @@ from tui.core.journal import (
     count_words,
     parse_entry_date,
     parse_tags,
+    title_and_tags_problem,
 )
 from tui.core.journal_prompts import TAG_TITLES, Prompt, draw, load_prompts, prompt_tags
 from tui.core.timefmt import from_text, to_text
@@ -383,6 +384,11 @@ class JournalScreen(Screen[None]):
             self._show_date_problem(problem)
             self.query_one("#journal-date", Input).focus()
             self.notify(problem, title="Not saved yet", severity="warning")
+            return
+        limits_problem = title_and_tags_problem(self._title.strip(), parse_tags(self._tags_text))
+        if limits_problem:
+            self.query_one("#journal-tags", Input).focus()
+            self.notify(limits_problem[0].upper() + limits_problem[1:] + ".", title="Not saved yet", severity="warning")
             return
         entry = self.current_entry()
         if entry.is_empty():

@@ -178,6 +178,7 @@ class BackupRotator:
         suffix = f"-before-{reason}" if reason else ""
         target = self.folder / f"{self.database.stem}-{now.strftime(STAMP_FORMAT)}{suffix}.json"
         write_private_file(target, payload, overwrite=False)
+        self.refused = None
         self.thin_out(now)
         return target
 
