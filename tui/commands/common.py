@@ -36,7 +36,6 @@ def fail(message: str, code: int = EXIT_FAILURE) -> int:
     return code
 
 
-
 def fail_store(error: StoreError, what: str = "your change") -> int:
     """Print why the store refused, truly for a command that ends now, and return EXIT_FAILURE.
 

@@ -99,14 +99,12 @@ def read_restorable(source: Path, *, from_backups: bool = False) -> tuple[bytes,
     A file in the backups folder (``from_backups``) is never read through a
     symbolic link (BackupRefusedError).
 
-    Raises CorruptDatabaseError if it cannot be read, does not parse or is not
-    shaped like a Heartwork database, and DatabaseTooNewError if its schema
-    version is newer than this Heartwork knows (or is not a version at all).
+    Raises CorruptDatabaseError if it cannot be read, does not parse, is not
+    shaped like a Heartwork database or carries a version that is not a whole
+    number, and DatabaseTooNewError if its version is newer than this Heartwork knows.
     """
     try:
         payload = read_backup(source) if from_backups else source.read_bytes()
-    except BackupRefusedError:
-        raise
     except OSError as error:
         raise CorruptDatabaseError(source, f"it could not be read ({error.strerror or error})") from error
     data = parse_database(source, payload)
