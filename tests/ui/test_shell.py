@@ -264,9 +264,6 @@ async def test_settings_offers_heartworks_own_themes_and_help_skips_textual_defa
 
 @pytest.mark.parametrize("size", [(60, 20), (80, 24), (100, 30), (200, 50)], ids=lambda size: f"{size[0]}x{size[1]}")
 def test_item10_1_home_sparkline_snapshot(snap_compare, make_app, store: Store, clock: FakeClock, size) -> None:
-    import sys
-
-    sys.path.insert(0, str(Path(__file__).parent))
     from mood_data import add_days_of_checkins
 
     add_days_of_checkins(store, clock.now(), 40)
