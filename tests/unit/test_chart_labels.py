@@ -22,6 +22,13 @@ def test_item10_1_a_month_gets_day_numbers_and_the_month_where_it_starts() -> No
     assert line.index("Mar") == 28 * 3  # under the column for 1 March
 
 
+def test_item10_1_a_month_starting_mid_month_names_it_first() -> None:
+    line = date_labels(date(2026, 11, 4), bucket_bounds(30, 92), 3, 30)
+    words = line.split()
+    assert words[:2] == ["Nov", "7"] and "Dec" in words
+    assert line.index("Dec") == 27 * 3
+
+
 def test_item10_1_a_narrow_month_thins_day_numbers_and_keeps_the_month_inside_the_edge() -> None:
     line = date_labels(date(2026, 2, 1), bucket_bounds(30, 30), 1, 30)
     assert len(line) == 30 and line.rstrip().endswith("Mar")
@@ -30,10 +37,11 @@ def test_item10_1_a_narrow_month_thins_day_numbers_and_keeps_the_month_inside_th
 
 def test_item10_1_ninety_days_and_a_year_are_labelled_with_month_names() -> None:
     quarter = date_labels(date(2025, 12, 3), bucket_bounds(90, 96), 1, 90)
-    assert quarter.split() == ["Jan", "Feb", "Mar"]
+    assert quarter.split() == ["Dec", "Jan", "Feb", "Mar"]
+    assert quarter.index("Jan") == 29  # 1 January is the 30th day
     year = date_labels(date(2025, 3, 3), bucket_bounds(365, 56), 1, 365)
     months = year.split()
-    assert months[0] == "Apr" and months[-1] in ("Feb", "Mar") and len(months) >= 8
+    assert months[:2] == ["Mar", "Apr"] and months[-1] in ("Feb", "Mar") and len(months) >= 8
     assert len(year) == 56
 
 

@@ -4,7 +4,9 @@ The chart gives each column a slice of the range's days (one day, or a bucket
 of neighbouring days on a narrow screen) and ``cell_width`` characters. What is
 labelled depends on the range: weekday names for a week, day numbers with the
 month's name on its first day for a month, month names for longer ranges.
-Labels never overlap: a month name wins over a day number, a label that would
+A range that starts mid-month names that month at its first column, so the
+oldest days are never nameless. Labels never overlap: a month start wins over
+the leading month name, which wins over a day number, a label that would
 run past the right edge moves left to end there, and one that would touch a
 neighbour is left out.
 """
@@ -24,10 +26,12 @@ def date_labels(first_day: date, bounds: Sequence[tuple[int, int]], cell_width: 
     """The label line for columns ``bounds`` (day-offset slices from ``first_day``), each
     ``cell_width`` characters wide, for a range of ``range_days`` days."""
     width = len(bounds) * cell_width
-    candidates: list[tuple[int, int, str]] = []  # (priority, column, text)
+    candidates: list[tuple[int, int, str]] = []  # (priority, column, text); lower goes first
     for column, (low, high) in enumerate(bounds):
         days = [first_day + timedelta(days=offset) for offset in range(low, high)]
         candidates.extend(_labels_for(column, days, cell_width, range_days))
+    if range_days > WEEK_DAYS and bounds and first_day.day != 1:
+        candidates.append((1, 0, f"{first_day:%b}"))
     line = [" "] * width
     taken: list[tuple[int, int]] = []
     for _, column, text in sorted(candidates):
@@ -52,5 +56,5 @@ def _labels_for(column: int, days: Sequence[date], cell_width: int, range_days: 
         step = next((step for step in DAY_NUMBER_STEPS if step * cell_width >= ROOM_PER_DAY_NUMBER), DAY_NUMBER_STEPS[-1])
         numbered = [day for day in days if (day.day - 1) % step == 0]
         if numbered:
-            return [(1, column, str(numbered[0].day))]
+            return [(2, column, str(numbered[0].day))]
     return []

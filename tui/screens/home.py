@@ -43,6 +43,7 @@ class HomeScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self._shown: tuple[str, str, str] | None = None
+        self._sparkline_for: tuple[object, ...] | None = None  # (data version, day) last drawn
 
     def compose(self) -> ComposeResult:
         date_text, summary_text, note_text = self._shown = self._texts()
@@ -100,7 +101,12 @@ class HomeScreen(Screen[None]):
     def _show_sparkline(self) -> None:
         """The last 30 days of mood on one line; hidden until there is a first check-in."""
         today = self.app.clock.now().date()  # type: ignore[attr-defined]
-        points = self.app.store.repo(CheckinRepository).points()  # type: ignore[attr-defined]
+        repository = self.app.store.repo(CheckinRepository)  # type: ignore[attr-defined]
+        drawn_for = (repository.version(), today)
+        if drawn_for == self._sparkline_for:
+            return
+        self._sparkline_for = drawn_for
+        points = repository.points()
         means = daily_means((point.day, point.pleasantness) for point in points)
         values = series(means, range_start(today, SPARKLINE_DAYS), today)
         sparkline = self.query_one("#home-sparkline", DaySparkline)
