@@ -83,12 +83,36 @@ def run(args: argparse.Namespace) -> int:
         try:
             store.repo(CheckinRepository).add(checkin)
             warn_if_backups_refused(store)
+            care = _care_line(store, checkin, now)
         finally:
             store.close()
     except StoreError as error:
         return fail_store(error, "your check-in")
     print(confirmation(checkin))
+    if care:
+        print(care)
     return EXIT_OK
+
+
+def _care_line(store: Any, checkin: Checkin, now: datetime) -> str:
+    """The gentle support line after a check-in of 1 or 2, once a day; "" otherwise.
+
+    The day it was shown is saved in the settings, shared with the app. A failure
+    to remember it costs nothing but perhaps one more kind line.
+    """
+    from tui.core.care import care_due
+    from tui.store.errors import StoreError
+
+    settings = store.settings.load()
+    if not care_due(checkin.pleasantness, now.date(), settings.care_shown_on):
+        return ""
+    try:
+        store.settings.save(settings.with_changes(care_shown_on=now.date().isoformat()))
+    except StoreError:
+        pass
+    from tui import content
+
+    return str(content.load_json("care")["shell"])
 
 
 def confirmation(checkin: Checkin) -> str:

@@ -15,6 +15,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from tui import content
+from tui.core.care import care_due
 from tui.core.checkin import (
     DATE_TIME_FORMAT,
     MAX_NOTE_LENGTH,
@@ -202,8 +203,22 @@ class CheckinScreen(ModalScreen[bool]):
             self.notify(str(error), title="Not saved", severity="error", timeout=10)
             return
         self.notify(self.texts["updated" if self.existing else "saved"], timeout=3)
+        self._offer_care(checkin)
         self.dismiss(True)
         self.app.data_changed()  # type: ignore[attr-defined]
+
+    def _offer_care(self, checkin: Checkin) -> None:
+        """After a check-in of 1 or 2, a gentle pointer to Help and support, once a day."""
+        app = self.app
+        today = app.clock.now().date()  # type: ignore[attr-defined]
+        try:
+            last_shown_on = app.store.settings.load().care_shown_on  # type: ignore[attr-defined]
+        except StoreError:
+            last_shown_on = app.settings.care_shown_on  # type: ignore[attr-defined]
+        if not care_due(checkin.pleasantness, today, last_shown_on):
+            return
+        app.update_settings(care_shown_on=today.isoformat())  # type: ignore[attr-defined]
+        app.notify(content.load_json("care")["app"], title="Support is here", timeout=20)
 
     def action_cancel(self) -> None:
         if not self.has_changes:

@@ -1,4 +1,4 @@
-"""Home: the title, today's date, and a calm overview of today."""
+"""Home: the title, today's date, a calm overview of today and a sparkline of the last 30 days."""
 
 from __future__ import annotations
 
@@ -11,9 +11,12 @@ from textual.screen import Screen
 from textual.widgets import Header, Static
 
 from tui import content
+from tui.core.mood_stats import daily_means, range_start, series
 from tui.messages import DataChanged
 from tui.sections import SECTIONS
+from tui.store.checkin_repository import CheckinRepository
 from tui.store.today_repository import summarize_day
+from tui.widgets.day_sparkline import DaySparkline
 from tui.widgets.figlet_text import FigletText
 from tui.widgets.calm_footer import CalmFooter
 
@@ -29,6 +32,9 @@ def title_height(terminal_height: int) -> int:
     return 6 if terminal_height >= 28 else 4 if terminal_height >= 24 else 1
 
 
+SPARKLINE_DAYS = 30
+
+
 class HomeScreen(Screen[None]):
     """Where Heartwork opens: what today holds so far, and where to go next."""
 
@@ -37,6 +43,7 @@ class HomeScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self._shown: tuple[str, str, str] | None = None
+        self._sparkline_for: tuple[object, ...] | None = None  # (data version, day) last drawn
 
     def compose(self) -> ComposeResult:
         date_text, summary_text, note_text = self._shown = self._texts()
@@ -45,11 +52,16 @@ class HomeScreen(Screen[None]):
             yield FigletText("Heartwork", id="home-title", max_height=title_height(self.app.size.height))
             yield Static(date_text, id="home-date")
             with Center():
+                yield DaySparkline(content.sparkline_words(), id="home-sparkline")
+            with Center():
                 yield Static(summary_text, id="home-summary")
             yield Static(note_text, id="home-note")
             with Center():
                 yield Static(self._sections_text(), id="home-sections")
         yield CalmFooter()
+
+    def on_mount(self) -> None:
+        self._show_sparkline()
 
     def on_resize(self, event: events.Resize) -> None:
         title = self.query_one("#home-title", FigletText)
@@ -86,8 +98,25 @@ class HomeScreen(Screen[None]):
         note_text = f"[i]{rng.choice(home_text['gentle_notes'])}[/i]"
         return date_text, summary_text, note_text
 
+    def _show_sparkline(self) -> None:
+        """The last 30 days of mood on one line; hidden until there is a first check-in."""
+        today = self.app.clock.now().date()  # type: ignore[attr-defined]
+        repository = self.app.store.repo(CheckinRepository)  # type: ignore[attr-defined]
+        drawn_for = (repository.version(), today)
+        if drawn_for == self._sparkline_for:
+            return
+        self._sparkline_for = drawn_for
+        points = repository.points()
+        means = daily_means((point.day, point.pleasantness) for point in points)
+        values = series(means, range_start(today, SPARKLINE_DAYS), today)
+        sparkline = self.query_one("#home-sparkline", DaySparkline)
+        sparkline.display = bool(points)
+        if values != sparkline.values:
+            sparkline.set_data(values)
+
     def refresh_from_store(self) -> None:
         """Redraw the texts if the day or the saved data changed what they say."""
+        self._show_sparkline()
         texts = self._texts()
         if texts == self._shown:
             return

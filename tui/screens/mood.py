@@ -1,6 +1,7 @@
 """The mood dashboard: daily mood over a chosen range, patterns, a year in pixels, latest check-ins.
 
-Keys 1-4 switch the range (7, 30, 90, 365 days). Days without a check-in are
+Keys 1-4 switch the range (7, 30, 90, 365 days); a one-line sparkline of the
+range stands above the bar chart. Days without a check-in are
 gaps, never zeros. On an empty database it shows a kind first-run message
 instead of empty charts. Other parts of the mood section (homework effects,
 reflections, questionnaires) are mounted into ``#mood-extras`` at the end.
@@ -20,11 +21,12 @@ from textual.widgets.option_list import Option
 
 from tui import content
 from tui.core.mood_overview import RANGES, MoodOverview, build_overview, weekday_names
-from tui.core.mood_stats import MIN_DAYS_PER_WEEK, shade_level
+from tui.core.mood_stats import MIN_DAYS_PER_WEEK, range_start, shade_level
 from tui.messages import DataChanged
 from tui.screens.confirm import ConfirmScreen
 from tui.store.checkin_repository import CheckinPoint, CheckinRepository
 from tui.store.errors import StoreError
+from tui.widgets.day_sparkline import DaySparkline
 from tui.widgets.mood_extras import MoodExtras
 from tui.widgets.mood_sparkline import MoodSparkline
 from tui.widgets.year_in_pixels import GLYPHS, YearInPixels
@@ -68,6 +70,7 @@ class MoodScreen(Screen[None]):
             yield Static(self.mood_texts["empty_dashboard"].strip(), id="mood-empty")
             with Vertical(id="mood-content"):
                 yield Static(id="mood-range-heading", classes="mood-heading")
+                yield DaySparkline(content.sparkline_words(), id="mood-line")
                 yield MoodSparkline(id="mood-sparkline")
                 yield Static(id="mood-range-stats")
                 yield Static(id="mood-week")
@@ -139,7 +142,9 @@ class MoodScreen(Screen[None]):
         self.query_one("#mood-range-heading", Static).update(
             Text.assemble((heading, "bold"), "   ", (self.texts["range_keys"], "dim"))
         )
-        self.query_one("#mood-sparkline", MoodSparkline).set_data(overview.daily, overview.rolling)
+        self.query_one("#mood-line", DaySparkline).set_data(overview.daily)
+        first_day = range_start(overview.today, days)
+        self.query_one("#mood-sparkline", MoodSparkline).set_data(overview.daily, overview.rolling, first_day)
         summary = overview.summary
         if summary.days_with_data == 0:
             stats = self.texts["range_no_data"].format(days=days)
