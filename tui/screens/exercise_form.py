@@ -218,7 +218,7 @@ class ExerciseFormScreen(Screen[None]):
             self.notify("There is nothing to save yet. Even one line is enough.", title="Nothing saved")
             return
         try:
-            save_entry(self.store, entry, draft_slot=self.kind)  # entry and cleared draft in one write
+            save_entry(self.store, entry, draft_slot=self.kind, now=now)  # entry and cleared draft in one write
         except StoreError as error:
             self.notify(str(error), title="Not saved", severity="error", timeout=10)
             return

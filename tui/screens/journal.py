@@ -400,7 +400,7 @@ class JournalScreen(Screen[None]):
             self.notify("There is nothing to save yet. Take your time.", title="Nothing saved")
             return
         try:
-            save_entry(self.store, entry)  # the entry and the cleared draft reach the disk together
+            save_entry(self.store, entry, now=self.clock.now())  # the entry and the cleared draft reach the disk together
         except StoreError as error:
             self.notify(str(error), title="Not saved", severity="error", timeout=10)
             return

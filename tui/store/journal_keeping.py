@@ -22,11 +22,16 @@ from tui.store.recently_deleted_repository import RecentlyDeletedRepository
 from tui.store.store import Store
 
 
-def save_entry(store: Store, entry: JournalEntry, *, draft_slot: str | None = None) -> None:
-    """Save ``entry`` and clear the draft it was written in (the editor's, or an exercise's), in one write."""
+def save_entry(store: Store, entry: JournalEntry, *, draft_slot: str | None = None, now: datetime | None = None) -> None:
+    """Save ``entry`` and clear the draft it was written in (the editor's, or an exercise's), in one write.
+
+    Given ``now``, the same write also drops the text of what was deleted 30 days ago.
+    """
     with store.database.written_together():
         store.repo(JournalRepository).save(entry)
         store.repo(JournalDraftRepository).clear(draft_slot)
+        if now is not None:
+            store.repo(RecentlyDeletedRepository).purge_expired(now)
 
 
 def discard_draft(store: Store, now: datetime, *, slot: str | None = None) -> DeletedItem | None:
