@@ -148,8 +148,8 @@ async def test_item9_14_a_save_that_works_on_retry_leaves_no_draft_to_offer(
 ) -> None:
     import errno
 
-    import tui.store.file_storage as file_storage
     from tui.app import Launch, create_app
+    from tui.store import file_storage
 
     app = create_app(file_store, clock, launch=Launch(section="journal", options={}), themes_dir=tmp_path / "none")
     async with app.run_test(size=(80, 24)) as pilot:

@@ -80,7 +80,7 @@ def test_item9_14_a_save_that_succeeds_on_retry_clears_the_draft_too(
     drafts = file_store.repo(JournalDraftRepository)
     entry = JournalEntry.new(NOW, body="saved on the second try")
     drafts.keep(entry, None)
-    import tui.store.file_storage as file_storage
+    from tui.store import file_storage
 
     real = file_storage.write_private_file
 
@@ -105,10 +105,9 @@ def test_item9_14_a_save_that_succeeds_on_retry_clears_the_draft_too(
 
 def test_item9_14_a_change_that_fails_inside_written_together_leaves_nothing_half_done(store: Store) -> None:
     store.repo(JournalDraftRepository).keep(JournalEntry.new(NOW, body="still here"), None)
-    with pytest.raises(RuntimeError):
-        with store.database.written_together():
-            store.repo(JournalDraftRepository).clear()
-            raise RuntimeError("stopped part-way")
+    with pytest.raises(RuntimeError), store.database.written_together():
+        store.repo(JournalDraftRepository).clear()
+        raise RuntimeError("stopped part-way")
     draft = store.repo(JournalDraftRepository).current()
     assert draft is not None and draft.entry.body == "still here"
 
