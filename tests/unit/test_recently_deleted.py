@@ -118,3 +118,11 @@ def test_item9_1_saving_an_entry_purges_what_was_kept_30_days(store: Store) -> N
     later = NOW + timedelta(days=KEEP_DAYS + 1)
     journal_keeping.save_entry(store, JournalEntry.new(later, body="today"), now=later)
     assert "long ago" not in str(store.database.snapshot())
+
+
+def test_item9_1_days_left_counts_a_part_day_as_a_day(store: Store) -> None:
+    store.repo(JournalDraftRepository).keep(JournalEntry.new(NOW, body="words"), None)
+    item = journal_keeping.discard_draft(store, NOW)
+    assert item is not None
+    assert item.days_left(NOW + timedelta(minutes=5)) == KEEP_DAYS
+    assert item.days_left(NOW + timedelta(days=KEEP_DAYS - 1, hours=1)) == 1

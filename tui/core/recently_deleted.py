@@ -9,6 +9,7 @@ so a merge with an older copy of the file can never bring the text back.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -48,11 +49,12 @@ class DeletedItem:
             return False  # a stamp we cannot read: keep the words rather than guess
 
     def days_left(self, now: datetime) -> int:
-        """Whole days until it is removed for good (0 on its last day)."""
+        """Days (counting a part day as one) until it is removed for good: 30 just after deleting."""
         try:
-            return max(0, (self.expires_at() - now).days)
+            left = self.expires_at() - now
         except ValueError:
             return KEEP_DAYS
+        return max(0, math.ceil(left / timedelta(days=1)))
 
 
 def tombstone_of(item: DeletedItem, stamp: str, *, restored: bool = False) -> DeletedItem:

@@ -363,7 +363,7 @@ class JournalScreen(Screen[None]):
             if restore:
                 self.load_entry(draft.entry, draft.entry_id, unsaved=True)
                 return
-            again = "Set this draft aside? It waits in Recently deleted for 30 days, in case you want it back."
+            again = "Discard this draft? It waits in Recently deleted for 30 days, in case you want it back."
 
             def confirmed(discard: bool | None) -> None:
                 if discard:
@@ -371,7 +371,7 @@ class JournalScreen(Screen[None]):
                 else:
                     self.load_entry(draft.entry, draft.entry_id, unsaved=True)
 
-            self.app.push_screen(ConfirmScreen(again, "Set it aside", "Keep it", destructive="yes"), confirmed)
+            self.app.push_screen(ConfirmScreen(again, "Discard it", "Keep it", destructive="yes"), confirmed)
 
         # This question appears by itself: Discard has no letter key and focus starts on Carry on.
         self.app.push_screen(ConfirmScreen(question, "Carry on", "Discard", destructive="no"), answered)

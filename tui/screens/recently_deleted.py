@@ -85,7 +85,7 @@ class RecentlyDeletedScreen(Screen[None]):
             went = "lately"
         what = "Unfinished draft" if item.kind == KIND_DRAFT else "Entry"
         days = item.days_left(now)  # type: ignore[arg-type]
-        left = "last day" if days == 0 else f"{days} day{'s' if days != 1 else ''} left"
+        left = "last day" if days <= 1 else f"{days} days left"
         title = entry.title or " ".join(entry.body.split())[:60] or "(no words)"
         head = Content.assemble((f"{day:<11}", "$text-muted"), Content(title))
         line2 = Content.styled(f"{' ' * 11}{what} · deleted {went} · {left}", "$text-muted")
