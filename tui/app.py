@@ -267,6 +267,13 @@ class HeartworkApp(App[None]):
         if not isinstance(self.screen, CheckinScreen):
             self.push_screen(CheckinScreen())
 
+    def action_recently_deleted(self) -> None:
+        """Deleted entries and set-aside drafts of the last 30 days, to bring back."""
+        from tui.screens.recently_deleted import RecentlyDeletedScreen
+
+        if not isinstance(self.screen, RecentlyDeletedScreen):
+            self.push_screen(RecentlyDeletedScreen())
+
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen
 
@@ -287,6 +294,9 @@ class HeartworkApp(App[None]):
         yield SystemCommand("Check in", "Record how you feel right now", self.action_checkin)
         yield SystemCommand("Settings", "Theme, reduced motion, bell, week start", self.action_settings)
         yield SystemCommand("Help and support", "Every key, and how to reach crisis support", self.action_help)
+        yield SystemCommand(
+            "Recently deleted", "Journal entries and drafts deleted in the last 30 days", self.action_recently_deleted
+        )
         yield SystemCommand("Retry saving", "Save again after a full disk or read-only folder", self.action_retry_save)
         yield from super().get_system_commands(screen)
 

@@ -164,12 +164,14 @@ async def test_custom_pattern_edit_delete_and_launch_by_name(make_app: Callable[
         await pilot.press("x")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)  # asks first
+        app.clock.advance(1)  # past the type-ahead guard
         await pilot.press("n")
         await pilot.pause()
         assert store.repo(BreathingPatternRepository).count() == 1  # "no" keeps it
         await pilot.press("x")
         await pilot.pause()
-        await pilot.press("y")
+        app.clock.advance(1)
+        await pilot.press("tab", "enter")
         await pilot.pause()
         assert store.repo(BreathingPatternRepository).count() == 0
 

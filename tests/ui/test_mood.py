@@ -86,9 +86,14 @@ async def test_escape_asks_before_discarding_and_closes_at_once_when_untouched(m
         assert isinstance(app.screen, CheckinScreen)
         await pilot.press("escape")
         assert isinstance(app.screen, ConfirmScreen)
+        app.clock.advance(1)  # past the type-ahead guard
         await pilot.press("n")
         assert isinstance(app.screen, CheckinScreen)
-        await pilot.press("escape", "y")
+        await pilot.press("escape")
+        app.clock.advance(1)
+        await pilot.press("y")  # no letter answers a destructive question
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("tab", "enter")
         assert isinstance(app.screen, MoodScreen)
         assert store.repo(CheckinRepository).count() == 0
 
@@ -112,9 +117,12 @@ async def test_edit_and_delete_from_the_latest_list(make_app: MakeApp, store: St
         latest.focus()
         await pilot.press("d")
         assert isinstance(app.screen, ConfirmScreen)
+        clock.advance(1)  # past the type-ahead guard
         await pilot.press("n")
         assert repository.count() == count
-        await pilot.press("delete", "y")
+        await pilot.press("delete")
+        clock.advance(1)
+        await pilot.press("right", "enter")
         await pilot.pause()
         assert repository.count() == count - 1 and repository.get(newest.id) is None
         assert app.screen.overview.total_checkins == count - 1

@@ -22,6 +22,7 @@ from tui.core.journal import MAX_ENTRY_CHARS, JournalEntry
 from tui.core.journal_exercises import Exercise
 from tui.store.errors import StoreError
 from tui.store.journal_draft_repository import JournalDraftRepository
+from tui.store.journal_keeping import save_entry
 from tui.store.journal_repository import JournalRepository
 from tui.widgets.capped_text_area import CappedTextArea
 from tui.widgets.calm_footer import CalmFooter
@@ -217,8 +218,7 @@ class ExerciseFormScreen(Screen[None]):
             self.notify("There is nothing to save yet. Even one line is enough.", title="Nothing saved")
             return
         try:
-            self.store.repo(JournalRepository).save(entry)
-            self.store.repo(JournalDraftRepository).clear(self.kind)
+            save_entry(self.store, entry, draft_slot=self.kind, now=now)  # entry and cleared draft in one write
         except StoreError as error:
             self.notify(str(error), title="Not saved", severity="error", timeout=10)
             return

@@ -1,5 +1,7 @@
 """The entry list: newest first, grouped by month, with search, filters, open, delete and undo.
 
+A deleted entry goes to Recently deleted (kept 30 days), reached from here with ``r``.
+
 Only a page of rows is built at a time (more on request), from light
 summaries with their folded text already in memory, so ten years of entries
 open and search at once.
@@ -18,10 +20,12 @@ from textual.screen import Screen
 from textual.widgets import Header, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from tui.core.journal import KIND_TITLES, KINDS, JournalEntry, parse_entry_date
+from tui.core.journal import KIND_TITLES, KINDS, parse_entry_date
+from tui.core.recently_deleted import DeletedItem
 from tui.core.journal_search import EntrySummary, SearchFilter, filter_entries, fold, fold_with_origins, match_spans, query_terms, snippet_around
 from tui.messages import DataChanged
 from tui.store.errors import StoreError
+from tui.store.journal_keeping import delete_entry, restore_deleted
 from tui.store.journal_repository import JournalRepository
 from tui.widgets.calm_footer import CalmFooter
 
@@ -40,6 +44,7 @@ class JournalListScreen(Screen[str | None]):
         Binding("slash", "focus_search", "Search"),
         Binding("d,delete", "delete_entry", "Delete"),
         Binding("u", "undo_delete", "Undo delete"),
+        Binding("r", "recently_deleted", "Recently deleted"),
     ]
 
     def __init__(self) -> None:
@@ -48,7 +53,7 @@ class JournalListScreen(Screen[str | None]):
         self.limit = PAGE_SIZE
         self.shown: list[EntrySummary] = []
         self.matching = 0
-        self.last_deleted: JournalEntry | None = None
+        self.last_deleted: DeletedItem | None = None
         self._date_problem: str | None = None
 
     def compose(self) -> ComposeResult:
@@ -251,18 +256,21 @@ class JournalListScreen(Screen[str | None]):
         self.app.push_screen(ConfirmScreen(question, "Delete", "Keep it", yes_is_default=False), answered)
 
     def _delete(self, entry_id: str) -> None:
-        entry = self.repo.get(entry_id)
-        if entry is None:
-            return
         try:
-            self.repo.delete(entry_id)
+            deleted = delete_entry(self.app.store, entry_id, self.app.clock.now())  # type: ignore[attr-defined]
         except StoreError as error:
             self.notify(str(error), title="Not deleted", severity="error", timeout=10)
             return
-        self.last_deleted = entry
+        if deleted is None:
+            return
+        self.last_deleted = deleted
         self.refresh_list(keep_position=True)
         self._fill_tags()
-        self.notify("The entry is deleted. Press u to undo.", title="Deleted", timeout=10)
+        self.notify(
+            "The entry is deleted. Press u to undo; it also waits in Recently deleted (r) for 30 days.",
+            title="Deleted",
+            timeout=10,
+        )
         self.app.data_changed()  # type: ignore[attr-defined]
 
     def action_undo_delete(self) -> None:
@@ -270,7 +278,7 @@ class JournalListScreen(Screen[str | None]):
             self.notify("There is nothing to undo.")
             return
         try:
-            self.repo.save(self.last_deleted)
+            restore_deleted(self.app.store, self.last_deleted.id, self.app.clock.now())  # type: ignore[attr-defined]
         except StoreError as error:
             self.notify(str(error), title="Not restored", severity="error", timeout=10)
             return
@@ -279,6 +287,15 @@ class JournalListScreen(Screen[str | None]):
         self.refresh_list(keep_position=True)
         self.notify("The entry is back.", title="Restored")
         self.app.data_changed()  # type: ignore[attr-defined]
+
+    def action_recently_deleted(self) -> None:
+        from tui.screens.recently_deleted import RecentlyDeletedScreen
+
+        def back(_: None) -> None:
+            self._fill_tags()
+            self.refresh_list(keep_position=True)
+
+        self.app.push_screen(RecentlyDeletedScreen(), back)
 
 
 def _window_around_match(body: str, folded: str, title: str, query: str, reach: int = 400) -> str:

@@ -138,6 +138,17 @@ class Database:
             finally:
                 self._file_lock.release()
 
+    @contextmanager
+    def written_together(self) -> Iterator[None]:
+        """Changes to several tables inside reach the disk in one write, or not at all.
+
+        Saving an entry and clearing its draft, or moving something into
+        "recently deleted" and out of its table, is one step: a crash or a failed
+        save can never leave one half done (a saved entry still offered as a draft).
+        """
+        with self.transaction(), self.storage.batch():
+            yield
+
     def refresh(self) -> bool:
         """Reload if another process changed the file; True if it did.
 

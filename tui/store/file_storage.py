@@ -20,7 +20,8 @@ state, as if the change had never been tried.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -63,6 +64,8 @@ class AtomicFileStorage(Storage):
         self.generation = 0
         self.reads_from_disk = 0
         self.writes = 0
+        self._batch_depth = 0
+        self._batch_pending = False
 
     # -- reading ---------------------------------------------------------------
 
@@ -143,6 +146,9 @@ class AtomicFileStorage(Storage):
     # -- writing ---------------------------------------------------------------
 
     def write(self, data: dict[str, Any]) -> None:
+        if self._batch_depth:
+            self._cache, self._batch_pending = data, True  # written once, when the batch ends
+            return
         try:
             payload = codec.encode(data)
         except InvalidValueError:
@@ -166,6 +172,29 @@ class AtomicFileStorage(Storage):
                 self._on_written(self.path, payload)
             except OSError:
                 pass  # a backup that could not be made never undoes a save that succeeded
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Every write inside reaches the disk as one file: all of the changes, or none of them.
+
+        Call it holding the database lock. If the body raises, memory returns
+        to the last saved state; if the one write fails, the whole change waits
+        in memory for a retry, as any failed save does.
+        """
+        self._batch_depth += 1
+        try:
+            yield
+        except BaseException:
+            self._batch_depth -= 1
+            if self._batch_depth == 0 and self._batch_pending:
+                self._batch_pending = False
+                self.rollback()
+            raise
+        self._batch_depth -= 1
+        if self._batch_depth == 0 and self._batch_pending:
+            self._batch_pending = False
+            assert self._cache is not None
+            self.write(self._cache)
 
     def rollback(self) -> None:
         """Return memory to the last state that was saved (or kept for a retry)."""
