@@ -23,7 +23,7 @@ from textual.screen import Screen
 from tui import themes
 from tui.core.clock import Clock, SystemClock
 from tui.core.settings import Settings
-from tui.crash import crash_message, write_crash_log
+from tui.crash import CrashLogRefusedError, crash_message, crash_message_without_log, write_crash_log
 from tui.messages import DataChanged
 from tui.paths import crash_log_path, user_themes_dir
 from tui.sections import SECTIONS, Section
@@ -221,14 +221,16 @@ class HeartworkApp(App[None]):
         from rich.text import Text
 
         error = getattr(self, "_last_error", None)
-        log_path = crash_log_path()
+        message = crash_message(crash_log_path())
         try:
             if error is not None:
-                log_path = write_crash_log(error)
+                message = crash_message(write_crash_log(error))
+        except CrashLogRefusedError as refused:
+            message = crash_message_without_log(refused)
         except OSError:
             pass
         self.save_pending_quietly()
-        self._exit_renderables.append(Text(crash_message(log_path)))
+        self._exit_renderables.append(Text(message))
         self._close_messages_no_wait()
 
     def _handle_exception(self, error: Exception) -> None:

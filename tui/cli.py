@@ -127,10 +127,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as error:  # noqa: BLE001 - never print locals or entry text
-        from tui.crash import crash_message, write_crash_log
+        from tui.crash import CrashLogRefusedError, crash_message, crash_message_without_log, write_crash_log
 
         try:
             log_path = write_crash_log(error)
+        except CrashLogRefusedError as refused:
+            return fail(crash_message_without_log(refused), EXIT_FAILURE)
         except OSError:
             return fail("stopped because of an unexpected error.", EXIT_FAILURE)
         return fail(crash_message(log_path), EXIT_FAILURE)

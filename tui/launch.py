@@ -8,7 +8,7 @@ from typing import Any
 
 from tui.commands.common import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, fail
 from tui.paths import database_location, user_themes_dir
-from tui.store.errors import CorruptDatabaseError, StoreError
+from tui.store.errors import CorruptDatabaseError, StoreError, UnsafeFolderError
 from tui.store.store import Store
 from tui.themes import theme_names
 
@@ -46,6 +46,8 @@ def _launch(args: argparse.Namespace) -> int:
         if not run_recovery(error):
             return EXIT_FAILURE
         store = Store.open(location.path, own_folder=location.own_folder)
+    except UnsafeFolderError as error:
+        return fail(str(error), EXIT_USAGE)
     except StoreError as error:
         return fail(str(error), EXIT_FAILURE)
     from tui.cli import SECTION_VALIDATORS

@@ -22,12 +22,23 @@ def database_path(args: argparse.Namespace) -> Path:
     return database_location(getattr(args, "db", None)).path
 
 
-def open_store(args: argparse.Namespace) -> Store:
-    """Open the database named by --db / HEARTWORK_DB / the default."""
+def open_store(args: argparse.Namespace, *, read_only: bool = False) -> Store:
+    """Open the database named by --db / HEARTWORK_DB / the default.
+
+    With ``read_only`` nothing on disk is written, chmodded or migrated. If
+    Heartwork's own folder is not safe to use, the command ends here with a
+    plain message and exit code 2 (nothing was read or written).
+    """
+    from tui.store.errors import UnsafeFolderError
     from tui.store.store import Store
 
     location = database_location(getattr(args, "db", None))
-    return Store.open(location.path, own_folder=location.own_folder)
+    try:
+        if read_only:
+            return Store.open_read_only(location.path, own_folder=location.own_folder)
+        return Store.open(location.path, own_folder=location.own_folder)
+    except UnsafeFolderError as error:
+        raise SystemExit(fail(str(error), EXIT_USAGE)) from None
 
 
 def fail(message: str, code: int = EXIT_FAILURE) -> int:

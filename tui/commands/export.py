@@ -80,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
     if out is not None and out.exists() and not args.export_force:
         return fail(f"{out} already exists; add --force to replace it", EXIT_FAILURE)
     try:
-        store = open_store(args)
+        store = open_store(args, read_only=True)
     except StoreError as error:
         return fail_store(error, "the export")
     try:

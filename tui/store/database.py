@@ -18,14 +18,21 @@ from typing import Any
 
 from tinydb import TinyDB
 
+from tui.paths import real_path
 from tui.store.backups import BackupRotator
 from tui.store.checked_table import CheckedTable
 from tui.store.errors import DatabaseTooNewError, StoreBusyError, StoreWriteError
 from tui.store.file_lock import lock_timeout_errors, make_lock
-from tui.store.file_storage import AtomicFileStorage
+from tui.store.file_storage import AtomicFileStorage, parse_database
 from tui.store.memory_storage import MemoryStorage
 from tui.store.migrations import CURRENT_VERSION, META_TABLE, migrate, version_of
-from tui.store.permissions import PRIVATE_FILE_MODE, ensure_private_dir, make_private, sweep_stale_temp_files
+from tui.store.permissions import (
+    PRIVATE_FILE_MODE,
+    check_private_dir,
+    ensure_private_dir,
+    make_private,
+    sweep_stale_temp_files,
+)
 
 LOCK_TIMEOUT_SECONDS = 15.0
 
@@ -37,15 +44,18 @@ class _CheckedTinyDB(TinyDB):
 class Database:
     """One open Heartwork database (a file, or memory for tests)."""
 
-    def __init__(self, storage: AtomicFileStorage | MemoryStorage, path: Path | None) -> None:
+    def __init__(
+        self, storage: AtomicFileStorage | MemoryStorage, path: Path | None, *, read_only: bool = False
+    ) -> None:
         self.path = path
         self.storage = storage
+        self.read_only = read_only
         self._tinydb = _CheckedTinyDB(storage=lambda: storage)
         self._thread_lock = threading.RLock()
         self._file_lock: Any = None
         self.backups: BackupRotator | None = None
         self._lock_file_checked = False
-        if path is not None:
+        if path is not None and not read_only:
             self._file_lock = make_lock(str(lock_path_for(path)), LOCK_TIMEOUT_SECONDS, PRIVATE_FILE_MODE)
 
     # -- opening ---------------------------------------------------------------
@@ -54,13 +64,16 @@ class Database:
     def open(cls, path: Path, *, own_folder: bool = False) -> Database:
         """Open (or create) the database at ``path``.
 
-        Raises CorruptDatabaseError if the file cannot be used (it is left
-        untouched), DatabaseTooNewError for a newer format, StoreWriteError if
-        a new file cannot be created.
+        A path that is a symbolic link is followed once, here: everything is
+        written beside the real file (temp file, lock, backups), so the link
+        survives. Raises CorruptDatabaseError if the file cannot be used (it
+        is left untouched), DatabaseTooNewError for a newer format,
+        UnsafeFolderError if Heartwork's own folder could be changed by someone
+        else, StoreWriteError if a new file cannot be created.
         """
-        path = Path(path).expanduser().absolute()
+        path = real_path(Path(path))  # idempotent: the CLI resolved it already
         try:
-            ensure_private_dir(path.parent, ours=own_folder)
+            ensure_private_dir(path.parent, ours=own_folder, refuse_unsafe=own_folder)
         except OSError as error:
             if not path.parent.is_dir():
                 raise StoreWriteError(path, error) from error
@@ -71,13 +84,11 @@ class Database:
         database = cls(storage, path)
         database.backups = rotator
         data = storage.read()  # raises CorruptDatabaseError before any write
-        if data is not None and version_of(data) > CURRENT_VERSION:
-            raise DatabaseTooNewError(path, version_of(data), CURRENT_VERSION)
+        _refuse_too_new(path, data)
         if data is None or version_of(data) < CURRENT_VERSION or META_TABLE not in data:
             with database.transaction():
                 current = storage.read() or {}
-                if version_of(current) > CURRENT_VERSION:
-                    raise DatabaseTooNewError(path, version_of(current), CURRENT_VERSION)
+                _refuse_too_new(path, current)
                 if current:
                     rotator.before_migration()
                 migrate(current)
@@ -88,6 +99,28 @@ class Database:
             except OSError:
                 pass  # a read-only disk: reading works, and saving will say why it cannot
         return database
+
+    @classmethod
+    def open_read_only(cls, path: Path, *, own_folder: bool = False) -> Database:
+        """The database at ``path`` as it is now, for commands that only read (export).
+
+        Nothing on disk is created, written, chmodded or migrated: an older
+        file is brought up to date in memory only, a missing file reads as
+        empty. The same files are refused as by :meth:`open`. Changes made to
+        the returned database stay in memory.
+        """
+        path = real_path(Path(path))  # idempotent: the CLI resolved it already
+        if own_folder:
+            check_private_dir(path.parent)
+        try:
+            payload = path.read_bytes()
+        except FileNotFoundError:
+            data: dict[str, Any] = {}
+        else:
+            data = parse_database(path, payload, BackupRotator(path).newest)
+        _refuse_too_new(path, data)
+        migrate(data)
+        return cls(MemoryStorage(data), path, read_only=True)
 
     @classmethod
     def in_memory(cls, initial: dict[str, Any] | None = None) -> Database:
@@ -215,6 +248,11 @@ class Database:
     def _forget_query_caches(self) -> None:
         for table in self._tinydb._tables.values():
             table.clear_cache()
+
+
+def _refuse_too_new(path: Path, data: dict[str, Any] | None) -> None:
+    if data is not None and version_of(data) > CURRENT_VERSION:
+        raise DatabaseTooNewError(path, version_of(data), CURRENT_VERSION)
 
 
 def lock_path_for(database: Path) -> Path:

@@ -42,6 +42,18 @@ class DatabaseTooNewError(StoreError):
         )
 
 
+class UnsafeFolderError(StoreError):
+    """Heartwork's own data folder could be changed by someone else; it is not used."""
+
+    def __init__(self, folder: Path, reason: str, what_to_do: str) -> None:
+        self.folder = folder
+        self.reason = reason
+        super().__init__(
+            f"Heartwork did not use its folder {folder} because {reason}, so your private "
+            f"data would not be safe there. Nothing in it was read or changed. {what_to_do}"
+        )
+
+
 class StoreWriteError(StoreError):
     """A save did not reach the disk; the old file is intact and the change is kept in memory."""
 

@@ -30,6 +30,7 @@ from tinydb.storages import Storage
 from tui.store import codec
 from tui.store.errors import CorruptDatabaseError, InvalidValueError, StoreWriteError
 from tui.store.merge import merge_unsaved
+from tui.store.migrations import version_problem
 from tui.store.permissions import write_private_file
 
 FileIdentity = tuple[int, int, int, int]
@@ -274,7 +275,7 @@ def _read_all(fd: int, size_hint: int) -> bytes:
 def parse_database(
     path: Path, payload: bytes, newest_backup: Callable[[], Path | None] = lambda: None
 ) -> dict[str, Any]:
-    """Parse and shape-check a database file, or raise CorruptDatabaseError."""
+    """Parse, shape-check and version-check a database file, or raise CorruptDatabaseError."""
     if not payload.strip():
         raise CorruptDatabaseError(path, "the file is empty", newest_backup())
     try:
@@ -289,7 +290,7 @@ def parse_database(
             at = f" (problem at line {where[0]}, column {where[1]})" if None not in where else ""
             reason = f"the file is not valid JSON{at}"
         raise CorruptDatabaseError(path, reason, newest_backup()) from error
-    problem = shape_problem(data)
+    problem = shape_problem(data) or version_problem(data)
     if problem:
         raise CorruptDatabaseError(path, problem, newest_backup())
     return data
