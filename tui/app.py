@@ -117,6 +117,7 @@ class HeartworkApp(App[None]):
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        self.screen_change_signal.subscribe(self, self._keep_focus_of_covered_screens)
         for failure in self._theme_failures:
             self.notify(f"Skipped theme file {failure.path.name}: {failure.reason}", title="Theme", severity="warning")
         self._install_signal_handlers()
@@ -240,6 +241,22 @@ class HeartworkApp(App[None]):
             self.save_pending()
         except Exception:  # noqa: BLE001 - already crashing; saving is best effort
             pass
+
+    # -- focus -------------------------------------------------------------------
+
+    def _keep_focus_of_covered_screens(self, showing: Screen) -> None:
+        """Let Textual choose a screen's focus only the first time it is shown.
+
+        Textual's AUTO_FOCUS runs again whenever a screen comes back with
+        nothing focused, so after Help (or settings, the palette, a dialog or
+        another section) the first field (the journal's Title) took the focus
+        the person had deliberately left, and the next ``?`` typed into it.
+        A screen that has been covered once keeps exactly the focus it had,
+        including none.
+        """
+        for screen in self._open_screens():
+            if screen is not showing:
+                screen.AUTO_FOCUS = ""  # type: ignore[misc]  # empty, not None (None means the app's "*")
 
     # -- size --------------------------------------------------------------------
 
