@@ -98,8 +98,12 @@ class HeartworkApp(App[None]):
         self.heartwork_themes = [spec.name for spec in specs]
         self._heap_frozen = False
         wanted = self._theme_override or self.settings.theme
-        available = {spec.name for spec in specs} | set(self.available_themes)
-        self.theme = wanted if wanted in available else themes.DEFAULT_THEME
+        self.theme = wanted if wanted in self.heartwork_themes else themes.DEFAULT_THEME
+        # Only Heartwork's themes (bundled and the person's own) anywhere: the palette's
+        # theme picker lists what is registered, and Settings can highlight only these.
+        for name in list(self.available_themes):
+            if name not in self.heartwork_themes:
+                self.unregister_theme(name)
 
     def _remember_theme(self, theme: Any) -> None:
         if self._theme_override is None and theme.name != self.settings.theme:
