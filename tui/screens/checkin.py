@@ -31,6 +31,7 @@ from tui.store.errors import StoreError
 from tui.widgets.comma_suggester import CommaListSuggester
 from tui.widgets.emotion_picker import EmotionGroup, EmotionPicker
 from tui.widgets.scale_picker import ScalePicker
+from tui.widgets.calm_footer import CalmFooter
 
 
 class CheckinScreen(ModalScreen[bool]):
@@ -101,6 +102,7 @@ class CheckinScreen(ModalScreen[bool]):
                 yield Button("Save", id="checkin-save", variant="primary")
                 yield Button("Cancel", id="checkin-cancel")
                 yield Static(self.texts["keys"], id="checkin-keys")
+        yield CalmFooter()
 
     def on_mount(self) -> None:
         for message in self.query(".checkin-message"):

@@ -13,6 +13,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from tui.widgets.calm_footer import CalmFooter
+
 
 class ConfirmScreen(ModalScreen[bool]):
     """Ask ``question``; dismisses with True for yes, False for no or Escape."""
@@ -49,6 +51,7 @@ class ConfirmScreen(ModalScreen[bool]):
             with Horizontal(id="confirm-buttons"):
                 yield Button(f"{self.no_label} (n)", id="confirm-no")
                 yield Button(f"{self.yes_label} (y)", id="confirm-yes", variant="primary")
+        yield CalmFooter()
 
     def on_mount(self) -> None:
         self.query_one("#confirm-yes" if self.yes_is_default else "#confirm-no", Button).focus()

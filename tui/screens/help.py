@@ -12,6 +12,7 @@ from textual.widgets import Markdown
 
 from tui import content
 from tui.sections import SECTIONS
+from tui.widgets.calm_footer import CalmFooter
 
 
 def screen_keys(screen: Screen[Any]) -> list[tuple[str, str]]:
@@ -79,6 +80,7 @@ class HelpScreen(ModalScreen[None]):
         title = (getattr(self.below, "SUB_TITLE", "") or "") if self.below is not None else ""
         with VerticalScroll(id="help-sheet"):
             yield Markdown(help_markdown(here, title), id="help-text")
+        yield CalmFooter()
 
     def action_dismiss(self) -> None:  # type: ignore[override]
         self.dismiss(None)
