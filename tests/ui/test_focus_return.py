@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from textual.widgets import Input
+from textual.widgets import Input, TextArea
 
 
 async def _journal_with_nothing_focused(app, pilot):  # type: ignore[no-untyped-def]
@@ -79,3 +79,18 @@ async def test_item10_2_every_overlay_returns_exactly_the_focus_before(make_app,
         await pilot.pause()
         assert app.screen is journal
         assert journal.focused is tags
+
+
+@pytest.mark.parametrize("stop_name", ["home", "breathe", "journal-list", "affirm", "selfcare", "mood", "checkin", "help", "settings", "confirm"])
+async def test_item10_2_screens_not_for_writing_open_with_no_text_field_focused(make_app, stop_name) -> None:
+    """Letter keys on these screens are the app's keys: none opens with a text field taking them (writing screens do, on purpose)."""
+    from tests.ui.test_walk_every_screen import STOPS
+
+    stop = next(stop for stop in STOPS if stop.name == stop_name)
+    app = make_app(stop.section)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        for step in stop.steps:
+            step(app) if callable(step) else await pilot.press(step)
+            await pilot.pause()
+        assert not isinstance(app.screen.focused, (Input, TextArea)), f"{stop.name}: {app.screen.focused!r}"
