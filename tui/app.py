@@ -98,8 +98,12 @@ class HeartworkApp(App[None]):
         self.heartwork_themes = [spec.name for spec in specs]
         self._heap_frozen = False
         wanted = self._theme_override or self.settings.theme
-        available = {spec.name for spec in specs} | set(self.available_themes)
-        self.theme = wanted if wanted in available else themes.DEFAULT_THEME
+        self.theme = wanted if wanted in self.heartwork_themes else themes.DEFAULT_THEME
+        # Only Heartwork's themes (bundled and the person's own) anywhere: the palette's
+        # theme picker lists what is registered, and Settings can highlight only these.
+        for name in list(self.available_themes):
+            if name not in self.heartwork_themes:
+                self.unregister_theme(name)
 
     def _remember_theme(self, theme: Any) -> None:
         if self._theme_override is None and theme.name != self.settings.theme:
@@ -117,6 +121,7 @@ class HeartworkApp(App[None]):
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        self.screen_change_signal.subscribe(self, self._keep_focus_of_covered_screens)
         for failure in self._theme_failures:
             self.notify(f"Skipped theme file {failure.path.name}: {failure.reason}", title="Theme", severity="warning")
         self._install_signal_handlers()
@@ -242,6 +247,22 @@ class HeartworkApp(App[None]):
             self.save_pending()
         except Exception:  # noqa: BLE001 - already crashing; saving is best effort
             pass
+
+    # -- focus -------------------------------------------------------------------
+
+    def _keep_focus_of_covered_screens(self, showing: Screen) -> None:
+        """Let Textual choose a screen's focus only the first time it is shown.
+
+        Textual's AUTO_FOCUS runs again whenever a screen comes back with
+        nothing focused, so after Help (or settings, the palette, a dialog or
+        another section) the first field (the journal's Title) took the focus
+        the person had deliberately left, and the next ``?`` typed into it.
+        A screen that has been covered once keeps exactly the focus it had,
+        including none.
+        """
+        for screen in self._open_screens():
+            if screen is not showing:
+                screen.AUTO_FOCUS = ""  # type: ignore[misc]  # empty, not None (None means the app's "*")
 
     # -- size --------------------------------------------------------------------
 

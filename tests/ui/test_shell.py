@@ -161,7 +161,8 @@ async def test_footer_shows_the_screen_keys_and_rebuilds_only_when_they_change(m
     from tui.widgets.calm_footer import CalmFooter
 
     app = make_app("mood")
-    async with app.run_test(size=(120, 32)) as pilot:
+    # Wide enough for every key: narrower footers show fewer, whole keys (issue 10.4, tests/ui/test_footer_fit.py).
+    async with app.run_test(size=(200, 32)) as pilot:
         await pilot.pause()
         footer = app.screen.query_one(CalmFooter)
         keys = [key.key for key in footer.query("FooterKey")]

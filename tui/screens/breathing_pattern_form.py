@@ -17,6 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from tui.core.breathing import MAX_NAME_LENGTH, TimingField, ValidationResult, validate_timings
+from tui.widgets.calm_footer import CalmFooter
 
 NAME_FIELD = "name"
 
@@ -56,6 +57,7 @@ class BreathingPatternFormScreen(ModalScreen[ValidationResult | None]):
             with Horizontal(id="pattern-form-buttons"):
                 yield Button("Save", variant="primary", id="pattern-form-save")
                 yield Button("Cancel", id="pattern-form-cancel")
+        yield CalmFooter()
 
     def _field_row(self, field_id: str, label: str, value: str, max_length: int = 8) -> ComposeResult:
         input_classes = "pattern-form-input" + ("" if field_id == NAME_FIELD else " -seconds")

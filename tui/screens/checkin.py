@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
@@ -32,6 +32,7 @@ from tui.store.errors import StoreError
 from tui.widgets.comma_suggester import CommaListSuggester
 from tui.widgets.emotion_picker import EmotionGroup, EmotionPicker
 from tui.widgets.scale_picker import ScalePicker
+from tui.widgets.calm_footer import CalmFooter
 
 
 class CheckinScreen(ModalScreen[bool]):
@@ -64,44 +65,50 @@ class CheckinScreen(ModalScreen[bool]):
         chosen = existing.emotions if existing else ()
         own_words = [word for word in chosen if word not in self.known_words]
         when = existing.at if existing else self.app.clock.now()  # type: ignore[attr-defined]
-        with VerticalScroll(id="checkin-sheet"):
-            yield Static(self.texts["title_edit" if existing else "title_new"], id="checkin-title")
-            yield Static(self.texts["pleasantness_prompt"], classes="checkin-prompt")
-            with Horizontal(classes="checkin-row"):
-                yield ScalePicker(existing.pleasantness if existing else None, id="checkin-pleasantness")
-                yield Static(id="checkin-pleasantness-label")
-            yield Static(id="checkin-pleasantness-message", classes="checkin-message")
-            yield Static(self.texts["energy_prompt"], classes="checkin-prompt")
-            yield ScalePicker(existing.energy if existing else None, optional=True, id="checkin-energy")
-            yield Static(self.texts["emotions_prompt"], classes="checkin-prompt")
-            yield EmotionPicker(self.groups, chosen, id="checkin-emotions")
-            yield Input(
-                ", ".join(own_words),
-                placeholder=self.texts["own_words_prompt"],
-                suggester=CommaListSuggester(repository.emotions_used()),
-                id="checkin-own-words",
-            )
-            yield Static(id="checkin-emotions-message", classes="checkin-message")
-            yield Input(
-                ", ".join(existing.tags) if existing else "",
-                placeholder=self.texts["tags_prompt"],
-                suggester=CommaListSuggester(repository.tags_used()),
-                id="checkin-tags",
-            )
-            yield Static(id="checkin-tags-message", classes="checkin-message")
-            yield Input(
-                existing.note if existing else "",
-                placeholder=self.texts["note_prompt"],
-                max_length=MAX_NOTE_LENGTH,
-                id="checkin-note",
-            )
-            yield Static(self.texts["when_prompt"], classes="checkin-prompt")
-            yield Input(when.strftime(DATE_TIME_FORMAT), id="checkin-at")
-            yield Static(id="checkin-at-message", classes="checkin-message")
-            with Horizontal(id="checkin-buttons"):
-                yield Button("Save", id="checkin-save", variant="primary")
-                yield Button("Cancel", id="checkin-cancel")
-                yield Static(self.texts["keys"], id="checkin-keys")
+        with Vertical(id="checkin-sheet"):
+            with VerticalScroll(id="checkin-fields"):
+                yield Static(self.texts["title_edit" if existing else "title_new"], id="checkin-title")
+                yield Static(self.texts["pleasantness_prompt"], classes="checkin-prompt")
+                with Horizontal(classes="checkin-row"):
+                    yield ScalePicker(existing.pleasantness if existing else None, id="checkin-pleasantness")
+                    yield Static(id="checkin-pleasantness-label")
+                yield Static(id="checkin-pleasantness-message", classes="checkin-message")
+                yield Static(self.texts["energy_prompt"], classes="checkin-prompt")
+                yield ScalePicker(existing.energy if existing else None, optional=True, id="checkin-energy")
+                yield Static(self.texts["emotions_prompt"], classes="checkin-prompt")
+                yield EmotionPicker(self.groups, chosen, id="checkin-emotions")
+                yield Input(
+                    ", ".join(own_words),
+                    placeholder=self.texts["own_words_prompt"],
+                    suggester=CommaListSuggester(repository.emotions_used()),
+                    compact=True,
+                    id="checkin-own-words",
+                )
+                yield Static(id="checkin-emotions-message", classes="checkin-message")
+                yield Input(
+                    ", ".join(existing.tags) if existing else "",
+                    placeholder=self.texts["tags_prompt"],
+                    suggester=CommaListSuggester(repository.tags_used()),
+                    compact=True,
+                    id="checkin-tags",
+                )
+                yield Static(id="checkin-tags-message", classes="checkin-message")
+                yield Input(
+                    existing.note if existing else "",
+                    placeholder=self.texts["note_prompt"],
+                    max_length=MAX_NOTE_LENGTH,
+                    compact=True,
+                    id="checkin-note",
+                )
+            # When and Save stay in view below the fields, which scroll only if they must.
+            with Vertical(id="checkin-end"):
+                yield Static(self.texts["when_prompt"], classes="checkin-prompt")
+                with Horizontal(id="checkin-buttons"):
+                    yield Input(when.strftime(DATE_TIME_FORMAT), compact=True, id="checkin-at")
+                    yield Button("Save", id="checkin-save", variant="primary", compact=True)
+                    yield Button("Cancel", id="checkin-cancel", compact=True)
+                yield Static(id="checkin-at-message", classes="checkin-message")
+        yield CalmFooter()
 
     def on_mount(self) -> None:
         for message in self.query(".checkin-message"):

@@ -27,6 +27,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from tui.widgets.calm_footer import CalmFooter
+
 TYPE_AHEAD_GUARD_SECONDS = 0.6  # keys this soon after the dialog appears are not answers
 
 Destructive = Literal["yes", "no"] | None
@@ -88,6 +90,7 @@ class ConfirmScreen(ModalScreen[bool]):
             with Horizontal(id="confirm-buttons"):
                 yield Button(self._label(self.no_label, "n", "no"), id="confirm-no")
                 yield Button(self._label(self.yes_label, "y", "yes"), id="confirm-yes", variant="primary")
+        yield CalmFooter()
 
     def _label(self, text: str, letter: str, answer: str) -> str:
         return text if self.destructive == answer else f"{text} ({letter})"

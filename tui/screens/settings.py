@@ -10,6 +10,7 @@ from textual.widgets import Label, OptionList, Select, Static, Switch
 from textual.widgets.option_list import Option
 
 from tui.core.settings import WEEK_STARTS
+from tui.widgets.calm_footer import CalmFooter
 
 
 class SettingsScreen(ModalScreen[None]):
@@ -40,6 +41,7 @@ class SettingsScreen(ModalScreen[None]):
                     id="settings-week-start",
                 )
                 yield Label("First day of the week")
+        yield CalmFooter()
 
     def on_mount(self) -> None:
         options = self.query_one("#settings-theme", OptionList)

@@ -10,6 +10,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Select, Static
 
+from tui.widgets.calm_footer import CalmFooter
+
 TextEntryResult = tuple[str, str]
 
 
@@ -62,6 +64,7 @@ class TextEntryScreen(ModalScreen[TextEntryResult | None]):
                     id="entry-choice",
                 )
             yield Static("Enter saves · Tab to the tag · Esc cancels" if self._choices else "Enter saves · Esc cancels", id="entry-message")
+        yield CalmFooter()
 
     def on_mount(self) -> None:
         self.query_one("#entry-text", Input).focus()
