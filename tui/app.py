@@ -22,6 +22,7 @@ from textual.screen import Screen
 
 from tui import themes
 from tui.core.clock import Clock, SystemClock
+from tui.core.keys import key_display
 from tui.core.settings import Settings
 from tui.crash import crash_message, write_crash_log
 from tui.messages import DataChanged
@@ -240,6 +241,10 @@ class HeartworkApp(App[None]):
             self.save_pending()
         except Exception:  # noqa: BLE001 - already crashing; saving is best effort
             pass
+
+    def get_key_display(self, binding: Binding) -> str:
+        """Keys in one notation everywhere (``Ctrl+S``, ``Esc``, ``Enter``), not Textual's ``^s``."""
+        return binding.key_display or key_display(binding.key)
 
     # -- size --------------------------------------------------------------------
 

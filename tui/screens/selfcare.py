@@ -33,7 +33,7 @@ class SelfCareScreen(Screen[None]):
     """Tick what you did for yourself today; add, edit, remove and pick routines."""
 
     BINDINGS = [
-        Binding("space", "toggle", "Tick", key_display="space"),
+        Binding("space", "toggle", "Tick"),
         Binding("plus,insert", "add", "Add", key_display="+"),
         Binding("i", "ideas", "Ideas"),
         Binding("e", "edit", "Edit"),
