@@ -30,6 +30,7 @@ from tui.paths import crash_log_path, user_themes_dir
 from tui.sections import SECTIONS, Section
 from tui.store.errors import StoreError
 from tui.store.store import Store
+from tui.undo import PendingUndo
 
 MIN_WIDTH = 60
 MIN_HEIGHT = 20
@@ -68,6 +69,9 @@ class HeartworkApp(App[None]):
         Binding("question_mark", "help", "Help", tooltip="Every key, and where to find support"),
         Binding("comma", "settings", "Settings", show=False, tooltip="Theme, motion, bell, week start"),
         Binding("ctrl+q", "quit", "Quit", priority=True),
+        # Priority so a screen's own "u" waits while a delete is fresh; outside that, or in a
+        # text field, the key passes on untouched (see check_action and action_undo_delete).
+        Binding("u", "undo_delete", "Undo delete", priority=True, tooltip="Bring back what you just deleted"),
     ]
 
     def __init__(
@@ -85,6 +89,7 @@ class HeartworkApp(App[None]):
         self.launch = launch
         self._theme_override = theme_override
         self._themes_dir = themes_dir
+        self.pending_undo: PendingUndo | None = None
         self.DEFAULT_MODE = launch.section  # open straight on the asked-for section, building no other
         super().__init__()
         self._register_themes()
@@ -284,6 +289,54 @@ class HeartworkApp(App[None]):
         if not isinstance(self.screen, SettingsScreen):
             self.push_screen(SettingsScreen())
 
+    # -- undo ------------------------------------------------------------------------
+
+    def offer_undo(self, kind: str, restore: Callable[[], object]) -> None:
+        """Remember how to bring back the ``kind`` just deleted, and say so."""
+        from tui.undo import UNDO_SECONDS
+
+        self.pending_undo = PendingUndo(kind, restore, self.clock.monotonic())
+        self.notify("Deleted. Press u to undo.", title=f"The {kind} is deleted", timeout=10)
+        self.data_changed()
+        self.refresh_bindings()
+        self.set_timer(UNDO_SECONDS + 0.1, self.refresh_bindings)
+
+    def _undo_available(self) -> bool:
+        pending = self.pending_undo
+        return pending is not None and pending.is_fresh(self.clock.monotonic())
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "undo_delete" and not self._undo_available():
+            return False
+        return True
+
+    def action_undo_delete(self) -> None:
+        """``u``: bring back the last delete, unless the key belongs to a text field or a dialog."""
+        from textual.actions import SkipAction
+        from textual.screen import ModalScreen
+        from textual.widgets import Input, TextArea
+
+        if isinstance(self.focused, (Input, TextArea)) or isinstance(self.screen, ModalScreen):
+            raise SkipAction()  # the key is the person's: a letter in their text, or a dialog's
+        if not self.undo_last_delete():
+            raise SkipAction()
+
+    def undo_last_delete(self) -> bool:
+        """Restore the last deleted record through its repository; False if there is none to restore."""
+        pending = self.pending_undo
+        if pending is None or not pending.is_fresh(self.clock.monotonic()):
+            return False
+        try:
+            pending.restore()
+        except StoreError as error:
+            self.notify(str(error), title="Not restored", severity="error", timeout=10)
+            return True
+        self.pending_undo = None
+        self.refresh_bindings()
+        self.notify(f"The {pending.kind} is back.", title="Restored", timeout=4)
+        self.data_changed()
+        return True
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         for section in SECTIONS:
             yield SystemCommand(
@@ -292,6 +345,8 @@ class HeartworkApp(App[None]):
         yield SystemCommand("Check in", "Record how you feel right now", self.action_checkin)
         yield SystemCommand("Settings", "Theme, reduced motion, bell, week start", self.action_settings)
         yield SystemCommand("Help and support", "Every key, and how to reach crisis support", self.action_help)
+        if self._undo_available():
+            yield SystemCommand("Undo delete", "Bring back what you just deleted", self.undo_last_delete)
         yield SystemCommand("Retry saving", "Save again after a full disk or read-only folder", self.action_retry_save)
         yield from super().get_system_commands(screen)
 

@@ -7,6 +7,7 @@ open and search at once.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from textual import on
@@ -18,10 +19,9 @@ from textual.screen import Screen
 from textual.widgets import Header, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from tui.core.journal import KIND_TITLES, KINDS, JournalEntry, parse_entry_date
+from tui.core.journal import KIND_TITLES, KINDS, parse_entry_date
 from tui.core.journal_search import EntrySummary, SearchFilter, filter_entries, fold, fold_with_origins, match_spans, query_terms, snippet_around
 from tui.messages import DataChanged
-from tui.store.errors import StoreError
 from tui.store.journal_repository import JournalRepository
 from tui.widgets.calm_footer import CalmFooter
 
@@ -39,7 +39,6 @@ class JournalListScreen(Screen[str | None]):
         Binding("escape", "back", "Back"),
         Binding("slash", "focus_search", "Search"),
         Binding("d,delete", "delete_entry", "Delete"),
-        Binding("u", "undo_delete", "Undo delete"),
     ]
 
     def __init__(self) -> None:
@@ -48,7 +47,6 @@ class JournalListScreen(Screen[str | None]):
         self.limit = PAGE_SIZE
         self.shown: list[EntrySummary] = []
         self.matching = 0
-        self.last_deleted: JournalEntry | None = None
         self._date_problem: str | None = None
 
     def compose(self) -> ComposeResult:
@@ -78,7 +76,7 @@ class JournalListScreen(Screen[str | None]):
 
     def on_data_changed(self, _: DataChanged) -> None:
         self._fill_tags()
-        self.refresh_list()
+        self.refresh_list(keep_position=True)
 
     def _fill_tags(self) -> None:
         select = self.query_one("#list-tag", Select)
@@ -239,46 +237,27 @@ class JournalListScreen(Screen[str | None]):
         if summary is None:
             self.notify("Choose an entry first.")
             return
-        from tui.screens.confirm import ConfirmScreen
+        from tui.screens.delete_confirm import confirm_delete
 
-        name = summary.title or summary.excerpt[:40] or "this entry"
-        question = f"Delete “{name}” from {summary.entry_date}?\nYou can undo this right after."
+        def delete() -> Callable[[], object] | None:
+            entry = self.repo.get(summary.id)
+            if entry is None:
+                return None
+            self.repo.delete(summary.id)
+            return lambda: self.repo.save(entry)
 
-        def answered(delete: bool | None) -> None:
-            if delete:
-                self._delete(summary.id)
+        confirm_delete(
+            self,
+            "journal entry",
+            summary.title or summary.excerpt or "",
+            delete,
+            note=f"Written on {_day_text(summary.entry_date)}.",
+            after=self._after_change,
+        )
 
-        self.app.push_screen(ConfirmScreen(question, "Delete", "Keep it", yes_is_default=False), answered)
-
-    def _delete(self, entry_id: str) -> None:
-        entry = self.repo.get(entry_id)
-        if entry is None:
-            return
-        try:
-            self.repo.delete(entry_id)
-        except StoreError as error:
-            self.notify(str(error), title="Not deleted", severity="error", timeout=10)
-            return
-        self.last_deleted = entry
-        self.refresh_list(keep_position=True)
-        self._fill_tags()
-        self.notify("The entry is deleted. Press u to undo.", title="Deleted", timeout=10)
-        self.app.data_changed()  # type: ignore[attr-defined]
-
-    def action_undo_delete(self) -> None:
-        if self.last_deleted is None:
-            self.notify("There is nothing to undo.")
-            return
-        try:
-            self.repo.save(self.last_deleted)
-        except StoreError as error:
-            self.notify(str(error), title="Not restored", severity="error", timeout=10)
-            return
-        self.last_deleted = None
+    def _after_change(self) -> None:
         self._fill_tags()
         self.refresh_list(keep_position=True)
-        self.notify("The entry is back.", title="Restored")
-        self.app.data_changed()  # type: ignore[attr-defined]
 
 
 def _window_around_match(body: str, folded: str, title: str, query: str, reach: int = 400) -> str:
@@ -320,3 +299,10 @@ def _month_title(month: str) -> str:
         return f"{date.fromisoformat(month + '-01'):%B %Y}"
     except ValueError:
         return month
+
+
+def _day_text(day: str) -> str:
+    try:
+        return f"{date.fromisoformat(day):%A %-d %B %Y}"
+    except ValueError:
+        return day
