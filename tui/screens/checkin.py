@@ -24,7 +24,6 @@ from tui.core.checkin import (
     parse_moment,
     split_words,
 )
-from tui.screens.confirm import ConfirmScreen
 from tui.sections import SECTIONS
 from tui.store.checkin_repository import CheckinRepository
 from tui.store.errors import StoreError
@@ -206,15 +205,9 @@ class CheckinScreen(ModalScreen[bool]):
         self.app.data_changed()  # type: ignore[attr-defined]
 
     def action_cancel(self) -> None:
-        if not self.has_changes:
-            self.dismiss(False)
-            return
+        from tui.screens.leave_confirm import leave_or_ask
 
-        def answered(discard: bool | None) -> None:
-            if discard:
-                self.dismiss(False)
-
-        self.app.push_screen(ConfirmScreen(self.texts["discard_question"], yes="Leave", no="Keep editing"), answered)
+        leave_or_ask(self, self.has_changes, lambda: self.dismiss(False), detail=self.texts["discard_detail"])
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "checkin-save":
