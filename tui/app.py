@@ -157,12 +157,20 @@ class HeartworkApp(App[None]):
             return
         self._instance_marker = InstanceMarker(self.store.path)
         if self._instance_marker.acquire():
-            self.notify(
-                "Heartwork is also open in another window. Both are safe to use; "
-                "changes from each appear in the other within a few seconds.",
-                title="Open twice",
-                timeout=10,
-            )
+            # Busy: perhaps an app whose terminal just closed and is still saving. Wait for it off the UI thread.
+            self.run_worker(self._wait_for_closing_app, thread=True, exclusive=True, group="instance")
+
+    def _wait_for_closing_app(self) -> None:
+        if self._instance_marker.another_app_still_open():
+            self.call_from_thread(self._say_open_twice)
+
+    def _say_open_twice(self) -> None:
+        self.notify(
+            "Heartwork is also open in another window. Both are safe to use; "
+            "changes from each appear in the other within a few seconds.",
+            title="Open twice",
+            timeout=10,
+        )
 
     def action_retry_save(self) -> None:
         """Try again to save changes that could not be written (full disk, read-only folder)."""
@@ -184,6 +192,9 @@ class HeartworkApp(App[None]):
 
     def _on_terminate_signal(self) -> None:
         self.save_pending()
+        marker = getattr(self, "_instance_marker", None)
+        if marker is not None:
+            marker.release()  # saved: a restart from a new terminal is not "open twice"
         self.exit()
 
     def save_pending(self) -> None:
