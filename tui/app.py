@@ -172,6 +172,23 @@ class HeartworkApp(App[None]):
             timeout=10,
         )
 
+    def deliver_screenshot(
+        self, filename: str | None = None, path: str | None = None, time_format: str | None = None
+    ) -> str | None:
+        """The palette's "Screenshot": a private SVG in Heartwork's folder, and a note of where it went."""
+        from tui.screenshot import save_screenshot_svg
+
+        try:
+            saved = save_screenshot_svg(
+                self.export_screenshot(), self.clock.now(), Path(path).expanduser() if path else None
+            )
+        except OSError as error:
+            reason = error.strerror or str(error)
+            self.notify(f"The screenshot could not be saved: {reason}.", title="No screenshot", severity="error", timeout=10)
+            return None
+        self.notify(f"Saved to {saved} (only you can read it).", title="Screenshot", timeout=10, markup=False)
+        return str(saved)
+
     def action_retry_save(self) -> None:
         """Try again to save changes that could not be written (full disk, read-only folder)."""
         try:

@@ -8,6 +8,8 @@ before discarding, and a bad date gets a message at the field.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -94,7 +96,8 @@ class CheckinScreen(ModalScreen[bool]):
                 id="checkin-note",
             )
             yield Static(self.texts["when_prompt"], classes="checkin-prompt")
-            yield Input(when.strftime(DATE_TIME_FORMAT), id="checkin-at")
+            self._shown_when = (when, when.strftime(DATE_TIME_FORMAT))
+            yield Input(self._shown_when[1], id="checkin-at")
             yield Static(id="checkin-at-message", classes="checkin-message")
             with Horizontal(id="checkin-buttons"):
                 yield Button("Save", id="checkin-save", variant="primary")
@@ -157,6 +160,13 @@ class CheckinScreen(ModalScreen[bool]):
         widget.update(message)
         widget.display = bool(message)
 
+    def _moment(self, text: str, now: datetime) -> datetime:
+        """The moment typed; the one shown (seconds and all) when the field was left as it was."""
+        shown, shown_text = self._shown_when
+        if " ".join(text.split()) == shown_text:
+            return shown
+        return parse_moment(text, now)
+
     def build_checkin(self) -> Checkin | None:
         """The check-in the form describes, or None (with messages at the fields)."""
         now = self.app.clock.now()  # type: ignore[attr-defined]
@@ -166,7 +176,7 @@ class CheckinScreen(ModalScreen[bool]):
             self.query_one("#checkin-pleasantness", ScalePicker).focus()
             return None
         try:
-            at = parse_moment(self.query_one("#checkin-at", Input).value, now)
+            at = self._moment(self.query_one("#checkin-at", Input).value, now)
             own_words = split_words(self.query_one("#checkin-own-words", Input).value)
             return make_checkin(
                 pleasantness=pleasantness,
