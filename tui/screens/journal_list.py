@@ -178,7 +178,7 @@ class JournalListScreen(Screen[str | None]):
     def _dates_changed(self, _: Input.Changed) -> None:
         problems: list[str] = []
         bounds: list[date | None] = []
-        for widget_id, name in (("#list-from", "from"), ("#list-to", "to")):
+        for widget_id, name in (("#list-from", "From"), ("#list-to", "To")):
             widget = self.query_one(widget_id, Input)
             value = widget.value.strip()
             if not value:
@@ -188,11 +188,11 @@ class JournalListScreen(Screen[str | None]):
             try:
                 bounds.append(parse_entry_date(value))
                 widget.remove_class("-invalid")
-            except ValueError:
+            except ValueError as problem:
                 bounds.append(None)
                 widget.add_class("-invalid")
-                problems.append(f"the '{name}' date needs YYYY-MM-DD")
-        self._date_problem = "; ".join(problems).capitalize() if problems else None
+                problems.append(f"{name}: {problem}")
+        self._date_problem = "  ".join(problems) if problems else None
         self._apply(date_from=bounds[0], date_to=bounds[1])
 
     def _apply(self, **changes: object) -> None:
