@@ -12,6 +12,7 @@ from datetime import date
 
 from textual import on
 from textual.app import ComposeResult
+from textual.actions import SkipAction
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
@@ -39,6 +40,7 @@ class JournalListScreen(Screen[str | None]):
         Binding("escape", "back", "Back"),
         Binding("slash", "focus_search", "Search"),
         Binding("d,delete", "delete_entry", "Delete"),
+        Binding("down", "into_list", "To the list", show=False),
     ]
 
     def __init__(self) -> None:
@@ -222,6 +224,12 @@ class JournalListScreen(Screen[str | None]):
 
     def action_back(self) -> None:
         self.dismiss(None)
+
+    def action_into_list(self) -> None:
+        """Down from the search box or a date field moves into the list of entries."""
+        if not isinstance(self.focused, Input):
+            raise SkipAction()
+        self.query_one("#list-entries", OptionList).focus()
 
     def action_focus_search(self) -> None:
         self.query_one("#list-search", Input).focus()
