@@ -70,7 +70,7 @@ class AffirmScreen(Screen[None]):
                 yield Static(id="affirm-card", markup=False)
             yield Static(id="affirm-meta")
             yield Static(
-                "← → move · t filter · + add your own · f star, e edit, d delete (your own)", id="affirm-hint"
+                "←/→ move · t filter · + add your own · f star, e edit, d delete (your own)", id="affirm-hint"
             )
         yield CalmFooter()
 

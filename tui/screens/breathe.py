@@ -223,7 +223,7 @@ class BreatheScreen(Screen[None]):
         if pattern.key == "coherent":
             length += f"\nPace: {format_pace(pattern.breaths_per_minute())} breaths a minute ([ slower, ] faster)"
         self.query_one("#breathe-length", Static).update(Text(length))
-        keys = ["Enter start", "← → length", "u min/cycles"]
+        keys = ["Enter start", "←/→ length", "u min/cycles"]
         if pattern.key == "coherent":
             keys.append("[ ] pace")
         elif pattern.key == "sigh":

@@ -38,7 +38,7 @@ class SelfCareScreen(Screen[None]):
         Binding("plus,insert", "add", "Add", key_display="+"),
         Binding("i", "ideas", "Ideas"),
         Binding("e", "edit", "Edit"),
-        Binding("d,delete", "remove", "Remove"),
+        Binding("d,delete", "remove", "Delete"),
     ]
 
     DEFAULT_CSS = """
@@ -68,7 +68,7 @@ class SelfCareScreen(Screen[None]):
             yield OptionList(id="selfcare-list", markup=False)
             yield Static(id="selfcare-week")
             yield Static(
-                "Space or Enter ticks and unticks · + add · i ideas · e edit · d remove (past days stay as they were)",
+                "Space or Enter ticks and unticks · + add · i ideas · e edit · d delete (past days stay as they were)",
                 id="selfcare-hint",
             )
         yield CalmFooter()
