@@ -324,7 +324,7 @@ class HeartworkApp(App[None]):
         from tui.undo import UNDO_SECONDS
 
         self.pending_undo = PendingUndo(kind, restore, self.clock.monotonic())
-        self.notify("Deleted. Press u to undo.", title=f"The {kind} is deleted", timeout=10)
+        self.notify(f"The {kind} is deleted. Press u to undo.", title="Deleted", timeout=10)
         self.data_changed()
         self.refresh_bindings()
         self.set_timer(UNDO_SECONDS + 0.1, self.refresh_bindings)

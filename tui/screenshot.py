@@ -22,7 +22,9 @@ def screenshot_name(moment: datetime) -> str:
 
 def save_screenshot_svg(svg: str, moment: datetime, folder: Path | None = None) -> Path:
     """Write ``svg`` privately into ``folder`` (default: the screenshots folder); returns the path. Raises OSError."""
-    folder = folder if folder is not None else screenshots_dir()
+    if folder is None:
+        folder = screenshots_dir()
+        ensure_private_dir(folder.parent)  # Heartwork's data folder, 0700 even when it is first made here
     ensure_private_dir(folder)
     path = folder / screenshot_name(moment)
     counter = 1

@@ -44,6 +44,7 @@ async def test_item10_8_screenshot_is_saved_privately_and_says_where(
         (saved,) = (tmp_path / "xdg" / "heartwork" / "screenshots").glob("*.svg")
         assert stat.S_IMODE(saved.stat().st_mode) == 0o600
         assert stat.S_IMODE(saved.parent.stat().st_mode) == 0o700
+        assert stat.S_IMODE(saved.parent.parent.stat().st_mode) == 0o700
         assert saved.read_text(encoding="utf-8").lstrip().startswith("<svg")
         assert any(str(saved) in str(note.message) for note in app._notifications)
 
