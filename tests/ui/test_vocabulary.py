@@ -231,3 +231,30 @@ async def test_item10_3_journal_delete_shares_the_wording_and_u_in_search_types(
         await pilot.press("backspace", "enter", "u")  # back in the list, u undoes
         await pilot.pause()
         assert store.repo(JournalRepository).get(entry.id) is not None
+
+
+async def test_item10_3_palette_offers_undo_only_right_after_a_delete(make_app: MakeApp, store: Store, clock: FakeClock) -> None:
+    repository = store.repo(AffirmationRepository)
+    mine = repository.add_own("Small steps count.", at=clock.now())
+    app = make_app("affirm")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        titles = lambda: [c.title for c in app.get_system_commands(app.screen)]  # noqa: E731
+        assert "Undo delete" not in titles()
+        app.screen.reload(keep_id=mine.id)
+        await pilot.press("d")
+        await pilot.pause()
+        await confirm_yes(pilot)
+        (undo,) = [c for c in app.get_system_commands(app.screen) if c.title == "Undo delete"]
+        undo.callback()
+        await pilot.pause()
+        assert [a.id for a in repository.own()] == [mine.id]
+        assert "Undo delete" not in titles()
+        app.screen.reload(keep_id=mine.id)
+        await pilot.press("d")
+        await pilot.pause()
+        await confirm_yes(pilot)
+        clock.advance(61)  # "right after" has passed: u is an ordinary key again
+        await pilot.press("u")
+        await pilot.pause()
+        assert repository.own() == []
