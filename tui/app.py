@@ -334,9 +334,8 @@ class HeartworkApp(App[None]):
         return pending is not None and pending.is_fresh(self.clock.monotonic())
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "undo_delete" and not self._undo_available():
-            return False
-        return True
+        """``u`` is "Undo delete" only right after a delete; otherwise the key belongs to the screen."""
+        return action != "undo_delete" or self._undo_available()
 
     def action_undo_delete(self) -> None:
         """``u``: bring back the last delete, unless the key belongs to a text field or a dialog."""

@@ -239,7 +239,10 @@ async def test_item10_3_palette_offers_undo_only_right_after_a_delete(make_app: 
     app = make_app("affirm")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        titles = lambda: [c.title for c in app.get_system_commands(app.screen)]  # noqa: E731
+
+        def titles() -> list[str]:
+            return [command.title for command in app.get_system_commands(app.screen)]
+
         assert "Undo delete" not in titles()
         app.screen.reload(keep_id=mine.id)
         await pilot.press("d")

@@ -23,7 +23,7 @@ LEAVE_DETAIL = "What you wrote here will not be kept."
 def leave_or_ask(
     screen: Screen[Any],
     changed: bool,
-    leave: Callable[[], None],
+    leave: Callable[[], object],
     *,
     detail: str = LEAVE_DETAIL,
     stay: str = "Keep editing",
