@@ -165,3 +165,20 @@ async def test_item10_8_the_delete_question_cuts_an_entry_at_a_word(
         assert quoted.endswith("…")
         kept = quoted[:-1]
         assert body.startswith(kept) and body[len(kept)] == " "  # cut between words
+
+
+async def test_item10_8_the_checkin_form_refuses_a_day_before_1900(make_app: MakeApp, store: Store) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, CheckinScreen)
+        await pilot.press("7")
+        form.query_one("#checkin-at", Input).value = "1850-01-01 10:00"
+        await pilot.pause()
+        assert "before 1900" in text_of(form, "checkin-at-message")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert store.repo(CheckinRepository).count() == 0
