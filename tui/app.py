@@ -22,6 +22,7 @@ from textual.screen import Screen
 
 from tui import themes
 from tui.core.clock import Clock, SystemClock
+from tui.core.keys import key_display
 from tui.core.settings import Settings
 from tui.crash import CrashLogRefusedError, crash_message, crash_message_without_log, write_crash_log
 from tui.messages import DataChanged
@@ -29,6 +30,7 @@ from tui.paths import crash_log_path, user_themes_dir
 from tui.sections import SECTIONS, Section
 from tui.store.errors import StoreError
 from tui.store.store import Store
+from tui.undo import PendingUndo
 
 MIN_WIDTH = 60
 MIN_HEIGHT = 20
@@ -67,6 +69,9 @@ class HeartworkApp(App[None]):
         Binding("question_mark", "help", "Help", tooltip="Every key, and where to find support"),
         Binding("comma", "settings", "Settings", show=False, tooltip="Theme, motion, bell, week start"),
         Binding("ctrl+q", "quit", "Quit", priority=True),
+        # Priority so a screen's own "u" waits while a delete is fresh; outside that, or in a
+        # text field, the key passes on untouched (see check_action and action_undo_delete).
+        Binding("u", "undo_delete", "Undo delete", priority=True, tooltip="Bring back what you just deleted"),
     ]
 
     def __init__(
@@ -84,6 +89,7 @@ class HeartworkApp(App[None]):
         self.launch = launch
         self._theme_override = theme_override
         self._themes_dir = themes_dir
+        self.pending_undo: PendingUndo | None = None
         self.DEFAULT_MODE = launch.section  # open straight on the asked-for section, building no other
         super().__init__()
         self._register_themes()
@@ -156,12 +162,37 @@ class HeartworkApp(App[None]):
             return
         self._instance_marker = InstanceMarker(self.store.path)
         if self._instance_marker.acquire():
-            self.notify(
-                "Heartwork is also open in another window. Both are safe to use; "
-                "changes from each appear in the other within a few seconds.",
-                title="Open twice",
-                timeout=10,
+            # Busy: perhaps an app whose terminal just closed and is still saving. Wait for it off the UI thread.
+            self.run_worker(self._wait_for_closing_app, thread=True, exclusive=True, group="instance")
+
+    def _wait_for_closing_app(self) -> None:
+        if self._instance_marker.another_app_still_open():
+            self.call_from_thread(self._say_open_twice)
+
+    def _say_open_twice(self) -> None:
+        self.notify(
+            "Heartwork is also open in another window. Both are safe to use; "
+            "changes from each appear in the other within a few seconds.",
+            title="Open twice",
+            timeout=10,
+        )
+
+    def deliver_screenshot(
+        self, filename: str | None = None, path: str | None = None, time_format: str | None = None
+    ) -> str | None:
+        """The palette's "Screenshot": a private SVG in Heartwork's folder, and a note of where it went."""
+        from tui.screenshot import save_screenshot_svg
+
+        try:
+            saved = save_screenshot_svg(
+                self.export_screenshot(), self.clock.now(), Path(path).expanduser() if path else None
             )
+        except OSError as error:
+            reason = error.strerror or str(error)
+            self.notify(f"The screenshot could not be saved: {reason}.", title="No screenshot", severity="error", timeout=10)
+            return None
+        self.notify(f"Saved to {saved} (only you can read it).", title="Screenshot", timeout=10, markup=False)
+        return str(saved)
 
     def action_retry_save(self) -> None:
         """Try again to save changes that could not be written (full disk, read-only folder)."""
@@ -183,6 +214,9 @@ class HeartworkApp(App[None]):
 
     def _on_terminate_signal(self) -> None:
         self.save_pending()
+        marker = getattr(self, "_instance_marker", None)
+        if marker is not None:
+            marker.release()  # saved: a restart from a new terminal is not "open twice"
         self.exit()
 
     def save_pending(self) -> None:
@@ -263,6 +297,9 @@ class HeartworkApp(App[None]):
         for screen in self._open_screens():
             if screen is not showing:
                 screen.AUTO_FOCUS = ""  # type: ignore[misc]  # empty, not None (None means the app's "*")
+    def get_key_display(self, binding: Binding) -> str:
+        """Keys in one notation everywhere (``Ctrl+S``, ``Esc``, ``Enter``), not Textual's ``^s``."""
+        return binding.key_display or key_display(binding.key)
 
     # -- size --------------------------------------------------------------------
 
@@ -309,6 +346,53 @@ class HeartworkApp(App[None]):
         if not isinstance(self.screen, SettingsScreen):
             self.push_screen(SettingsScreen())
 
+    # -- undo ------------------------------------------------------------------------
+
+    def offer_undo(self, kind: str, restore: Callable[[], object]) -> None:
+        """Remember how to bring back the ``kind`` just deleted, and say so."""
+        from tui.undo import UNDO_SECONDS
+
+        self.pending_undo = PendingUndo(kind, restore, self.clock.monotonic())
+        self.notify(f"The {kind} is deleted. Press u to undo.", title="Deleted", timeout=10)
+        self.data_changed()
+        self.refresh_bindings()
+        self.set_timer(UNDO_SECONDS + 0.1, self.refresh_bindings)
+
+    def _undo_available(self) -> bool:
+        pending = self.pending_undo
+        return pending is not None and pending.is_fresh(self.clock.monotonic())
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """``u`` is "Undo delete" only right after a delete; otherwise the key belongs to the screen."""
+        return action != "undo_delete" or self._undo_available()
+
+    def action_undo_delete(self) -> None:
+        """``u``: bring back the last delete, unless the key belongs to a text field or a dialog."""
+        from textual.actions import SkipAction
+        from textual.screen import ModalScreen
+        from textual.widgets import Input, TextArea
+
+        if isinstance(self.focused, (Input, TextArea)) or isinstance(self.screen, ModalScreen):
+            raise SkipAction()  # the key is the person's: a letter in their text, or a dialog's
+        if not self.undo_last_delete():
+            raise SkipAction()
+
+    def undo_last_delete(self) -> bool:
+        """Restore the last deleted record through its repository; False if there is none to restore."""
+        pending = self.pending_undo
+        if pending is None or not pending.is_fresh(self.clock.monotonic()):
+            return False
+        try:
+            pending.restore()
+        except StoreError as error:
+            self.notify(str(error), title="Not restored", severity="error", timeout=10)
+            return True
+        self.pending_undo = None
+        self.refresh_bindings()
+        self.notify(f"The {pending.kind} is back.", title="Restored", timeout=4)
+        self.data_changed()
+        return True
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         for section in SECTIONS:
             yield SystemCommand(
@@ -320,6 +404,8 @@ class HeartworkApp(App[None]):
         yield SystemCommand(
             "Recently deleted", "Journal entries and drafts deleted in the last 30 days", self.action_recently_deleted
         )
+        if self._undo_available():
+            yield SystemCommand("Undo delete", "Bring back what you just deleted", self.undo_last_delete)
         yield SystemCommand("Retry saving", "Save again after a full disk or read-only folder", self.action_retry_save)
         yield from super().get_system_commands(screen)
 

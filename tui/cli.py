@@ -46,6 +46,12 @@ SECTION_SHELL_ACTIONS: dict[str, tuple[Callable[[argparse.Namespace], bool], Cal
     "journal": (journal_add.wants_shell_action, journal_add.run),
 }
 
+# One-line help for sections that do more than open the app (``heartwork --help`` lists it).
+SECTION_HELP: dict[str, str] = {
+    "breathe": "open the app on breathe, or straight into a session (--pattern, --minutes, --cycles)",
+    "journal": "open the app on journal; 'journal add TEXT' saves an entry from the shell",
+}
+
 # Checks that need the open store (e.g. a custom pattern name): return an error
 # message for a one-line exit-code-2 failure, or None when the options are fine.
 SECTION_VALIDATORS: dict[str, Callable[[argparse.Namespace, Store], str | None]] = {
@@ -93,7 +99,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"heartwork {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="SECTION or COMMAND", parser_class=OneLineErrorParser)
     for name in SECTION_NAMES:
-        section_parser = subparsers.add_parser(name, parents=[common], help=f"open the app on {name}")
+        section_parser = subparsers.add_parser(name, parents=[common], help=SECTION_HELP.get(name, f"open the app on {name}"))
         adder = SECTION_OPTIONS.get(name)
         if adder is not None:
             adder(section_parser)

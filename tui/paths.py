@@ -49,6 +49,11 @@ def user_themes_dir() -> Path:
     return config_dir() / "themes"
 
 
+def screenshots_dir() -> Path:
+    """Where the palette's "Screenshot" saves SVG files (private: they may show journal text)."""
+    return data_dir() / "screenshots"
+
+
 def crash_log_path() -> Path:
     """Where details of an unexpected error are written (private, 0600)."""
     return state_dir() / "crash.log"

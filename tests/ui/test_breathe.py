@@ -248,7 +248,7 @@ async def test_covered_screen_pauses_session_and_redraw(
         await pilot.press("escape", "enter", "enter")
         await pilot.press("h")
         await settle(pilot, lambda: app.current_mode == "home")
-        assert "min of breathing" in shown(app.screen, "home-summary")
+        assert "4 seconds of breathing" in shown(app.screen, "home-summary")  # issue 10.8: never "0.1 min"
     (record,) = store.repo(BreathingSessionRepository).all()
     assert record.actual_seconds == 4.0 and not record.finished
 

@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from tui.commands.common import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, database_path, fail, fail_store
+from tui.commands.common import EXIT_OK, EXIT_USAGE, database_path, fail, fail_store
 from tui.core.backup_contents import describe_counts
 from tui.store.errors import BackupRefusedError, CorruptDatabaseError, DatabaseTooNewError, StoreError
 from tui.store.restore import (

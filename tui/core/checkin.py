@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from tui.core.dates import DateProblem, parse_user_date
 from tui.core.ids import new_id
 
 SCORE_MIN = 1
@@ -131,7 +132,12 @@ def parse_moment(text: str, now: datetime) -> datetime:
     if year < EARLIEST_YEAR:
         raise CheckinError("at", f"{cleaned!r} is out of range: dates before {EARLIEST_YEAR} are not accepted.")
     try:
+        parse_user_date(f"{year:04d}-{month:02d}-{day:02d}")
         naive = datetime(year, month, day, hour, minute)
+    except DateProblem as problem:
+        if problem.kind == "too_early":
+            raise CheckinError("at", str(problem)) from None
+        raise CheckinError("at", f"{cleaned!r} is not a real date and time on the calendar.") from None
     except ValueError:
         raise CheckinError("at", f"{cleaned!r} does not exist: it is not a real date and time on the calendar.") from None
     if pattern.group(4) is None and naive.date() == now.date():

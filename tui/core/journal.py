@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
 
+from tui.core.dates import parse_user_date
 from tui.core.ids import new_id
 from tui.core.timefmt import to_text
 
@@ -51,14 +52,8 @@ def count_words(text: str) -> int:
 
 
 def parse_entry_date(text: str) -> date:
-    """A ``YYYY-MM-DD`` date, or ValueError with a message a person can read."""
-    cleaned = text.strip()
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", cleaned):
-        raise ValueError("Write the date as YYYY-MM-DD, for example 2026-03-02.")
-    try:
-        return date.fromisoformat(cleaned)
-    except ValueError:
-        raise ValueError(f"{cleaned} is not a day on the calendar.") from None
+    """A ``YYYY-MM-DD`` date, or ValueError with a message a person can read (see :mod:`tui.core.dates`)."""
+    return parse_user_date(text)
 
 
 def normalize_tags(tags: list[str] | tuple[str, ...]) -> list[str]:

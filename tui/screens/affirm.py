@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
@@ -21,7 +23,6 @@ from tui.core.affirmations import (
     filter_label,
 )
 from tui.messages import DataChanged
-from tui.screens.confirm import ConfirmScreen
 from tui.screens.text_entry import TextEntryResult, TextEntryScreen
 from tui.store.affirmation_repository import AffirmationRepository
 from tui.store.errors import StoreError
@@ -69,7 +70,7 @@ class AffirmScreen(Screen[None]):
                 yield Static(id="affirm-card", markup=False)
             yield Static(id="affirm-meta")
             yield Static(
-                "← → move · t filter · + add your own · f star, e edit, d delete (your own)", id="affirm-hint"
+                "←/→ move · t filter · + add your own · f star, e edit, d delete (your own)", id="affirm-hint"
             )
         yield CalmFooter()
 
@@ -217,17 +218,13 @@ class AffirmScreen(Screen[None]):
         current = self._own_current("delete")
         if current is None:
             return
-        item_id = current.id
+        from tui.screens.delete_confirm import confirm_delete
 
-        def answered(delete: bool | None) -> None:
-            if not delete:
-                return
-            try:
-                self.repository.delete(item_id)
-            except StoreError as error:
-                self.notify(str(error), title="Not deleted", severity="error")
-                return
-            self.reload()
-            self.notify("Deleted.", timeout=2)
+        repository = self.repository
+        item = current
 
-        self.app.push_screen(ConfirmScreen("Delete this affirmation of yours?", "Delete", "Keep it", detail=f"“{current.text}”"), answered)
+        def delete() -> Callable[[], object]:
+            repository.delete(item.id)
+            return lambda: repository.save(item)
+
+        confirm_delete(self, "affirmation", item.text, delete, after=self.reload)

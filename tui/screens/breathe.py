@@ -8,6 +8,7 @@ and deleted here and saved in the database.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from rich.text import Text
@@ -44,7 +45,6 @@ from tui.core.ids import new_id
 from tui.messages import DataChanged
 from tui.screens.breathing_pattern_form import BreathingPatternFormScreen
 from tui.screens.breathing_session import BreathingSessionScreen
-from tui.screens.confirm import ConfirmScreen
 from tui.store.breathing_pattern_repository import BreathingPatternRepository
 from tui.store.breathing_repository import BreathingSessionRepository
 from tui.store.errors import StoreError
@@ -223,7 +223,7 @@ class BreatheScreen(Screen[None]):
         if pattern.key == "coherent":
             length += f"\nPace: {format_pace(pattern.breaths_per_minute())} breaths a minute ([ slower, ] faster)"
         self.query_one("#breathe-length", Static).update(Text(length))
-        keys = ["Enter start", "← → length", "u min/cycles"]
+        keys = ["Enter start", "←/→ length", "u min/cycles"]
         if pattern.key == "coherent":
             keys.append("[ ] pace")
         elif pattern.key == "sigh":
@@ -350,25 +350,22 @@ class BreatheScreen(Screen[None]):
             self.notify("Only your own patterns can be deleted.", timeout=3)
             return
 
-        def answered(delete: bool | None) -> None:
-            if not delete:
-                return
-            try:
-                self._custom.delete(pattern.id)
-            except StoreError as error:
-                self.notify(str(error), title="Not deleted", severity="error", timeout=10)
-                return
-            self.notify(f"Deleted {pattern.name}. Past sessions with it stay in your history.", timeout=4, markup=False)
-            self.refresh_from_store()
+        from tui.screens.delete_confirm import confirm_delete
 
-        self.app.push_screen(
-            ConfirmScreen(
-                f"Delete your pattern {pattern.name}?",
-                "Delete",
-                "Keep it",
-                detail="Past sessions with it stay in your history.",
-            ),
-            answered,
+        repository = self._custom
+        kept = pattern
+
+        def delete() -> Callable[[], object]:
+            repository.delete(kept.id)
+            return lambda: repository.save(kept)
+
+        confirm_delete(
+            self,
+            "breathing pattern",
+            kept.name,
+            delete,
+            note="Past sessions with it stay in your history.",
+            after=self.refresh_from_store,
         )
 
     # -- opened from the command line -----------------------------------------------------

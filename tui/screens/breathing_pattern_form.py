@@ -74,6 +74,7 @@ class BreathingPatternFormScreen(ModalScreen[ValidationResult | None]):
             yield error
 
     def on_mount(self) -> None:
+        self._opened_with = self._typed()
         self.query(Input).first().focus()
 
     def current_values(self) -> dict[str, str]:
@@ -109,7 +110,16 @@ class BreathingPatternFormScreen(ModalScreen[ValidationResult | None]):
         if event.button.id == "pattern-form-save":
             self._save()
         else:
-            self.dismiss(None)
+            self.action_cancel()
+
+    def _typed(self) -> dict[str, str]:
+        typed = self.current_values()
+        if self.pattern_name is not None:
+            typed[NAME_FIELD] = self.query_one(f"#field-{NAME_FIELD}", Input).value
+        return typed
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """Esc or Cancel: back at once, unless a value was changed (then ask first)."""
+        from tui.screens.leave_confirm import leave_or_ask
+
+        leave_or_ask(self, self._typed() != self._opened_with, lambda: self.dismiss(None))

@@ -28,6 +28,7 @@ from tui.core.breathing import (
     breath_level,
     format_clock,
 )
+from tui.core.durations import part_of_text
 from tui.core.ids import new_id
 from tui.store.breathing_repository import BreathingSessionRepository
 from tui.store.errors import StoreError
@@ -191,8 +192,12 @@ class BreathingSessionScreen(Screen[BreathingRecord | None]):
         record = self.record
         lines = [self._finished_line(), ""]
         if record is not None:
-            cycles = f"{record.cycles_completed} of {self.schedule.cycles} cycles"
-            lines.append(f"Saved: {record.pattern_name}, {format_clock(record.actual_seconds)} breathed, {cycles}.")
+            planned = self.schedule.cycles
+            if record.finished or record.cycles_completed >= planned:
+                done = f"all {planned} cycle{'s' if planned != 1 else ''}"
+            else:  # never "0 of 1 cycles" for 15 seconds of 16: say how much was breathed
+                done = f"{part_of_text(record.actual_seconds, self.schedule.total_seconds)} breathed"
+            lines.append(f"Saved: {record.pattern_name}, {done}.")
             if record.feeling_before is not None or record.feeling_after is not None:
                 before = "not noted" if record.feeling_before is None else f"{record.feeling_before}"
                 after = "not noted" if record.feeling_after is None else f"{record.feeling_after}"

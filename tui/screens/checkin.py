@@ -8,6 +8,8 @@ before discarding, and a bad date gets a message at the field.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -25,7 +27,6 @@ from tui.core.checkin import (
     parse_moment,
     split_words,
 )
-from tui.screens.confirm import ConfirmScreen
 from tui.sections import SECTIONS
 from tui.store.checkin_repository import CheckinRepository
 from tui.store.errors import StoreError
@@ -103,8 +104,9 @@ class CheckinScreen(ModalScreen[bool]):
             # When and Save stay in view below the fields, which scroll only if they must.
             with Vertical(id="checkin-end"):
                 yield Static(self.texts["when_prompt"], classes="checkin-prompt")
+                self._shown_when = (when, when.strftime(DATE_TIME_FORMAT))
                 with Horizontal(id="checkin-buttons"):
-                    yield Input(when.strftime(DATE_TIME_FORMAT), compact=True, id="checkin-at")
+                    yield Input(self._shown_when[1], compact=True, id="checkin-at")
                     yield Button("Save", id="checkin-save", variant="primary", compact=True)
                     yield Button("Cancel", id="checkin-cancel", compact=True)
                 yield Static(id="checkin-at-message", classes="checkin-message")
@@ -166,6 +168,13 @@ class CheckinScreen(ModalScreen[bool]):
         widget.update(message)
         widget.display = bool(message)
 
+    def _moment(self, text: str, now: datetime) -> datetime:
+        """The moment typed; the one shown (seconds and all) when the field was left as it was."""
+        shown, shown_text = self._shown_when
+        if " ".join(text.split()) == shown_text:
+            return shown
+        return parse_moment(text, now)
+
     def build_checkin(self) -> Checkin | None:
         """The check-in the form describes, or None (with messages at the fields)."""
         now = self.app.clock.now()  # type: ignore[attr-defined]
@@ -175,7 +184,7 @@ class CheckinScreen(ModalScreen[bool]):
             self.query_one("#checkin-pleasantness", ScalePicker).focus()
             return None
         try:
-            at = parse_moment(self.query_one("#checkin-at", Input).value, now)
+            at = self._moment(self.query_one("#checkin-at", Input).value, now)
             own_words = split_words(self.query_one("#checkin-own-words", Input).value)
             return make_checkin(
                 pleasantness=pleasantness,
@@ -228,15 +237,9 @@ class CheckinScreen(ModalScreen[bool]):
         app.notify(content.load_json("care")["app"], title="Support is here", timeout=20)
 
     def action_cancel(self) -> None:
-        if not self.has_changes:
-            self.dismiss(False)
-            return
+        from tui.screens.leave_confirm import leave_or_ask
 
-        def answered(discard: bool | None) -> None:
-            if discard:
-                self.dismiss(False)
-
-        self.app.push_screen(ConfirmScreen(self.texts["discard_question"], yes="Leave", no="Keep editing"), answered)
+        leave_or_ask(self, self.has_changes, lambda: self.dismiss(False), detail=self.texts["discard_detail"])
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "checkin-save":

@@ -48,6 +48,7 @@ def help_markdown(here: list[tuple[str, str]] | None = None, title: str = "") ->
         "- `c` Check in: how are you feeling right now?",
         "- `,` Settings: theme, reduced motion, bell, week start",
         "- `Ctrl+P` Command palette: search every command",
+        "- `u` Right after a delete: bring it back",
         "- `?` This help",
         "- `Ctrl+Q` Quit (everything is saved)",
         "",

@@ -9,10 +9,12 @@ open and search at once.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from textual import on
 from textual.app import ComposeResult
+from textual.actions import SkipAction
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
@@ -21,10 +23,8 @@ from textual.widgets import Header, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from tui.core.journal import KIND_TITLES, KINDS, parse_entry_date
-from tui.core.recently_deleted import DeletedItem
 from tui.core.journal_search import EntrySummary, SearchFilter, filter_entries, fold, fold_with_origins, match_spans, query_terms, snippet_around
 from tui.messages import DataChanged
-from tui.store.errors import StoreError
 from tui.store.journal_keeping import delete_entry, restore_deleted
 from tui.store.journal_repository import JournalRepository
 from tui.widgets.calm_footer import CalmFooter
@@ -43,8 +43,8 @@ class JournalListScreen(Screen[str | None]):
         Binding("escape", "back", "Back"),
         Binding("slash", "focus_search", "Search"),
         Binding("d,delete", "delete_entry", "Delete"),
-        Binding("u", "undo_delete", "Undo delete"),
         Binding("r", "recently_deleted", "Recently deleted"),
+        Binding("down", "into_list", "To the list", show=False),
     ]
 
     def __init__(self) -> None:
@@ -53,7 +53,6 @@ class JournalListScreen(Screen[str | None]):
         self.limit = PAGE_SIZE
         self.shown: list[EntrySummary] = []
         self.matching = 0
-        self.last_deleted: DeletedItem | None = None
         self._date_problem: str | None = None
 
     def compose(self) -> ComposeResult:
@@ -83,7 +82,7 @@ class JournalListScreen(Screen[str | None]):
 
     def on_data_changed(self, _: DataChanged) -> None:
         self._fill_tags()
-        self.refresh_list()
+        self.refresh_list(keep_position=True)
 
     def _fill_tags(self) -> None:
         select = self.query_one("#list-tag", Select)
@@ -185,7 +184,7 @@ class JournalListScreen(Screen[str | None]):
     def _dates_changed(self, _: Input.Changed) -> None:
         problems: list[str] = []
         bounds: list[date | None] = []
-        for widget_id, name in (("#list-from", "from"), ("#list-to", "to")):
+        for widget_id, name in (("#list-from", "From"), ("#list-to", "To")):
             widget = self.query_one(widget_id, Input)
             value = widget.value.strip()
             if not value:
@@ -195,11 +194,11 @@ class JournalListScreen(Screen[str | None]):
             try:
                 bounds.append(parse_entry_date(value))
                 widget.remove_class("-invalid")
-            except ValueError:
+            except ValueError as problem:
                 bounds.append(None)
                 widget.add_class("-invalid")
-                problems.append(f"the '{name}' date needs YYYY-MM-DD")
-        self._date_problem = "; ".join(problems).capitalize() if problems else None
+                problems.append(f"{name}: {problem}")
+        self._date_problem = "  ".join(problems) if problems else None
         self._apply(date_from=bounds[0], date_to=bounds[1])
 
     def _apply(self, **changes: object) -> None:
@@ -230,6 +229,12 @@ class JournalListScreen(Screen[str | None]):
     def action_back(self) -> None:
         self.dismiss(None)
 
+    def action_into_list(self) -> None:
+        """Down from the search box or a date field moves into the list of entries."""
+        if not isinstance(self.focused, Input):
+            raise SkipAction()
+        self.query_one("#list-entries", OptionList).focus()
+
     def action_focus_search(self) -> None:
         self.query_one("#list-search", Input).focus()
 
@@ -244,49 +249,27 @@ class JournalListScreen(Screen[str | None]):
         if summary is None:
             self.notify("Choose an entry first.")
             return
-        from tui.screens.confirm import ConfirmScreen
+        from tui.screens.delete_confirm import confirm_delete
 
-        name = summary.title or summary.excerpt[:40] or "this entry"
-        question = f"Delete “{name}” from {summary.entry_date}?\nYou can undo this right after."
+        def delete() -> Callable[[], object] | None:
+            store, clock = self.app.store, self.app.clock  # type: ignore[attr-defined]
+            deleted = delete_entry(store, summary.id, clock.now())
+            if deleted is None:
+                return None
+            return lambda: restore_deleted(store, deleted.id, clock.now())
 
-        def answered(delete: bool | None) -> None:
-            if delete:
-                self._delete(summary.id)
-
-        self.app.push_screen(ConfirmScreen(question, "Delete", "Keep it", yes_is_default=False), answered)
-
-    def _delete(self, entry_id: str) -> None:
-        try:
-            deleted = delete_entry(self.app.store, entry_id, self.app.clock.now())  # type: ignore[attr-defined]
-        except StoreError as error:
-            self.notify(str(error), title="Not deleted", severity="error", timeout=10)
-            return
-        if deleted is None:
-            return
-        self.last_deleted = deleted
-        self.refresh_list(keep_position=True)
-        self._fill_tags()
-        self.notify(
-            "The entry is deleted. Press u to undo; it also waits in Recently deleted (r) for 30 days.",
-            title="Deleted",
-            timeout=10,
+        confirm_delete(
+            self,
+            "journal entry",
+            summary.title or summary.excerpt or "",
+            delete,
+            note=f"Written on {_day_text(summary.entry_date)}. It also waits in Recently deleted (r) for 30 days.",
+            after=self._after_change,
         )
-        self.app.data_changed()  # type: ignore[attr-defined]
 
-    def action_undo_delete(self) -> None:
-        if self.last_deleted is None:
-            self.notify("There is nothing to undo.")
-            return
-        try:
-            restore_deleted(self.app.store, self.last_deleted.id, self.app.clock.now())  # type: ignore[attr-defined]
-        except StoreError as error:
-            self.notify(str(error), title="Not restored", severity="error", timeout=10)
-            return
-        self.last_deleted = None
+    def _after_change(self) -> None:
         self._fill_tags()
         self.refresh_list(keep_position=True)
-        self.notify("The entry is back.", title="Restored")
-        self.app.data_changed()  # type: ignore[attr-defined]
 
     def action_recently_deleted(self) -> None:
         from tui.screens.recently_deleted import RecentlyDeletedScreen
@@ -337,3 +320,10 @@ def _month_title(month: str) -> str:
         return f"{date.fromisoformat(month + '-01'):%B %Y}"
     except ValueError:
         return month
+
+
+def _day_text(day: str) -> str:
+    try:
+        return f"{date.fromisoformat(day):%A %-d %B %Y}"
+    except ValueError:
+        return day

@@ -9,6 +9,7 @@ reflections, questionnaires) are mounted into ``#mood-extras`` at the end.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from rich.text import Text
@@ -23,9 +24,7 @@ from tui import content
 from tui.core.mood_overview import RANGES, MoodOverview, build_overview, weekday_names
 from tui.core.mood_stats import MIN_DAYS_PER_WEEK, range_start, shade_level
 from tui.messages import DataChanged
-from tui.screens.confirm import ConfirmScreen
 from tui.store.checkin_repository import CheckinPoint, CheckinRepository
-from tui.store.errors import StoreError
 from tui.widgets.day_sparkline import DaySparkline
 from tui.widgets.mood_extras import MoodExtras
 from tui.widgets.mood_sparkline import MoodSparkline
@@ -232,18 +231,19 @@ class MoodScreen(Screen[None]):
         checkin_id = self._highlighted_id()
         if checkin_id is None or self.focused is not option_list:
             return
-        point = next((p for p in self._latest if p.checkin_id == checkin_id), None)
-        when = f"{point.day:%A %-d %B %Y}, {point.at[11:16]}" if point else "this time"
+        from tui.screens.delete_confirm import confirm_delete
 
-        def answered(delete: bool | None) -> None:
-            if not delete:
-                return
-            try:
-                self.app.store.repo(CheckinRepository).delete(checkin_id)  # type: ignore[attr-defined]
-            except StoreError as error:
-                self.notify(str(error), title="Not deleted", severity="error", timeout=10)
-                return
-            self.notify(self.texts["deleted"], timeout=3)
-            self.refresh_from_store()
+        repository = self.app.store.repo(CheckinRepository)  # type: ignore[attr-defined]
+        checkin = repository.get(checkin_id)
+        if checkin is None:
+            return
+        when = f"{checkin.at:%A %-d %B %Y, %H:%M}"
+        detail = checkin.note or ", ".join(checkin.emotions)
 
-        self.app.push_screen(ConfirmScreen(self.texts["delete_question"].format(when=when), yes="Delete", no="Keep"), answered)
+        def delete() -> Callable[[], object]:
+            repository.delete(checkin_id)
+            return lambda: repository.save(checkin)
+
+        confirm_delete(
+            self, "check-in", detail, delete, note=f"{when}: feeling {checkin.pleasantness} of 10.", after=self.refresh_from_store
+        )

@@ -101,7 +101,7 @@ class QuestionnaireScreen(Screen[bool]):
             progress.update(f"All {self.count} answered.")
             item_text.update(f"Your total: {total:.1f} (on a scale of {low} to {high}, higher means more of it).")
             scale.update(self._elements_text() + "There is no right score. It is just a way to notice how things are going.")
-            hint.update("Enter saves · ← changes an answer · Esc leaves without saving")
+            hint.update("Enter saves · ← changes an answer · Esc leaves (asks first)")
             return
         item = self.questionnaire.items[self.position]
         progress.update(f"Statement {self.position + 1} of {self.count}")
@@ -165,4 +165,14 @@ class QuestionnaireScreen(Screen[bool]):
         self.show_position()
 
     def action_close(self) -> None:
-        self.dismiss(self.saved_total is not None)
+        """Esc: back at once, unless answers given here would be lost (then ask first)."""
+        from tui.screens.leave_confirm import leave_or_ask
+
+        unsaved = self.saved_total is None and bool(self.answers)
+        leave_or_ask(
+            self,
+            unsaved,
+            lambda: self.dismiss(self.saved_total is not None),
+            detail="The answers you gave here will not be kept.",
+            stay="Keep answering",
+        )

@@ -10,6 +10,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Header, Input, Label, Static, TextArea
 
+from tui.core.dates import DateProblem, parse_user_date
 from tui.core.reflection import MAX_ANSWER_CHARS, reflection_questions
 from tui.store.errors import StoreError
 from tui.store.reflection_repository import ReflectionRepository
@@ -112,9 +113,9 @@ class ReflectionScreen(Screen[bool]):
         event.stop()
         message = self.query_one("#reflection-date-message", Static)
         try:
-            wanted = date.fromisoformat(event.value.strip())
-        except ValueError:
-            message.update("That date does not look right; try YYYY-MM-DD.")
+            wanted = parse_user_date(event.value)
+        except DateProblem as problem:
+            message.update(str(problem))
             return
         if wanted > self.app.clock.now().date():  # type: ignore[attr-defined]
             message.update("Reflections look back, so the date can be today or earlier.")

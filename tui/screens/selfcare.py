@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 
 from textual.app import ComposeResult
@@ -21,7 +23,6 @@ from tui.core.selfcare import (
     week_summary,
 )
 from tui.messages import DataChanged
-from tui.screens.confirm import ConfirmScreen
 from tui.screens.selfcare_ideas import SelfCareIdeasScreen
 from tui.screens.text_entry import TextEntryResult, TextEntryScreen
 from tui.store.errors import StoreError
@@ -33,11 +34,11 @@ class SelfCareScreen(Screen[None]):
     """Tick what you did for yourself today; add, edit, remove and pick routines."""
 
     BINDINGS = [
-        Binding("space", "toggle", "Tick", key_display="space"),
+        Binding("space", "toggle", "Tick"),
         Binding("plus,insert", "add", "Add", key_display="+"),
         Binding("i", "ideas", "Ideas"),
         Binding("e", "edit", "Edit"),
-        Binding("d,delete", "remove", "Remove"),
+        Binding("d,delete", "remove", "Delete"),
     ]
 
     DEFAULT_CSS = """
@@ -67,7 +68,7 @@ class SelfCareScreen(Screen[None]):
             yield OptionList(id="selfcare-list", markup=False)
             yield Static(id="selfcare-week")
             yield Static(
-                "Space or Enter ticks and unticks · + add · i ideas · e edit · d remove (past days stay as they were)",
+                "Space or Enter ticks and unticks · + add · i ideas · e edit · d delete (past days stay as they were)",
                 id="selfcare-hint",
             )
         yield CalmFooter()
@@ -220,24 +221,20 @@ class SelfCareScreen(Screen[None]):
         item = self._highlighted_item()
         if item is None:
             return
-        item_id = item.id
+        from tui.screens.delete_confirm import confirm_delete
 
-        def answered(remove: bool | None) -> None:
-            if not remove:
-                return
-            try:
-                self.items_repository.remove(item_id)
-            except StoreError as error:
-                self.notify(str(error), title="Not saved", severity="error")
-                return
-            self.refresh_from_store()
+        repository = self.items_repository
+        kept = replace(item)  # as it is now, on the list
 
-        self.app.push_screen(
-            ConfirmScreen(
-                "Take this routine off your list?",
-                "Remove",
-                "Keep it",
-                detail=f"“{item.text}”  (days you already ticked stay as they were)",
-            ),
-            answered,
+        def delete() -> Callable[[], object]:
+            repository.remove(kept.id)
+            return lambda: repository.save(replace(kept))
+
+        confirm_delete(
+            self,
+            "routine",
+            kept.text,
+            delete,
+            note="Days you already ticked stay as they were.",
+            after=self.refresh_from_store,
         )

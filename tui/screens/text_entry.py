@@ -16,7 +16,7 @@ TextEntryResult = tuple[str, str]
 
 
 class TextEntryScreen(ModalScreen[TextEntryResult | None]):
-    """Ask for text; Enter saves, Esc cancels. Returns (text, choice) or None."""
+    """Ask for text; Enter saves, Esc goes back (asking first if the text changed). Returns (text, choice) or None."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "submit", "Save")]
 
@@ -54,7 +54,14 @@ class TextEntryScreen(ModalScreen[TextEntryResult | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="entry-sheet"):
             yield Static(self._title, id="entry-title", markup=False)
-            yield Input(self._initial, placeholder=self._placeholder, max_length=self._max_length, id="entry-text")
+            # Not selected on focus: editing starts at the end, so the first key never replaces the text.
+            yield Input(
+                self._initial,
+                placeholder=self._placeholder,
+                max_length=self._max_length,
+                select_on_focus=False,
+                id="entry-text",
+            )
             if self._choices:
                 values = [value for _, value in self._choices]
                 yield Select(
@@ -95,4 +102,8 @@ class TextEntryScreen(ModalScreen[TextEntryResult | None]):
         self.dismiss((text, choice))
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """Esc: back at once, unless the text was changed (then ask first)."""
+        from tui.screens.leave_confirm import leave_or_ask
+
+        changed = self.query_one("#entry-text", Input).value.strip() != self._initial.strip()
+        leave_or_ask(self, changed, lambda: self.dismiss(None))
