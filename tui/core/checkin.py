@@ -137,7 +137,8 @@ def parse_moment(text: str, now: datetime) -> datetime:
     except DateProblem as problem:
         if problem.kind == "too_early":
             raise CheckinError("at", str(problem)) from None
-        raise CheckinError("at", f"{cleaned!r} is not a real date and time on the calendar.") from None
+        why = str(problem).split(": ", 1)[-1].rstrip(".")  # e.g. "there is no month 13"
+        raise CheckinError("at", f"{cleaned!r} does not exist: it is not a real date on the calendar ({why}).") from None
     except ValueError:
         raise CheckinError("at", f"{cleaned!r} does not exist: it is not a real date and time on the calendar.") from None
     if pattern.group(4) is None and naive.date() == now.date():

@@ -28,7 +28,7 @@ from tui.store.errors import (
     StoreWriteError,
 )
 from tui.store.file_storage import parse_database
-from tui.store.migrations import CURRENT_VERSION, META_DOC_ID, META_TABLE
+from tui.store.migrations import CURRENT_VERSION, version_of, version_problem
 from tui.store.permissions import PRIVATE_FILE_MODE, make_private, write_private_file
 
 LOCK_TIMEOUT_SECONDS = 15.0
@@ -118,16 +118,12 @@ def check_known_version(source: Path, data: dict[str, Any]) -> None:
     DatabaseTooNewError for a newer whole number, CorruptDatabaseError for
     anything else ("3", 3.0, 0, a meta table without a version).
     """
-    meta = data.get(META_TABLE)
-    if meta is None:
-        return
-    record = meta.get(META_DOC_ID)
-    version = record.get("schema_version") if isinstance(record, dict) else None
-    if type(version) is int and 1 <= version <= CURRENT_VERSION:
-        return
-    if type(version) is int and version > CURRENT_VERSION:
-        raise DatabaseTooNewError(source, version, CURRENT_VERSION)
-    raise CorruptDatabaseError(source, f"its format version {version!r} is not one this Heartwork knows")
+    problem = version_problem(data)  # the one version rule, shared with every reader
+    if problem is not None:
+        raise CorruptDatabaseError(source, problem)
+    found = version_of(data)
+    if found > CURRENT_VERSION:
+        raise DatabaseTooNewError(source, found, CURRENT_VERSION)
 
 
 def records_lost_by_restoring(database: Path, data: dict[str, Any]) -> dict[str, int]:
