@@ -114,9 +114,19 @@ def run_app(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from tui.commands.visible_output import visible_standard_streams
+
+    with visible_standard_streams():
+        return _main(argv)
+
+
+def _main(argv: Sequence[str] | None) -> int:
+    from tui.commands.visible_output import make_arguments_visible
+
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser(argv)
     args = parser.parse_args(argv)
+    make_arguments_visible(args)
     shell_action = SECTION_SHELL_ACTIONS.get(getattr(args, "section", ""))
     if getattr(args, "func", None) is run_app and shell_action is not None and shell_action[0](args):
         args.func = shell_action[1]

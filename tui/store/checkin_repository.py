@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from tui.core.checkin import Checkin
+from tui.core.safe_text import visible_text
 from tui.core.timefmt import day_of, from_text, to_text
 from tui.store.repository import Repository
 
@@ -105,8 +106,8 @@ class CheckinRepository(Repository[Checkin]):
                     at,
                     day,
                     document["pleasantness"],
-                    tuple(document.get("emotions") or ()),
-                    tuple(document.get("tags") or ()),
+                    tuple(visible_text(str(word)) for word in document.get("emotions") or ()),
+                    tuple(visible_text(str(word)) for word in document.get("tags") or ()),
                     str(document["id"]),
                 )
             )
@@ -137,5 +138,5 @@ class CheckinRepository(Repository[Checkin]):
 def _ranked(word_lists: Any) -> list[str]:
     counter: Counter[str] = Counter()
     for words in word_lists:
-        counter.update(str(word) for word in words)
+        counter.update(visible_text(str(word)) for word in words)
     return [word for word, _ in sorted(counter.items(), key=lambda item: (-item[1], item[0]))]

@@ -3,13 +3,23 @@
 A repository owns one table. Records carry a stable string ``id`` (never
 TinyDB's integer document id), so exports and imports can match records.
 Subclasses say how to turn their dataclass into a plain document and back.
+
+Stored text is the person's and may come from another program (a restored or
+synced file), so every document a repository turns into a dataclass, and every
+document it makes from one, has its control characters made visible by
+:func:`tui.core.safe_text.visible_values`: raw terminal control never reaches a
+screen, the shell, or the file. Subclasses get this without asking (see
+``__init_subclass__``).
 """
 
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Mapping
+from functools import wraps
 from typing import Any, ClassVar, Generic, Protocol, TypeVar
+
+from tui.core.safe_text import visible_values
 
 from tui.store.database import Database
 
@@ -25,6 +35,14 @@ class Repository(ABC, Generic[T]):
     """Save, find and delete records of one kind in one table."""
 
     table_name: ClassVar[str]
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        """Make every subclass's conversions pass text through the one sanitiser."""
+        super().__init_subclass__(**kwargs)
+        if "to_document" in cls.__dict__:
+            cls.to_document = _visible_result(cls.__dict__["to_document"])  # type: ignore[method-assign]
+        if "from_document" in cls.__dict__:
+            cls.from_document = _visible_argument(cls.__dict__["from_document"])  # type: ignore[method-assign]
 
     def __init__(self, database: Database) -> None:
         self.database = database
@@ -66,3 +84,19 @@ class Repository(ABC, Generic[T]):
 
     def count(self) -> int:
         return len(self.table)
+
+
+def _visible_result(to_document: Callable[[Any, Any], dict[str, Any]]) -> Callable[[Any, Any], dict[str, Any]]:
+    @wraps(to_document)
+    def visible_to_document(self: Any, item: Any) -> dict[str, Any]:
+        return visible_values(to_document(self, item))  # type: ignore[no-any-return]
+
+    return visible_to_document
+
+
+def _visible_argument(from_document: Callable[[Any, Mapping[str, Any]], Any]) -> Callable[[Any, Mapping[str, Any]], Any]:
+    @wraps(from_document)
+    def visible_from_document(self: Any, document: Mapping[str, Any]) -> Any:
+        return from_document(self, visible_values(document))
+
+    return visible_from_document
