@@ -34,13 +34,14 @@ _UNSAFE_IN_BODY = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 def visible_text(text: str, *, keep_newlines: bool = False) -> str:
     """``text`` with every control character replaced by a visible symbol.
 
-    With ``keep_newlines`` (bodies, notes), newline and tab stay as they are
-    and a Windows line ending (CR LF) becomes a plain newline.
+    With ``keep_newlines`` (bodies, notes), newline, tab and a Windows line
+    ending (CR LF) stay as they are; a carriage return on its own is shown.
     """
     if keep_newlines:
         if _UNSAFE_IN_BODY.search(text) is None:
             return text
-        return text.replace("\r\n", "\n").translate(_MULTI_LINE)
+        shown = "\r\n".join(part.translate(_MULTI_LINE) for part in text.split("\r\n"))
+        return text if shown == text else shown
     if _UNSAFE.search(text) is None:
         return text
     return text.translate(_SINGLE_LINE)
