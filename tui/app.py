@@ -27,7 +27,7 @@ from tui.crash import crash_message, write_crash_log
 from tui.messages import DataChanged
 from tui.paths import crash_log_path, user_themes_dir
 from tui.sections import SECTIONS, Section
-from tui.store.errors import StoreError
+from tui.screens.store_errors import store_write
 from tui.store.store import Store
 
 MIN_WIDTH = 60
@@ -108,10 +108,8 @@ class HeartworkApp(App[None]):
     def update_settings(self, **changes: Any) -> None:
         """Apply and save a settings change at once."""
         self.settings = self.settings.with_changes(**changes)
-        try:
+        with store_write(self):
             self.store.settings.save(self.settings)
-        except StoreError as error:
-            self.notify(str(error), title="Not saved", severity="error", timeout=10)
 
     # -- lifecycle -----------------------------------------------------------------
 
@@ -160,13 +158,12 @@ class HeartworkApp(App[None]):
 
     def action_retry_save(self) -> None:
         """Try again to save changes that could not be written (full disk, read-only folder)."""
-        try:
+        with store_write(self, "Still not saved") as attempt:
             self.store.database.retry_save()
-        except StoreError as error:
-            self.notify(str(error), title="Still not saved", severity="error", timeout=10)
-        else:
-            self.notify("Saved.", timeout=3)
-            self.data_changed()
+        if attempt.failed:
+            return
+        self.notify("Saved.", timeout=3)
+        self.data_changed()
 
     def _install_signal_handlers(self) -> None:
         try:
@@ -185,10 +182,8 @@ class HeartworkApp(App[None]):
         for screen in self._open_screens():
             saver = getattr(screen, "save_pending", None)
             if callable(saver):
-                try:
+                with store_write(self):
                     saver()
-                except StoreError as error:
-                    self.notify(str(error), severity="error")
 
     def _open_screens(self) -> Iterable[Screen]:
         seen: set[int] = set()
@@ -204,10 +199,9 @@ class HeartworkApp(App[None]):
         self.exit()
 
     def _check_external_changes(self) -> None:
-        try:
+        with store_write(self, "Could not read your data") as attempt:
             changed = self.store.database.refresh()
-        except StoreError as error:
-            self.notify(str(error), severity="error", timeout=10)
+        if attempt.failed:
             return
         if changed:
             self.screen.post_message(DataChanged())

@@ -47,7 +47,7 @@ from tui.screens.breathing_session import BreathingSessionScreen
 from tui.screens.confirm import ConfirmScreen
 from tui.store.breathing_pattern_repository import BreathingPatternRepository
 from tui.store.breathing_repository import BreathingSessionRepository
-from tui.store.errors import StoreError
+from tui.screens.store_errors import store_write
 from tui.widgets.calm_footer import CalmFooter
 
 HISTORY_LIMIT = 30
@@ -336,10 +336,9 @@ class BreatheScreen(Screen[None]):
         if result is None:
             return
         pattern = custom_pattern(result.name, result.phases, pattern_id or new_id())
-        try:
+        with store_write(self.app, "Not saved") as attempt:
             self._custom.save(pattern)
-        except StoreError as error:
-            self.notify(str(error), title="Not saved", severity="error", timeout=10)
+        if attempt.failed:
             return
         self.notify(f"Saved {pattern.name}.", timeout=3, markup=False)
         self.refresh_from_store(keep=pattern.key)
@@ -353,10 +352,9 @@ class BreatheScreen(Screen[None]):
         def answered(delete: bool | None) -> None:
             if not delete:
                 return
-            try:
+            with store_write(self.app, "Not deleted") as attempt:
                 self._custom.delete(pattern.id)
-            except StoreError as error:
-                self.notify(str(error), title="Not deleted", severity="error", timeout=10)
+            if attempt.failed:
                 return
             self.notify(f"Deleted {pattern.name}. Past sessions with it stay in your history.", timeout=4, markup=False)
             self.refresh_from_store()

@@ -30,7 +30,7 @@ from tui.core.journal import (
 )
 from tui.core.journal_prompts import TAG_TITLES, Prompt, draw, load_prompts, prompt_tags
 from tui.core.timefmt import from_text, to_text
-from tui.store.errors import StoreError
+from tui.screens.store_errors import store_write
 from tui.store.journal_draft_repository import DRAFT_ID, JournalDraftRepository
 from tui.store.journal_repository import JournalRepository
 from tui.widgets.capped_text_area import CappedTextArea
@@ -309,15 +309,14 @@ class JournalScreen(Screen[None]):
             return
         drafts = self.store.repo(JournalDraftRepository)
         entry = self.current_entry()
-        try:
+        with store_write(self.app, "Draft not saved") as attempt:
             if entry.is_empty():
                 stored = drafts.get(DRAFT_ID)
                 if stored is not None and stored.entry.id == entry.id:
                     drafts.clear()  # the person emptied this page; never clear another page's draft
             else:
                 drafts.keep(entry, self._entry_id)
-        except StoreError as error:
-            self.notify(str(error), title="Draft not saved", severity="error", timeout=10)
+        if attempt.failed:
             return
         self._draft_dirty = False
         self._first_unsaved_at = None
@@ -363,7 +362,10 @@ class JournalScreen(Screen[None]):
 
             def confirmed(discard: bool | None) -> None:
                 if discard:
-                    self.store.repo(JournalDraftRepository).clear()
+                    with store_write(self.app, "Draft not discarded") as attempt:
+                        self.store.repo(JournalDraftRepository).clear()
+                    if attempt.failed:
+                        return
                     self.notify("The draft is gone. A fresh page is ready.")
                 else:
                     self.load_entry(draft.entry, draft.entry_id, unsaved=True)
@@ -386,11 +388,10 @@ class JournalScreen(Screen[None]):
             self.notify("There is nothing to save yet. Take your time.", title="Nothing saved")
             return
         repo = self.store.repo(JournalRepository)
-        try:
+        with store_write(self.app, "Not saved") as attempt:
             repo.save(entry)
             self.store.repo(JournalDraftRepository).clear()
-        except StoreError as error:
-            self.notify(str(error), title="Not saved", severity="error", timeout=10)
+        if attempt.failed:
             return
         self._entry_id = entry.id
         self._page = entry
@@ -419,7 +420,8 @@ class JournalScreen(Screen[None]):
     def action_new_page(self) -> None:
         if not self._unsaved or self.current_entry().is_empty():
             self._start_page(self._prompt_tag)
-            self.store.repo(JournalDraftRepository).clear()
+            with store_write(self.app, "Draft not cleared"):
+                self.store.repo(JournalDraftRepository).clear()
             self.query_one("#journal-text", CappedTextArea).focus()
             return
         from tui.screens.confirm import ConfirmScreen

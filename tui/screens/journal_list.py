@@ -21,7 +21,7 @@ from textual.widgets.option_list import Option
 from tui.core.journal import KIND_TITLES, KINDS, JournalEntry, parse_entry_date
 from tui.core.journal_search import EntrySummary, SearchFilter, filter_entries, fold, fold_with_origins, match_spans, query_terms, snippet_around
 from tui.messages import DataChanged
-from tui.store.errors import StoreError
+from tui.screens.store_errors import store_write
 from tui.store.journal_repository import JournalRepository
 from tui.widgets.calm_footer import CalmFooter
 
@@ -254,10 +254,9 @@ class JournalListScreen(Screen[str | None]):
         entry = self.repo.get(entry_id)
         if entry is None:
             return
-        try:
+        with store_write(self.app, "Not deleted") as attempt:
             self.repo.delete(entry_id)
-        except StoreError as error:
-            self.notify(str(error), title="Not deleted", severity="error", timeout=10)
+        if attempt.failed:
             return
         self.last_deleted = entry
         self.refresh_list(keep_position=True)
@@ -269,10 +268,9 @@ class JournalListScreen(Screen[str | None]):
         if self.last_deleted is None:
             self.notify("There is nothing to undo.")
             return
-        try:
+        with store_write(self.app, "Not restored") as attempt:
             self.repo.save(self.last_deleted)
-        except StoreError as error:
-            self.notify(str(error), title="Not restored", severity="error", timeout=10)
+        if attempt.failed:
             return
         self.last_deleted = None
         self._fill_tags()

@@ -24,7 +24,7 @@ from tui.core.mood_stats import MIN_DAYS_PER_WEEK, shade_level
 from tui.messages import DataChanged
 from tui.screens.confirm import ConfirmScreen
 from tui.store.checkin_repository import CheckinPoint, CheckinRepository
-from tui.store.errors import StoreError
+from tui.screens.store_errors import store_write
 from tui.widgets.mood_extras import MoodExtras
 from tui.widgets.mood_sparkline import MoodSparkline
 from tui.widgets.year_in_pixels import GLYPHS, YearInPixels
@@ -233,10 +233,9 @@ class MoodScreen(Screen[None]):
         def answered(delete: bool | None) -> None:
             if not delete:
                 return
-            try:
+            with store_write(self.app, "Not deleted") as attempt:
                 self.app.store.repo(CheckinRepository).delete(checkin_id)  # type: ignore[attr-defined]
-            except StoreError as error:
-                self.notify(str(error), title="Not deleted", severity="error", timeout=10)
+            if attempt.failed:
                 return
             self.notify(self.texts["deleted"], timeout=3)
             self.refresh_from_store()

@@ -24,7 +24,7 @@ from tui.messages import DataChanged
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.selfcare_ideas import SelfCareIdeasScreen
 from tui.screens.text_entry import TextEntryResult, TextEntryScreen
-from tui.store.errors import StoreError
+from tui.screens.store_errors import store_write
 from tui.store.selfcare_repository import SelfCareRepository, SelfCareTickRepository
 from tui.widgets.calm_footer import CalmFooter
 
@@ -81,10 +81,8 @@ class SelfCareScreen(Screen[None]):
         return self.app.store.repo(SelfCareTickRepository)  # type: ignore[attr-defined]
 
     def on_mount(self) -> None:
-        try:
+        with store_write(self.app, "Not saved"):
             self.items_repository.ensure_started(self.app.clock.now())  # type: ignore[attr-defined]
-        except StoreError as error:
-            self.notify(str(error), title="Not saved", severity="error")
         self.refresh_from_store()
         self.query_one("#selfcare-list", OptionList).focus()
 
@@ -132,10 +130,9 @@ class SelfCareScreen(Screen[None]):
         if item is None or self._today is None:
             return
         done = item.id not in self._done
-        try:
+        with store_write(self.app, "Not saved") as attempt:
             self.ticks_repository.set_done(item.id, self._today, done)
-        except StoreError as error:
-            self.notify(str(error), title="Not saved", severity="error")
+        if attempt.failed:
             return
         if done:
             self._done.add(item.id)
@@ -157,10 +154,9 @@ class SelfCareScreen(Screen[None]):
         def added(result: TextEntryResult | None) -> None:
             if result is None:
                 return
-            try:
+            with store_write(self.app, "Not saved") as attempt:
                 self.items_repository.add(result[0], self.app.clock.now())  # type: ignore[attr-defined]
-            except StoreError as error:
-                self.notify(str(error), title="Not saved", severity="error")
+            if attempt.failed:
                 return
             self.refresh_from_store()
             self._highlight_last()
@@ -185,10 +181,9 @@ class SelfCareScreen(Screen[None]):
         def picked(idea: SelfCareIdea | None) -> None:
             if idea is None:
                 return
-            try:
+            with store_write(self.app, "Not saved") as attempt:
                 self.items_repository.add_idea(idea, self.app.clock.now())  # type: ignore[attr-defined]
-            except StoreError as error:
-                self.notify(str(error), title="Not saved", severity="error")
+            if attempt.failed:
                 return
             self.refresh_from_store()
             self._highlight_last()
@@ -205,10 +200,9 @@ class SelfCareScreen(Screen[None]):
         def edited(result: TextEntryResult | None) -> None:
             if result is None:
                 return
-            try:
+            with store_write(self.app, "Not saved") as attempt:
                 self.items_repository.rename(item_id, result[0])
-            except StoreError as error:
-                self.notify(str(error), title="Not saved", severity="error")
+            if attempt.failed:
                 return
             self.refresh_from_store()
 
@@ -225,10 +219,9 @@ class SelfCareScreen(Screen[None]):
         def answered(remove: bool | None) -> None:
             if not remove:
                 return
-            try:
+            with store_write(self.app, "Not saved") as attempt:
                 self.items_repository.remove(item_id)
-            except StoreError as error:
-                self.notify(str(error), title="Not saved", severity="error")
+            if attempt.failed:
                 return
             self.refresh_from_store()
 

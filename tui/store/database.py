@@ -131,7 +131,10 @@ class Database:
             try:
                 if self._file_lock.lock_counter == 1:
                     self._make_lock_file_private()
-                    self._sync_with_disk()
+                    try:
+                        self._sync_with_disk()
+                    except OSError as error:  # the file could not be re-read: nothing was changed yet
+                        raise StoreWriteError(self.path, error, change_kept=False) from error
                 yield
             finally:
                 self._file_lock.release()

@@ -65,6 +65,8 @@ class SelfCareRepository(Repository[SelfCareItem]):
 
     def ensure_started(self, now: datetime) -> bool:
         """On first use (no items at all), add a few starter ideas; True if it did."""
+        if len(self.table):
+            return False  # nothing to write, so no lock either (a read-only disk stays quiet)
         with self.database.transaction():
             if len(self.table):
                 return False
