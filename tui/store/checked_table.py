@@ -9,6 +9,8 @@ What it adds to TinyDB's ``Table``:
   thrown away whenever the data in memory was replaced (another process wrote).
 * If a change fails part-way (an invalid value, an error in a callable), memory
   is rolled back to the last saved state: nothing half-done is ever written later.
+* Records that fail their table's rules (:mod:`tui.store.record_checks`) are
+  set aside: reads never return them, writes keep them in the file untouched.
 * Writes work on a shallow copy of the stored table (C speed) instead of
   converting every key of the table to int and back on each save, and records
   are found by their string ``id`` through an index, so finding the record to
@@ -24,6 +26,7 @@ from typing import Any
 from tinydb.table import Document, Table
 
 from tui.store import codec
+from tui.store.record_checks import SetAside
 
 TransactionFactory = Callable[[], AbstractContextManager[None]]
 
@@ -72,6 +75,7 @@ class CheckedTable(Table):
     """TinyDB ``Table`` with value checks, automatic locking, rollback and an id index."""
 
     transaction: TransactionFactory = staticmethod(nullcontext)  # type: ignore[assignment]
+    set_aside: SetAside | None = None
 
     def __init__(self, storage: Any, name: str, cache_size: int = 0, persist_empty: bool = False) -> None:
         self._next_id_generation = -1
@@ -183,6 +187,11 @@ class CheckedTable(Table):
         return True
 
     # -- internals ------------------------------------------------------------------
+
+    def _read_table(self) -> dict[str, Any]:  # type: ignore[override]
+        """The stored table without the records set aside (TinyDB's reads all come through here)."""
+        raw = super()._read_table()
+        return raw if self.set_aside is None else self.set_aside.readable(self.name, raw)
 
     def _current_index(self, raw: dict[str, Any]) -> dict[str, str]:
         generation = self._storage.generation

@@ -68,10 +68,9 @@ class CheckinRepository(Repository[Checkin]):
 
     def _documents(self) -> list[Mapping[str, Any]]:
         """Every valid check-in document, straight from storage (read-only!)."""
-        data = self.database.storage.read() or {}
         return [
             document
-            for document in data.get(self.table_name, {}).values()
+            for document in self.database.readable_table(self.table_name).values()
             if isinstance(document.get("at"), str)
             and isinstance(document.get("pleasantness"), int)
             and not isinstance(document.get("pleasantness"), bool)

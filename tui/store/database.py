@@ -26,6 +26,7 @@ from tui.store.file_storage import AtomicFileStorage
 from tui.store.memory_storage import MemoryStorage
 from tui.store.migrations import CURRENT_VERSION, META_TABLE, migrate, version_of
 from tui.store.permissions import PRIVATE_FILE_MODE, ensure_private_dir, make_private, sweep_stale_temp_files
+from tui.store.record_checks import SetAside, UnreadableRecord
 
 LOCK_TIMEOUT_SECONDS = 15.0
 
@@ -45,6 +46,7 @@ class Database:
         self._file_lock: Any = None
         self.backups: BackupRotator | None = None
         self._lock_file_checked = False
+        self.set_aside = SetAside()
         if path is not None:
             self._file_lock = make_lock(str(lock_path_for(path)), LOCK_TIMEOUT_SECONDS, PRIVATE_FILE_MODE)
 
@@ -101,7 +103,21 @@ class Database:
         table = self._tinydb.table(name, cache_size=0)
         assert isinstance(table, CheckedTable)
         table.transaction = self.transaction
+        table.set_aside = self.set_aside
         return table
+
+    def readable_table(self, name: str) -> dict[str, Any]:
+        """The stored documents of table ``name`` that can be read (read-only!), by storage key.
+
+        Records that fail their table's rules (see :mod:`tui.store.record_checks`)
+        are left out here and stay in the file untouched.
+        """
+        raw = (self.storage.read() or {}).get(name) or {}
+        return self.set_aside.readable(name, raw)
+
+    def unreadable_records(self) -> list[UnreadableRecord]:
+        """Every stored record that could not be read and was set aside."""
+        return self.set_aside.unreadable(self.storage.read() or {})
 
     @contextmanager
     def transaction(self) -> Iterator[None]:

@@ -12,9 +12,8 @@ SELFCARE_TICKS = "selfcare_ticks"
 
 def load_homework_effects(database: Database) -> HomeworkEffects:
     """Breathing changes per pattern and mood with/without self-care, from saved data."""
-    data = database.storage.read() or {}
     return homework_effects(
-        list(data.get(BREATHING, {}).values()),
-        list(data.get(CHECKINS, {}).values()),
-        list(data.get(SELFCARE_TICKS, {}).values()),
+        list(database.readable_table(BREATHING).values()),
+        list(database.readable_table(CHECKINS).values()),
+        list(database.readable_table(SELFCARE_TICKS).values()),
     )

@@ -124,7 +124,7 @@ class JournalRepository(Repository[JournalEntry]):
         writes_at_start = self._writes
         if self._summaries is not None and data is self._cached_data and writes_at_start == self._cached_writes:
             return self._summaries
-        documents = data.get(self.table_name) or {}
+        documents = self.database.readable_table(self.table_name)
         folded_cache = self._folded_by_version
         fresh_cache: dict[tuple[str, str], str] = {}
         rows: list[EntrySummary] = []
