@@ -23,6 +23,7 @@ from textual.screen import Screen
 from tui import themes
 from tui.core.clock import Clock, SystemClock
 from tui.core.settings import Settings
+from tui.core.unreadable_records import unreadable_summary
 from tui.crash import crash_message, write_crash_log
 from tui.messages import DataChanged
 from tui.paths import crash_log_path, user_themes_dir
@@ -119,10 +120,23 @@ class HeartworkApp(App[None]):
             self.notify(f"Skipped theme file {failure.path.name}: {failure.reason}", title="Theme", severity="warning")
         self._install_signal_handlers()
         self._mark_instance()
+        self._tell_about_unreadable_records()
         self.set_interval(EXTERNAL_CHANGE_POLL_SECONDS, self._check_external_changes)
         if self.current_mode != self.launch.section:
             self.switch_mode(self.launch.section)
         self.call_after_refresh(self._freeze_startup_heap)
+
+    def _tell_about_unreadable_records(self) -> None:
+        """Say once, at start, that some stored records could not be read (Settings lists them)."""
+        unreadable = self.store.database.unreadable_records()
+        if unreadable:
+            self.notify(
+                f"{unreadable_summary(unreadable)} Settings (press ,) lists them.",
+                title="Some records set aside",
+                severity="warning",
+                timeout=15,
+                markup=False,
+            )
 
     def _freeze_startup_heap(self) -> None:
         """Keep what start-up built (modules, CSS, widgets, the loaded store) out of full GC passes.

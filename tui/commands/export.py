@@ -85,8 +85,13 @@ def run(args: argparse.Namespace) -> int:
         return fail(str(error), EXIT_FAILURE)
     try:
         payload = encode_export(build_export(store.database))
+        unreadable = store.database.unreadable_records()
     finally:
         store.close()
+    if unreadable:
+        from tui.core.unreadable_records import unreadable_summary
+
+        print(f"Note: {unreadable_summary(unreadable)} The export holds them too.", file=sys.stderr)
     if out is None:
         sys.stdout.buffer.write(payload)
         sys.stdout.buffer.flush()

@@ -81,6 +81,7 @@ class CheckedTable(Table):
         self._next_id_generation = -1
         self._index: dict[str, str] | None = None
         self._index_generation = -1
+        self._counting_every_record = False
         super().__init__(storage, name, cache_size=cache_size, persist_empty=persist_empty)
 
     # -- TinyDB's write operations, checked and locked ----------------------------
@@ -191,7 +192,9 @@ class CheckedTable(Table):
     def _read_table(self) -> dict[str, Any]:  # type: ignore[override]
         """The stored table without the records set aside (TinyDB's reads all come through here)."""
         raw = super()._read_table()
-        return raw if self.set_aside is None else self.set_aside.readable(self.name, raw)
+        if self.set_aside is None or self._counting_every_record:
+            return raw
+        return self.set_aside.readable(self.name, raw)
 
     def _current_index(self, raw: dict[str, Any]) -> dict[str, str]:
         generation = self._storage.generation
@@ -210,7 +213,11 @@ class CheckedTable(Table):
         if generation != self._next_id_generation:
             self._next_id = None
             self._next_id_generation = generation
-        return super()._get_next_id()
+        self._counting_every_record = True  # a new id must not reuse a set-aside record's number
+        try:
+            return super()._get_next_id()
+        finally:
+            self._counting_every_record = False
 
     def _update_table(self, updater: Callable[[Any], None], keeps_index: bool = False) -> None:  # type: ignore[override]
         """Apply ``updater`` to a shallow copy of the table and save it.

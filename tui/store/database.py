@@ -18,6 +18,7 @@ from typing import Any
 
 from tinydb import TinyDB
 
+from tui.core.unreadable_records import UnreadableRecord
 from tui.store.backups import BackupRotator
 from tui.store.checked_table import CheckedTable
 from tui.store.errors import DatabaseTooNewError, StoreBusyError, StoreWriteError
@@ -26,7 +27,7 @@ from tui.store.file_storage import AtomicFileStorage
 from tui.store.memory_storage import MemoryStorage
 from tui.store.migrations import CURRENT_VERSION, META_TABLE, migrate, version_of
 from tui.store.permissions import PRIVATE_FILE_MODE, ensure_private_dir, make_private, sweep_stale_temp_files
-from tui.store.record_checks import SetAside, UnreadableRecord
+from tui.store.record_checks import SetAside
 
 LOCK_TIMEOUT_SECONDS = 15.0
 

@@ -18,6 +18,7 @@ from datetime import date, datetime
 from typing import Any
 
 from tui.core.checkin import SCORE_MAX, SCORE_MIN
+from tui.core.unreadable_records import UnreadableRecord
 
 Check = Callable[[Any], bool]
 
@@ -197,15 +198,6 @@ def record_problem(table_name: str, document: Any) -> str | None:
 
 
 # -- the records set aside ----------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class UnreadableRecord:
-    """One record that could not be read: where it is and what is wrong."""
-
-    table: str
-    record_id: str
-    problem: str
 
 
 class SetAside:
