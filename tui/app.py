@@ -22,6 +22,7 @@ from textual.screen import Screen
 
 from tui import themes
 from tui.core.clock import Clock, SystemClock
+from tui.core.safe_text import visible_text
 from tui.core.settings import Settings
 from tui.core.unreadable_records import unreadable_summary
 from tui.crash import crash_message, write_crash_log
@@ -250,6 +251,12 @@ class HeartworkApp(App[None]):
             pass
 
     # -- size --------------------------------------------------------------------
+
+    async def on_event(self, event: events.Event) -> None:
+        """Pasted text reaches every input with its control characters made visible (never raw)."""
+        if isinstance(event, events.Paste) and not event.is_forwarded:
+            event.text = visible_text(event.text, keep_newlines=True)
+        await super().on_event(event)
 
     def on_resize(self, event: events.Resize) -> None:
         self._update_too_small(event.size.width, event.size.height)

@@ -92,3 +92,22 @@ def test_item9_2_bytes_written_to_the_terminal_carry_no_injected_sequence(tmp_pa
     assert b"\xc2\x9b" not in drawn  # C1 CSI, UTF-8 encoded
     assert "work\u241b]0;PWNED\u2407".encode() in drawn, "the tag is drawn with visible symbols"
     assert "Title\u241b]0;PWNED\u2407".encode() in drawn, "the title is drawn with visible symbols"
+
+
+async def test_item9_2_pasted_control_characters_are_made_visible_at_input(make_app: MakeApp, store: Store) -> None:
+    from textual import events
+
+    from tui.store.journal_draft_repository import JournalDraftRepository
+
+    app = make_app("journal")
+    async with app.run_test(size=(110, 40)) as pilot:
+        await pilot.pause()
+        text_area = app.screen.query_one(TextArea)
+        text_area.focus()
+        await pilot.pause()
+        app.post_message(events.Paste("kind\x1b]0;X\x07 words\nnext\tline"))
+        await pilot.pause()
+        assert text_area.text == "kind\u241b]0;X\u2407 words\nnext\tline"
+        app.screen.save_draft()
+    draft = store.repo(JournalDraftRepository).current()
+    assert draft is not None and "\x1b" not in draft.entry.body
