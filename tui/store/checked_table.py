@@ -9,8 +9,6 @@ What it adds to TinyDB's ``Table``:
   thrown away whenever the data in memory was replaced (another process wrote).
 * If a change fails part-way (an invalid value, an error in a callable), memory
   is rolled back to the last saved state: nothing half-done is ever written later.
-* Records that fail their table's rules (:mod:`tui.store.record_checks`) are
-  set aside: reads never return them, writes keep them in the file untouched.
 * Writes work on a shallow copy of the stored table (C speed) instead of
   converting every key of the table to int and back on each save, and records
   are found by their string ``id`` through an index, so finding the record to
@@ -26,7 +24,6 @@ from typing import Any
 from tinydb.table import Document, Table
 
 from tui.store import codec
-from tui.store.record_checks import SetAside
 
 TransactionFactory = Callable[[], AbstractContextManager[None]]
 
@@ -75,13 +72,11 @@ class CheckedTable(Table):
     """TinyDB ``Table`` with value checks, automatic locking, rollback and an id index."""
 
     transaction: TransactionFactory = staticmethod(nullcontext)  # type: ignore[assignment]
-    set_aside: SetAside | None = None
 
     def __init__(self, storage: Any, name: str, cache_size: int = 0, persist_empty: bool = False) -> None:
         self._next_id_generation = -1
         self._index: dict[str, str] | None = None
         self._index_generation = -1
-        self._counting_every_record = False
         super().__init__(storage, name, cache_size=cache_size, persist_empty=persist_empty)
 
     # -- TinyDB's write operations, checked and locked ----------------------------
@@ -189,13 +184,6 @@ class CheckedTable(Table):
 
     # -- internals ------------------------------------------------------------------
 
-    def _read_table(self) -> dict[str, Any]:  # type: ignore[override]
-        """The stored table without the records set aside (TinyDB's reads all come through here)."""
-        raw = super()._read_table()
-        if self.set_aside is None or self._counting_every_record:
-            return raw
-        return self.set_aside.readable(self.name, raw)
-
     def _current_index(self, raw: dict[str, Any]) -> dict[str, str]:
         generation = self._storage.generation
         if self._index is None or self._index_generation != generation:
@@ -213,11 +201,7 @@ class CheckedTable(Table):
         if generation != self._next_id_generation:
             self._next_id = None
             self._next_id_generation = generation
-        self._counting_every_record = True  # a new id must not reuse a set-aside record's number
-        try:
-            return super()._get_next_id()
-        finally:
-            self._counting_every_record = False
+        return super()._get_next_id()
 
     def _update_table(self, updater: Callable[[Any], None], keeps_index: bool = False) -> None:  # type: ignore[override]
         """Apply ``updater`` to a shallow copy of the table and save it.

@@ -27,7 +27,7 @@ from tui.store.file_storage import AtomicFileStorage
 from tui.store.memory_storage import MemoryStorage
 from tui.store.migrations import CURRENT_VERSION, META_TABLE, migrate, version_of
 from tui.store.permissions import PRIVATE_FILE_MODE, ensure_private_dir, make_private, sweep_stale_temp_files
-from tui.store.record_checks import SetAside
+from tui.store.record_checks import SetAside, record_problem
 
 LOCK_TIMEOUT_SECONDS = 15.0
 
@@ -104,7 +104,6 @@ class Database:
         table = self._tinydb.table(name, cache_size=0)
         assert isinstance(table, CheckedTable)
         table.transaction = self.transaction
-        table.set_aside = self.set_aside
         return table
 
     def readable_table(self, name: str) -> dict[str, Any]:
@@ -115,6 +114,10 @@ class Database:
         """
         raw = (self.storage.read() or {}).get(name) or {}
         return self.set_aside.readable(name, raw)
+
+    def is_readable(self, name: str, document: Any) -> bool:
+        """True if ``document`` of table ``name`` passes its table's rules."""
+        return record_problem(name, document) is None
 
     def unreadable_records(self) -> list[UnreadableRecord]:
         """Every stored record that could not be read and was set aside."""

@@ -9,7 +9,8 @@ synced file), so every document a repository turns into a dataclass, and every
 document it makes from one, has its control characters made visible by
 :func:`tui.core.safe_text.visible_values`: raw terminal control never reaches a
 screen, the shell, or the file. Subclasses get this without asking (see
-``__init_subclass__``).
+``__init_subclass__``). Reads return only records that pass their table's
+rules (:mod:`tui.store.record_checks`); the rest are set aside, untouched.
 """
 
 from __future__ import annotations
@@ -68,7 +69,9 @@ class Repository(ABC, Generic[T]):
     def get(self, item_id: str) -> T | None:
         """The record with ``item_id``, or None."""
         document = self.table.get_record(item_id)
-        return None if document is None else self.from_document(document)
+        if document is None or not self.database.is_readable(self.table_name, document):
+            return None
+        return self.from_document(document)
 
     def delete(self, item_id: str) -> bool:
         """Delete the record with ``item_id``; True if it existed."""
@@ -76,14 +79,23 @@ class Repository(ABC, Generic[T]):
 
     def all(self) -> list[T]:
         """Every record, in storage order."""
-        return [self.from_document(document) for document in self.table.all()]
+        return [self.from_document(document) for document in self.readable_documents()]
 
     def find(self, predicate: Callable[[Mapping[str, Any]], bool]) -> list[T]:
         """Records whose document satisfies ``predicate``."""
-        return [self.from_document(d) for d in self.table.all() if predicate(d)]
+        return [self.from_document(d) for d in self.readable_documents() if predicate(d)]
 
     def count(self) -> int:
-        return len(self.table)
+        """How many records can be read (those set aside are not counted)."""
+        return len(self.database.readable_table(self.table_name))
+
+    def readable_documents(self) -> list[Mapping[str, Any]]:
+        """The stored documents that pass this table's rules, in storage order (read-only!).
+
+        Records that fail (see :mod:`tui.store.record_checks`) are set aside: never
+        returned, never changed, listed by ``Database.unreadable_records``.
+        """
+        return list(self.database.readable_table(self.table_name).values())
 
 
 def _visible_result(to_document: Callable[[Any, Any], dict[str, Any]]) -> Callable[[Any, Any], dict[str, Any]]:

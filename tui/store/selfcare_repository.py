@@ -25,7 +25,8 @@ class SelfCareTickRepository(Repository[SelfCareTick]):
         return SelfCareTick(day=str(document.get("day", "")), item_id=str(document.get("item_id", "")), id=str(document["id"]))
 
     def for_day(self, day: date) -> list[SelfCareTick]:
-        return [self.from_document(d) for d in self.table.search(where("day") == day.isoformat())]
+        wanted = day.isoformat()
+        return [self.from_document(d) for d in self.readable_documents() if d.get("day") == wanted]
 
     def set_done(self, item_id: str, day: date, done: bool) -> None:
         """Tick (once) or untick ``item_id`` for ``day``."""
