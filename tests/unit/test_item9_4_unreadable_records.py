@@ -205,3 +205,16 @@ def test_item9_4_export_mentions_the_records_set_aside(tmp_path: Path) -> None:
     assert "1 record in your data could not be read" in result.stderr
     exported = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
     assert len(exported["tables"]["checkins"]) == 2, "the export is complete: it holds the set-aside record too"
+
+
+def test_item9_4_a_record_changed_in_place_is_checked_again() -> None:
+    from tinydb import where
+
+    store = Store.in_memory()
+    _seed(store, "checkins", [GOOD_CHECKIN])
+    checkins = store.repo(CheckinRepository)
+    assert checkins.count() == 1
+    store.database.table("checkins").update({"pleasantness": 42}, where("id") == "good")
+    assert checkins.count() == 0 and checkins.latest(5) == []
+    store.database.table("checkins").update({"pleasantness": 5}, where("id") == "good")
+    assert [c.pleasantness for c in checkins.latest(5)] == [5]

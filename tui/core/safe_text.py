@@ -37,6 +37,8 @@ def visible_text(text: str, *, keep_newlines: bool = False) -> str:
     With ``keep_newlines`` (bodies, notes), newline, tab and a Windows line
     ending (CR LF) stay as they are; a carriage return on its own is shown.
     """
+    if text.isprintable():
+        return text  # the common case, decided in C: no control character at all
     if keep_newlines:
         if _UNSAFE_IN_BODY.search(text) is None:
             return text

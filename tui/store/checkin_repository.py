@@ -105,8 +105,8 @@ class CheckinRepository(Repository[Checkin]):
                     at,
                     day,
                     document["pleasantness"],
-                    tuple(visible_text(str(word)) for word in document.get("emotions") or ()),
-                    tuple(visible_text(str(word)) for word in document.get("tags") or ()),
+                    tuple(map(visible_text, document.get("emotions") or ())),  # words: checked on load
+                    tuple(map(visible_text, document.get("tags") or ())),
                     str(document["id"]),
                 )
             )

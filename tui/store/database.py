@@ -104,6 +104,7 @@ class Database:
         table = self._tinydb.table(name, cache_size=0)
         assert isinstance(table, CheckedTable)
         table.transaction = self.transaction
+        table.changed_in_place = self.set_aside.forget
         return table
 
     def readable_table(self, name: str) -> dict[str, Any]:

@@ -205,11 +205,18 @@ class SetAside:
 
     Each document is checked once: the verdict is kept against the document
     object itself, so re-reading a table of 30,000 records after one change
-    checks only the changed record.
+    checks only the changed record. TinyDB's ``update`` changes documents in
+    place, so the table calls :meth:`forget` after one.
     """
 
     def __init__(self) -> None:
         self._verdicts: dict[str, dict[str, tuple[Any, str | None]]] = {}
+        self._readable: dict[str, tuple[Any, dict[str, Any]]] = {}
+
+    def forget(self, table_name: str) -> None:
+        """Check every record of ``table_name`` again (a write changed records in place)."""
+        self._verdicts.pop(table_name, None)
+        self._readable.pop(table_name, None)
 
     def bad_keys(self, table_name: str, raw: Mapping[str, Any]) -> frozenset[str]:
         """Storage keys of the records in ``raw`` (one table) that cannot be read."""
@@ -230,10 +237,13 @@ class SetAside:
 
     def readable(self, table_name: str, raw: dict[str, Any]) -> dict[str, Any]:
         """``raw`` without the records that cannot be read (``raw`` itself when all can)."""
+        cached = self._readable.get(table_name)
+        if cached is not None and cached[0] is raw:
+            return cached[1]  # every write makes a new table dict, so the same dict means nothing changed
         bad = self.bad_keys(table_name, raw)
-        if not bad:
-            return raw
-        return {key: document for key, document in raw.items() if key not in bad}
+        readable = raw if not bad else {key: document for key, document in raw.items() if key not in bad}
+        self._readable[table_name] = (raw, readable)
+        return readable
 
     def unreadable(self, tables: Mapping[str, Any]) -> list[UnreadableRecord]:
         """Every record in ``tables`` that cannot be read, table by table."""
