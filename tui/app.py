@@ -28,8 +28,8 @@ from tui.core.unreadable_records import unreadable_summary
 from tui.crash import crash_message, write_crash_log
 from tui.messages import DataChanged
 from tui.paths import crash_log_path, user_themes_dir
-from tui.sections import SECTIONS, Section
 from tui.screens.store_errors import store_write
+from tui.sections import SECTIONS, Section
 from tui.store.store import Store
 
 MIN_WIDTH = 60
@@ -118,7 +118,12 @@ class HeartworkApp(App[None]):
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         for failure in self._theme_failures:
-            self.notify(f"Skipped theme file {failure.path.name}: {failure.reason}", title="Theme", severity="warning")
+            self.notify(
+                visible_text(f"Skipped theme file {failure.path.name}: {failure.reason}"),
+                title="Theme",
+                severity="warning",
+                markup=False,
+            )
         self._install_signal_handlers()
         self._mark_instance()
         self._tell_about_unreadable_records()

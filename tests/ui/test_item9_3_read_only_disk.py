@@ -6,7 +6,6 @@ import errno
 import os
 from collections.abc import Callable, Iterator
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -14,10 +13,10 @@ from textual.widgets import OptionList
 
 from tui.core.checkin import Checkin
 from tui.core.journal import JournalEntry
+from tui.screens.checkin import CheckinScreen
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.journal import JournalScreen
 from tui.screens.journal_list import JournalListScreen
-from tui.screens.checkin import CheckinScreen
 from tui.screens.selfcare import SelfCareScreen
 from tui.store import file_lock, file_storage
 from tui.store.checkin_repository import CheckinRepository

@@ -8,8 +8,8 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-from tui.core.safe_text import has_control_characters, visible_text, visible_values
 from tui.core.journal import JournalEntry
+from tui.core.safe_text import has_control_characters, visible_text, visible_values
 from tui.store.checkin_repository import CheckinRepository
 from tui.store.journal_repository import JournalRepository
 from tui.store.store import Store
@@ -59,9 +59,11 @@ def test_item9_2_shell_checkin_tag_is_neither_echoed_nor_stored_raw(tmp_path: Pa
     result = subprocess.run(
         [sys.executable, "-m", "tui", "--db", str(db), "checkin", "4", "--tag", OSC_TITLE, "--note", "a\x1b[2Jb"],
         cwd=REPO_ROOT,
+        check=False,
         capture_output=True,
         text=True,
         timeout=30,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     for stream in (result.stdout, result.stderr):
@@ -76,9 +78,20 @@ def test_item9_2_shell_usage_errors_do_not_echo_control(tmp_path: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "tui", "--db", str(tmp_path / "hw.json"), "checkin", OSC_TITLE],
         cwd=REPO_ROOT,
+        check=False,
         capture_output=True,
         text=True,
         timeout=30,
+        check=False,
     )
     assert result.returncode == 2
     assert "\x1b" not in result.stderr and "\x07" not in result.stderr
+
+
+def test_item9_2_a_questionnaire_file_from_anywhere_shows_no_raw_control() -> None:
+    from tui.core.questionnaire import parse_questionnaire
+
+    data = {"id": "odd", "title": f"Odd{OSC_TITLE}", "item": [{"id": "i1", "text": "How\x1b[2J?"}]}
+    questionnaire = parse_questionnaire(data, "odd.toml")
+    assert questionnaire.title == "Odd\u241b]0;X\u2407"
+    assert questionnaire.items[0].text == "How\u241b[2J?"

@@ -22,9 +22,9 @@ from tui.core.affirmations import (
 )
 from tui.messages import DataChanged
 from tui.screens.confirm import ConfirmScreen
+from tui.screens.store_errors import store_write
 from tui.screens.text_entry import TextEntryResult, TextEntryScreen
 from tui.store.affirmation_repository import AffirmationRepository
-from tui.screens.store_errors import store_write
 from tui.widgets.calm_footer import CalmFooter
 
 NO_TAG = "none"

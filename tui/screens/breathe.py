@@ -45,9 +45,9 @@ from tui.messages import DataChanged
 from tui.screens.breathing_pattern_form import BreathingPatternFormScreen
 from tui.screens.breathing_session import BreathingSessionScreen
 from tui.screens.confirm import ConfirmScreen
+from tui.screens.store_errors import store_write
 from tui.store.breathing_pattern_repository import BreathingPatternRepository
 from tui.store.breathing_repository import BreathingSessionRepository
-from tui.screens.store_errors import store_write
 from tui.widgets.calm_footer import CalmFooter
 
 HISTORY_LIMIT = 30

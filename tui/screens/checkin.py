@@ -25,9 +25,9 @@ from tui.core.checkin import (
     split_words,
 )
 from tui.screens.confirm import ConfirmScreen
+from tui.screens.store_errors import store_write
 from tui.sections import SECTIONS
 from tui.store.checkin_repository import CheckinRepository
-from tui.screens.store_errors import store_write
 from tui.widgets.comma_suggester import CommaListSuggester
 from tui.widgets.emotion_picker import EmotionGroup, EmotionPicker
 from tui.widgets.scale_picker import ScalePicker

@@ -11,8 +11,8 @@ from textual.binding import Binding
 
 from tui.core.journal import KIND_INNER_CRITIC
 from tui.screens.exercise_form import ExerciseFormScreen
-from tui.store.affirmation_repository import AffirmationRepository
 from tui.screens.store_errors import store_write
+from tui.store.affirmation_repository import AffirmationRepository
 
 REFRAME_FIELD = "kind-reframe"
 

@@ -23,8 +23,8 @@ from tui.core.selfcare import (
 from tui.messages import DataChanged
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.selfcare_ideas import SelfCareIdeasScreen
-from tui.screens.text_entry import TextEntryResult, TextEntryScreen
 from tui.screens.store_errors import store_write
+from tui.screens.text_entry import TextEntryResult, TextEntryScreen
 from tui.store.selfcare_repository import SelfCareRepository, SelfCareTickRepository
 from tui.widgets.calm_footer import CalmFooter
 

@@ -10,7 +10,7 @@ nothing else needs its own ``try``/``except``.
 from __future__ import annotations
 
 from types import TracebackType
-from typing import Any
+from typing import Any, Self
 
 from tui.core.safe_text import visible_text
 from tui.store.errors import StoreError
@@ -34,7 +34,7 @@ class StoreWrite:
     def failed(self) -> bool:
         return self.error is not None
 
-    def __enter__(self) -> StoreWrite:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(

@@ -21,7 +21,6 @@ from functools import wraps
 from typing import Any, ClassVar, Generic, Protocol, TypeVar
 
 from tui.core.safe_text import visible_values
-
 from tui.store.database import Database
 
 
