@@ -59,7 +59,6 @@ def test_item9_2_shell_checkin_tag_is_neither_echoed_nor_stored_raw(tmp_path: Pa
     result = subprocess.run(
         [sys.executable, "-m", "tui", "--db", str(db), "checkin", "4", "--tag", OSC_TITLE, "--note", "a\x1b[2Jb"],
         cwd=REPO_ROOT,
-        check=False,
         capture_output=True,
         text=True,
         timeout=30,
@@ -78,7 +77,6 @@ def test_item9_2_shell_usage_errors_do_not_echo_control(tmp_path: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "tui", "--db", str(tmp_path / "hw.json"), "checkin", OSC_TITLE],
         cwd=REPO_ROOT,
-        check=False,
         capture_output=True,
         text=True,
         timeout=30,
