@@ -6,6 +6,7 @@ import errno
 import os
 from collections.abc import Callable, Iterator
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -127,3 +128,14 @@ def test_item9_3_a_lock_file_that_cannot_be_made_is_a_store_write_error(store: S
     with pytest.raises(StoreWriteError) as raised:
         store.repo(JournalDraftRepository).clear()
     assert "read-only" in str(raised.value) or "not allowed" in str(raised.value)
+
+
+def test_item9_3_store_errors_are_turned_into_messages_in_one_place() -> None:
+    """Screens and the app hand store errors to ``store_write``; none keeps its own copy of the pattern."""
+    root = Path(__file__).resolve().parents[2] / "tui"
+    copies = [
+        path.relative_to(root).as_posix()
+        for path in [root / "app.py", *sorted((root / "screens").glob("*.py")), *sorted((root / "widgets").glob("*.py"))]
+        if "except StoreError" in path.read_text(encoding="utf-8")
+    ]
+    assert copies == [], copies
