@@ -93,3 +93,13 @@ def test_item9_2_a_questionnaire_file_from_anywhere_shows_no_raw_control() -> No
     questionnaire = parse_questionnaire(data, "odd.toml")
     assert questionnaire.title == "Odd\u241b]0;X\u2407"
     assert questionnaire.items[0].text == "How\u241b[2J?"
+
+
+def test_item9_2_export_escapes_every_control_character_and_keeps_the_value() -> None:
+    from tui.commands.export import encode_export
+
+    value = {"text": f"x\x9b31m\u2028y{OSC_TITLE}é 三"}
+    payload = encode_export(value)
+    assert not any(byte < 0x20 and byte != 0x0A for byte in payload)
+    assert b"\xc2\x9b" not in payload and "\u2028".encode() not in payload
+    assert json.loads(payload) == value and "é 三".encode() in payload
