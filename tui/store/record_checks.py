@@ -71,7 +71,12 @@ def _flag(value: Any) -> bool:
 
 
 def _words(value: Any) -> bool:
-    return isinstance(value, list) and all(isinstance(word, str) for word in value)
+    if not isinstance(value, list):
+        return False
+    for word in value:
+        if not isinstance(word, str):
+            return False
+    return True
 
 
 def _mapping_of(check: Check) -> Check:
@@ -210,7 +215,8 @@ class SetAside:
     """
 
     def __init__(self) -> None:
-        self._verdicts: dict[str, dict[str, tuple[Any, str | None]]] = {}
+        # per table: (the documents last checked, by key; the problems of those that failed)
+        self._verdicts: dict[str, tuple[dict[str, Any], dict[str, str]]] = {}
         self._readable: dict[str, tuple[Any, dict[str, Any]]] = {}
 
     def forget(self, table_name: str) -> None:
@@ -218,29 +224,24 @@ class SetAside:
         self._verdicts.pop(table_name, None)
         self._readable.pop(table_name, None)
 
-    def bad_keys(self, table_name: str, raw: Mapping[str, Any]) -> frozenset[str]:
-        """Storage keys of the records in ``raw`` (one table) that cannot be read."""
-        old = self._verdicts.get(table_name, {})
-        fresh: dict[str, tuple[Any, str | None]] = {}
-        bad: list[str] = []
+    def problems(self, table_name: str, raw: Mapping[str, Any]) -> dict[str, str]:
+        """What is wrong with each record in ``raw`` (one table) that cannot be read, by storage key."""
+        checked, known = self._verdicts.get(table_name) or ({}, {})
+        found: dict[str, str] = {}
         for key, document in raw.items():
-            known = old.get(key)
-            if known is not None and known[0] is document:
-                problem = known[1]
-            else:
-                problem = record_problem(table_name, document)
-            fresh[key] = (document, problem)
+            # Nothing is allocated per good record: a long loop must not wake the cyclic collector.
+            problem = known.get(key) if checked.get(key) is document else record_problem(table_name, document)
             if problem is not None:
-                bad.append(key)
-        self._verdicts[table_name] = fresh
-        return frozenset(bad)
+                found[key] = problem
+        self._verdicts[table_name] = (dict(raw), found)
+        return found
 
     def readable(self, table_name: str, raw: dict[str, Any]) -> dict[str, Any]:
         """``raw`` without the records that cannot be read (``raw`` itself when all can)."""
         cached = self._readable.get(table_name)
         if cached is not None and cached[0] is raw:
             return cached[1]  # every write makes a new table dict, so the same dict means nothing changed
-        bad = self.bad_keys(table_name, raw)
+        bad = self.problems(table_name, raw)
         readable = raw if not bad else {key: document for key, document in raw.items() if key not in bad}
         self._readable[table_name] = (raw, readable)
         return readable
@@ -251,13 +252,12 @@ class SetAside:
         for name, raw in tables.items():
             if not isinstance(raw, Mapping):
                 continue
-            for key in sorted(self.bad_keys(name, raw), key=_numeric_first):
+            problems = self.problems(name, raw)
+            for key in sorted(problems, key=_numeric_first):
                 document = raw[key]
                 record_id = document.get("id") if isinstance(document, Mapping) else None
-                found.append(
-                    UnreadableRecord(name, record_id if isinstance(record_id, str) and record_id else f"#{key}",
-                                     self._verdicts[name][key][1] or "")
-                )
+                shown_id = record_id if isinstance(record_id, str) and record_id else f"#{key}"
+                found.append(UnreadableRecord(name, shown_id, problems[key]))
         return found
 
 
