@@ -14,11 +14,10 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tinydb import TinyDB
 
-from tui.core.unreadable_records import UnreadableRecord
 from tui.store.backups import BackupRotator
 from tui.store.checked_table import CheckedTable
 from tui.store.errors import DatabaseTooNewError, StoreBusyError, StoreWriteError
@@ -27,7 +26,10 @@ from tui.store.file_storage import AtomicFileStorage
 from tui.store.memory_storage import MemoryStorage
 from tui.store.migrations import CURRENT_VERSION, META_TABLE, migrate, version_of
 from tui.store.permissions import PRIVATE_FILE_MODE, ensure_private_dir, make_private, sweep_stale_temp_files
-from tui.store.record_checks import SetAside, record_problem
+
+if TYPE_CHECKING:
+    from tui.core.unreadable_records import UnreadableRecord
+    from tui.store.record_checks import SetAside
 
 LOCK_TIMEOUT_SECONDS = 15.0
 
@@ -47,7 +49,7 @@ class Database:
         self._file_lock: Any = None
         self.backups: BackupRotator | None = None
         self._lock_file_checked = False
-        self.set_aside = SetAside()
+        self._set_aside: SetAside | None = None  # made on the first read: quick shell commands never need it
         if path is not None:
             self._file_lock = make_lock(str(lock_path_for(path)), LOCK_TIMEOUT_SECONDS, PRIVATE_FILE_MODE)
 
@@ -104,8 +106,21 @@ class Database:
         table = self._tinydb.table(name, cache_size=0)
         assert isinstance(table, CheckedTable)
         table.transaction = self.transaction
-        table.changed_in_place = self.set_aside.forget
+        table.changed_in_place = self._forget_checks
         return table
+
+    @property
+    def set_aside(self) -> SetAside:
+        """Which stored records fail their table's rules (see :mod:`tui.store.record_checks`)."""
+        if self._set_aside is None:
+            from tui.store.record_checks import SetAside
+
+            self._set_aside = SetAside()
+        return self._set_aside
+
+    def _forget_checks(self, name: str) -> None:
+        if self._set_aside is not None:
+            self._set_aside.forget(name)
 
     def readable_table(self, name: str) -> dict[str, Any]:
         """The stored documents of table ``name`` that can be read (read-only!), by storage key.
@@ -118,6 +133,8 @@ class Database:
 
     def is_readable(self, name: str, document: Any) -> bool:
         """True if ``document`` of table ``name`` passes its table's rules."""
+        from tui.store.record_checks import record_problem
+
         return record_problem(name, document) is None
 
     def unreadable_records(self) -> list[UnreadableRecord]:
