@@ -25,10 +25,12 @@ from tui.core.clock import Clock, SystemClock
 from tui.core.keys import key_display
 from tui.core.settings import Settings
 from tui.crash import CrashLogRefusedError, crash_message, crash_message_without_log, write_crash_log
+from tui.core.safe_text import visible_text
+from tui.core.unreadable_records import unreadable_summary
 from tui.messages import DataChanged
 from tui.paths import crash_log_path, user_themes_dir
+from tui.screens.store_errors import store_write
 from tui.sections import SECTIONS, Section
-from tui.store.errors import StoreError
 from tui.store.store import Store
 from tui.undo import PendingUndo
 
@@ -118,10 +120,8 @@ class HeartworkApp(App[None]):
     def update_settings(self, **changes: Any) -> None:
         """Apply and save a settings change at once."""
         self.settings = self.settings.with_changes(**changes)
-        try:
+        with store_write(self):
             self.store.settings.save(self.settings)
-        except StoreError as error:
-            self.notify(str(error), title="Not saved", severity="error", timeout=10)
 
     # -- lifecycle -----------------------------------------------------------------
 
@@ -129,13 +129,31 @@ class HeartworkApp(App[None]):
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.screen_change_signal.subscribe(self, self._keep_focus_of_covered_screens)
         for failure in self._theme_failures:
-            self.notify(f"Skipped theme file {failure.path.name}: {failure.reason}", title="Theme", severity="warning")
+            self.notify(
+                visible_text(f"Skipped theme file {failure.path.name}: {failure.reason}"),
+                title="Theme",
+                severity="warning",
+                markup=False,
+            )
         self._install_signal_handlers()
         self._mark_instance()
+        self._tell_about_unreadable_records()
         self.set_interval(EXTERNAL_CHANGE_POLL_SECONDS, self._check_external_changes)
         if self.current_mode != self.launch.section:
             self.switch_mode(self.launch.section)
         self.call_after_refresh(self._freeze_startup_heap)
+
+    def _tell_about_unreadable_records(self) -> None:
+        """Say once, at start, that some stored records could not be read (Settings lists them)."""
+        unreadable = self.store.database.unreadable_records()
+        if unreadable:
+            self.notify(
+                f"{unreadable_summary(unreadable)} Settings (press ,) lists them.",
+                title="Some records set aside",
+                severity="warning",
+                timeout=15,
+                markup=False,
+            )
 
     def _freeze_startup_heap(self) -> None:
         """Keep what start-up built (modules, CSS, widgets, the loaded store) out of full GC passes.
@@ -196,13 +214,12 @@ class HeartworkApp(App[None]):
 
     def action_retry_save(self) -> None:
         """Try again to save changes that could not be written (full disk, read-only folder)."""
-        try:
+        with store_write(self, "Still not saved") as attempt:
             self.store.database.retry_save()
-        except StoreError as error:
-            self.notify(str(error), title="Still not saved", severity="error", timeout=10)
-        else:
-            self.notify("Saved.", timeout=3)
-            self.data_changed()
+        if attempt.failed:
+            return
+        self.notify("Saved.", timeout=3)
+        self.data_changed()
 
     def _install_signal_handlers(self) -> None:
         try:
@@ -224,10 +241,8 @@ class HeartworkApp(App[None]):
         for screen in self._open_screens():
             saver = getattr(screen, "save_pending", None)
             if callable(saver):
-                try:
+                with store_write(self):
                     saver()
-                except StoreError as error:
-                    self.notify(str(error), severity="error")
 
     def _open_screens(self) -> Iterable[Screen]:
         seen: set[int] = set()
@@ -243,10 +258,9 @@ class HeartworkApp(App[None]):
         self.exit()
 
     def _check_external_changes(self) -> None:
-        try:
+        with store_write(self, "Could not read your data") as attempt:
             changed = self.store.database.refresh()
-        except StoreError as error:
-            self.notify(str(error), severity="error", timeout=10)
+        if attempt.failed:
             return
         if changed:
             self.screen.post_message(DataChanged())
@@ -302,6 +316,12 @@ class HeartworkApp(App[None]):
         return binding.key_display or key_display(binding.key)
 
     # -- size --------------------------------------------------------------------
+
+    async def on_event(self, event: events.Event) -> None:
+        """Pasted text reaches every input with its control characters made visible (never raw)."""
+        if isinstance(event, events.Paste) and not event.is_forwarded:
+            event.text = visible_text(event.text, keep_newlines=True)
+        await super().on_event(event)
 
     def on_resize(self, event: events.Resize) -> None:
         self._update_too_small(event.size.width, event.size.height)
@@ -382,10 +402,9 @@ class HeartworkApp(App[None]):
         pending = self.pending_undo
         if pending is None or not pending.is_fresh(self.clock.monotonic()):
             return False
-        try:
+        with store_write(self, "Not restored") as attempt:
             pending.restore()
-        except StoreError as error:
-            self.notify(str(error), title="Not restored", severity="error", timeout=10)
+        if attempt.failed:
             return True
         self.pending_undo = None
         self.refresh_bindings()

@@ -121,10 +121,20 @@ def run_app(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    use_utf8_streams()
+    use_utf8_streams()  # first, so the visible wrappers below write UTF-8
+    from tui.commands.visible_output import visible_standard_streams
+
+    with visible_standard_streams():
+        return _main(argv)
+
+
+def _main(argv: Sequence[str] | None) -> int:
+    from tui.commands.visible_output import make_arguments_visible
+
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser(argv)
     args = parser.parse_args(argv)
+    make_arguments_visible(args)
     shell_action = SECTION_SHELL_ACTIONS.get(getattr(args, "section", ""))
     if getattr(args, "func", None) is run_app and shell_action is not None and shell_action[0](args):
         args.func = shell_action[1]

@@ -14,6 +14,7 @@ No textual import: this answers fast from the shell.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -70,9 +71,18 @@ def build_export(database: Database, exported_at: datetime | None = None) -> dic
     }
 
 
+_C1_AND_SEPARATORS = re.compile(rb"\xc2[\x80-\x9f]|\xe2\x80[\xa8\xa9]")
+
+
 def encode_export(export: dict[str, Any]) -> bytes:
-    """UTF-8 JSON, indented, every character kept as itself (whatever the locale)."""
-    return orjson.dumps(export, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
+    """UTF-8 JSON, indented, every character kept as itself (whatever the locale).
+
+    orjson escapes C0 controls itself; C1 controls and the line/paragraph
+    separators are written as ``\\uXXXX`` escapes too (the same JSON value), so an
+    export printed to a terminal can never drive it.
+    """
+    payload = orjson.dumps(export, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
+    return _C1_AND_SEPARATORS.sub(lambda found: b"\\u%04x" % ord(found.group().decode("utf-8")), payload)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -85,8 +95,13 @@ def run(args: argparse.Namespace) -> int:
         return fail_store(error, "the export")
     try:
         payload = encode_export(build_export(store.database))
+        unreadable = store.database.unreadable_records()
     finally:
         store.close()
+    if unreadable:
+        from tui.core.unreadable_records import unreadable_summary
+
+        print(f"Note: {unreadable_summary(unreadable)} The export holds them too.", file=sys.stderr)
     if out is None:
         sys.stdout.buffer.write(payload)
         sys.stdout.buffer.flush()

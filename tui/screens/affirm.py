@@ -23,9 +23,9 @@ from tui.core.affirmations import (
     filter_label,
 )
 from tui.messages import DataChanged
+from tui.screens.store_errors import store_write
 from tui.screens.text_entry import TextEntryResult, TextEntryScreen
 from tui.store.affirmation_repository import AffirmationRepository
-from tui.store.errors import StoreError
 from tui.widgets.calm_footer import CalmFooter
 
 NO_TAG = "none"
@@ -157,10 +157,9 @@ class AffirmScreen(Screen[None]):
         if result is None:
             return
         text, tag = result
-        try:
+        with store_write(self.app, "Not saved") as attempt:
             saved = self.repository.add_own(text, "" if tag == NO_TAG else tag, "own", at=self.app.clock.now())  # type: ignore[attr-defined]
-        except StoreError as error:
-            self.notify(str(error), title="Not saved", severity="error")
+        if attempt.failed:
             return
         if self.carousel.filter_name == FAVOURITES:
             self.carousel.filter_name = ALL
@@ -180,10 +179,9 @@ class AffirmScreen(Screen[None]):
         current = self._own_current("star")
         if current is None:
             return
-        try:
+        with store_write(self.app, "Not saved") as attempt:
             self.repository.set_favourite(current.id, not current.favourite)
-        except StoreError as error:
-            self.notify(str(error), title="Not saved", severity="error")
+        if attempt.failed:
             return
         self.reload(keep_id=current.id)
 
@@ -196,10 +194,9 @@ class AffirmScreen(Screen[None]):
         def edited(result: TextEntryResult | None) -> None:
             if result is None:
                 return
-            try:
+            with store_write(self.app, "Not saved") as attempt:
                 self.repository.edit(item_id, result[0], "" if result[1] == NO_TAG else result[1])
-            except StoreError as error:
-                self.notify(str(error), title="Not saved", severity="error")
+            if attempt.failed:
                 return
             self.reload(keep_id=item_id)
 

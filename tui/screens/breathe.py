@@ -45,9 +45,9 @@ from tui.core.ids import new_id
 from tui.messages import DataChanged
 from tui.screens.breathing_pattern_form import BreathingPatternFormScreen
 from tui.screens.breathing_session import BreathingSessionScreen
+from tui.screens.store_errors import store_write
 from tui.store.breathing_pattern_repository import BreathingPatternRepository
 from tui.store.breathing_repository import BreathingSessionRepository
-from tui.store.errors import StoreError
 from tui.widgets.calm_footer import CalmFooter
 
 HISTORY_LIMIT = 30
@@ -336,10 +336,9 @@ class BreatheScreen(Screen[None]):
         if result is None:
             return
         pattern = custom_pattern(result.name, result.phases, pattern_id or new_id())
-        try:
+        with store_write(self.app, "Not saved") as attempt:
             self._custom.save(pattern)
-        except StoreError as error:
-            self.notify(str(error), title="Not saved", severity="error", timeout=10)
+        if attempt.failed:
             return
         self.notify(f"Saved {pattern.name}.", timeout=3, markup=False)
         self.refresh_from_store(keep=pattern.key)

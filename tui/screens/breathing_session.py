@@ -31,7 +31,7 @@ from tui.core.breathing import (
 from tui.core.durations import part_of_text
 from tui.core.ids import new_id
 from tui.store.breathing_repository import BreathingSessionRepository
-from tui.store.errors import StoreError
+from tui.screens.store_errors import store_write
 from tui.widgets.breath_visual import BreathVisual
 from tui.widgets.figlet_text import FigletText
 from tui.widgets.calm_footer import CalmFooter
@@ -207,11 +207,9 @@ class BreathingSessionScreen(Screen[BreathingRecord | None]):
 
     def _save(self, record: BreathingRecord) -> None:
         self.record = record
-        try:
+        with store_write(self.app, "Not saved"):
             self.app.store.repo(BreathingSessionRepository).save(record)  # type: ignore[attr-defined]
             self._saved = True
-        except StoreError as error:
-            self.notify(str(error), title="Not saved", severity="error", timeout=10)
 
     def _note_feeling(self, value: int | None) -> None:
         if self.stage == "before":

@@ -27,9 +27,9 @@ from tui.core.checkin import (
     parse_moment,
     split_words,
 )
+from tui.screens.store_errors import store_write
 from tui.sections import SECTIONS
 from tui.store.checkin_repository import CheckinRepository
-from tui.store.errors import StoreError
 from tui.widgets.comma_suggester import CommaListSuggester
 from tui.widgets.emotion_picker import EmotionGroup, EmotionPicker
 from tui.widgets.scale_picker import ScalePicker
@@ -213,10 +213,9 @@ class CheckinScreen(ModalScreen[bool]):
         if checkin is None:
             self.notify("Not saved yet: see the message in the form.", severity="warning", timeout=4)
             return
-        try:
+        with store_write(self.app, "Not saved") as attempt:
             self.app.store.repo(CheckinRepository).save(checkin)  # type: ignore[attr-defined]
-        except StoreError as error:
-            self.notify(str(error), title="Not saved", severity="error", timeout=10)
+        if attempt.failed:
             return
         self.notify(self.texts["updated" if self.existing else "saved"], timeout=3)
         self._offer_care(checkin)

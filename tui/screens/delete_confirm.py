@@ -16,7 +16,7 @@ from textual.screen import Screen
 
 from tui.core.shorten import shorten_at_word
 from tui.screens.confirm import ConfirmScreen
-from tui.store.errors import StoreError
+from tui.screens.store_errors import store_write
 
 DETAIL_LIMIT = 60
 UNDO_LINE = "You can undo this right after with u."
@@ -54,10 +54,9 @@ def confirm_delete(
     def answered(yes: bool | None) -> None:
         if not yes:
             return
-        try:
+        with store_write(screen.app, "Not deleted") as attempt:
             restore = delete()
-        except StoreError as error:
-            screen.notify(str(error), title="Not deleted", severity="error", timeout=10)
+        if attempt.failed:
             return
         if after is not None:
             after()

@@ -20,7 +20,7 @@ from textual.widgets import Checkbox, Header, Input, Label, Static, TextArea
 from tui.core import journal_exercises as exercises
 from tui.core.journal import MAX_ENTRY_CHARS, JournalEntry
 from tui.core.journal_exercises import Exercise
-from tui.store.errors import StoreError
+from tui.screens.store_errors import store_write
 from tui.store.journal_draft_repository import JournalDraftRepository
 from tui.store.journal_keeping import save_entry
 from tui.store.journal_repository import JournalRepository
@@ -189,12 +189,11 @@ class ExerciseFormScreen(Screen[None]):
         """Keep unfinished answers as this exercise's draft."""
         if not self._dirty:
             return
-        try:
+        with store_write(self.app, "Draft not saved") as attempt:
             self.store.repo(JournalDraftRepository).keep(
                 self._draft_entry(), self.entry.id if self.entry else None, slot=self.kind
             )
-        except StoreError as error:
-            self.notify(str(error), title="Draft not saved", severity="error", timeout=10)
+        if attempt.failed:
             return
         self._dirty = False
 
@@ -217,10 +216,9 @@ class ExerciseFormScreen(Screen[None]):
         if entry.is_empty():
             self.notify("There is nothing to save yet. Even one line is enough.", title="Nothing saved")
             return
-        try:
+        with store_write(self.app, "Not saved") as attempt:
             save_entry(self.store, entry, draft_slot=self.kind, now=now)  # entry and cleared draft in one write
-        except StoreError as error:
-            self.notify(str(error), title="Not saved", severity="error", timeout=10)
+        if attempt.failed:
             return
         self._dirty = False
         self.app.notify("Saved to your journal. Thank you for taking this time.", title="Saved")

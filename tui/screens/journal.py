@@ -34,7 +34,7 @@ from tui.core.journal import (
 )
 from tui.core.journal_prompts import TAG_TITLES, Prompt, draw, load_prompts, prompt_tags
 from tui.core.timefmt import from_text, to_text
-from tui.store.errors import StoreError
+from tui.screens.store_errors import store_write
 from tui.store.journal_draft_repository import DRAFT_ID, JournalDraftRepository
 from tui.store.journal_keeping import discard_draft, save_entry
 from tui.store.journal_repository import JournalRepository
@@ -317,15 +317,14 @@ class JournalScreen(Screen[None]):
             return
         drafts = self.store.repo(JournalDraftRepository)
         entry = self.current_entry()
-        try:
+        with store_write(self.app, "Draft not saved") as attempt:
             if entry.is_empty():
                 stored = drafts.get(DRAFT_ID)
                 if stored is not None and stored.entry.id == entry.id:
                     drafts.clear()  # the person emptied this page; never clear another page's draft
             else:
                 drafts.keep(entry, self._entry_id)
-        except StoreError as error:
-            self.notify(str(error), title="Draft not saved", severity="error", timeout=10)
+        if attempt.failed:
             return
         self._draft_dirty = False
         self._first_unsaved_at = None
@@ -382,10 +381,9 @@ class JournalScreen(Screen[None]):
 
     def _discard_stored_draft(self, *, quietly: bool = False) -> None:
         """Move the stored draft into Recently deleted (never straight to oblivion)."""
-        try:
+        with store_write(self.app, "Draft not moved") as attempt:
             discarded = discard_draft(self.store, self.clock.now())
-        except StoreError as error:
-            self.notify(str(error), title="Draft not moved", severity="error", timeout=10)
+        if attempt.failed:
             return
         if discarded is not None and not quietly:
             self.notify("The draft is in Recently deleted for 30 days (ctrl+l, then r). A fresh page is ready.")
@@ -408,10 +406,9 @@ class JournalScreen(Screen[None]):
         if entry.is_empty():
             self.notify("There is nothing to save yet. Take your time.", title="Nothing saved")
             return
-        try:
+        with store_write(self.app, "Not saved") as attempt:
             save_entry(self.store, entry, now=self.clock.now())  # the entry and the cleared draft reach the disk together
-        except StoreError as error:
-            self.notify(str(error), title="Not saved", severity="error", timeout=10)
+        if attempt.failed:
             return
         self._entry_id = entry.id
         self._page = entry

@@ -15,6 +15,7 @@ from typing import Any
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.content import Content
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
@@ -188,7 +189,8 @@ class MoodScreen(Screen[None]):
             lines.append("Feelings: " + ", ".join(f"{word} ({count})" for word, count in overview.top_emotions))
         if overview.top_tags:
             lines.append("Tags: " + ", ".join(f"{word} ({count})" for word, count in overview.top_tags))
-        self.query_one("#mood-frequent", Static).update("\n".join(lines) or self.texts["frequent_none"])
+        shown = Content("\n".join(lines)) if lines else self.texts["frequent_none"]  # stored words: never markup
+        self.query_one("#mood-frequent", Static).update(shown)
 
     def _show_latest(self) -> None:
         labels = content.pleasantness_labels()
@@ -200,7 +202,7 @@ class MoodScreen(Screen[None]):
             tags = " ".join(f"#{tag}" for tag in point.tags)
             line = f"{point.day:%a %-d %b %Y} {point.at[11:16]}  {point.pleasantness:>2} {labels[point.pleasantness - 1]}"
             extra = "  ".join(part for part in (words, tags) if part)
-            option_list.add_option(Option(line + (f"  ·  {extra}" if extra else ""), id=point.checkin_id))
+            option_list.add_option(Option(Content(line + (f"  ·  {extra}" if extra else "")), id=point.checkin_id))
         if self._latest:
             option_list.highlighted = min(highlighted or 0, len(self._latest) - 1)
 

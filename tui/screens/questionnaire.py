@@ -9,7 +9,7 @@ from textual.screen import Screen
 from textual.widgets import Header, Static
 
 from tui.core.questionnaire import Questionnaire
-from tui.store.errors import StoreError
+from tui.screens.store_errors import store_write
 from tui.store.questionnaire_repository import QuestionnaireRepository
 from tui.widgets.calm_footer import CalmFooter
 
@@ -156,10 +156,9 @@ class QuestionnaireScreen(Screen[bool]):
         if self.saved_total is not None or not self.complete or self.position < self.count:
             return
         repository = self.app.store.repo(QuestionnaireRepository)  # type: ignore[attr-defined]
-        try:
+        with store_write(self.app, "Not saved") as attempt:
             result = repository.record(self.questionnaire, self.answers, self.app.clock.now())  # type: ignore[attr-defined]
-        except StoreError as error:
-            self.notify(str(error), title="Not saved", severity="error", timeout=10)
+        if attempt.failed:
             return
         self.saved_total = result.total
         self.show_position()

@@ -20,7 +20,7 @@ from textual.widgets.option_list import Option
 
 from tui.core.recently_deleted import KEEP_DAYS, KIND_DRAFT, DeletedItem
 from tui.core.timefmt import from_text
-from tui.store.errors import StoreError
+from tui.screens.store_errors import store_write
 from tui.store.journal_keeping import remove_for_good, restore_deleted
 from tui.store.recently_deleted_repository import RecentlyDeletedRepository
 from tui.widgets.calm_footer import CalmFooter
@@ -107,10 +107,9 @@ class RecentlyDeletedScreen(Screen[None]):
         if item is None:
             self.notify("Choose an item first.")
             return
-        try:
+        with store_write(self.app, "Not brought back") as attempt:
             entry = restore_deleted(self.app.store, item.id, self.app.clock.now())  # type: ignore[attr-defined]
-        except StoreError as error:
-            self.notify(str(error), title="Not brought back", severity="error", timeout=10)
+        if attempt.failed:
             return
         if entry is not None:
             self.notify("It is back in your journal.", title="Brought back")
@@ -127,10 +126,9 @@ class RecentlyDeletedScreen(Screen[None]):
         def answered(remove: bool | None) -> None:
             if not remove:
                 return
-            try:
+            with store_write(self.app, "Not removed") as attempt:
                 remove_for_good(self.app.store, item.id, self.app.clock.now())  # type: ignore[attr-defined]
-            except StoreError as error:
-                self.notify(str(error), title="Not removed", severity="error", timeout=10)
+            if attempt.failed:
                 return
             self.refresh_items()
 

@@ -12,7 +12,7 @@ from textual.widgets import Header, Input, Label, Static, TextArea
 
 from tui.core.dates import DateProblem, parse_user_date
 from tui.core.reflection import MAX_ANSWER_CHARS, reflection_questions
-from tui.store.errors import StoreError
+from tui.screens.store_errors import store_write
 from tui.store.reflection_repository import ReflectionRepository
 from tui.widgets.calm_footer import CalmFooter
 
@@ -120,7 +120,10 @@ class ReflectionScreen(Screen[bool]):
         if wanted > self.app.clock.now().date():  # type: ignore[attr-defined]
             message.update("Reflections look back, so the date can be today or earlier.")
             return
-        self.save_pending()
+        with store_write(self.app) as attempt:
+            self.save_pending()
+        if attempt.failed:
+            return
         self.load_day(wanted)
 
     def save_pending(self) -> None:
@@ -131,11 +134,10 @@ class ReflectionScreen(Screen[bool]):
         self.dirty = False
 
     def _save(self) -> bool:
-        try:
+        with store_write(self.app, "Not saved") as attempt:
             changed = self.dirty
             self.save_pending()
-        except StoreError as error:
-            self.notify(str(error), title="Not saved", severity="error", timeout=10)
+        if attempt.failed:
             return False
         if changed:
             self.notify(f"Saved your reflection for {date.fromisoformat(self.day):%-d %B}.", timeout=3)

@@ -24,8 +24,8 @@ from tui.core.selfcare import (
 )
 from tui.messages import DataChanged
 from tui.screens.selfcare_ideas import SelfCareIdeasScreen
+from tui.screens.store_errors import store_write
 from tui.screens.text_entry import TextEntryResult, TextEntryScreen
-from tui.store.errors import StoreError
 from tui.store.selfcare_repository import SelfCareRepository, SelfCareTickRepository
 from tui.widgets.calm_footer import CalmFooter
 
@@ -82,10 +82,8 @@ class SelfCareScreen(Screen[None]):
         return self.app.store.repo(SelfCareTickRepository)  # type: ignore[attr-defined]
 
     def on_mount(self) -> None:
-        try:
+        with store_write(self.app, "Not saved"):
             self.items_repository.ensure_started(self.app.clock.now())  # type: ignore[attr-defined]
-        except StoreError as error:
-            self.notify(str(error), title="Not saved", severity="error")
         self.refresh_from_store()
         self.query_one("#selfcare-list", OptionList).focus()
 
@@ -133,10 +131,9 @@ class SelfCareScreen(Screen[None]):
         if item is None or self._today is None:
             return
         done = item.id not in self._done
-        try:
+        with store_write(self.app, "Not saved") as attempt:
             self.ticks_repository.set_done(item.id, self._today, done)
-        except StoreError as error:
-            self.notify(str(error), title="Not saved", severity="error")
+        if attempt.failed:
             return
         if done:
             self._done.add(item.id)
@@ -158,10 +155,9 @@ class SelfCareScreen(Screen[None]):
         def added(result: TextEntryResult | None) -> None:
             if result is None:
                 return
-            try:
+            with store_write(self.app, "Not saved") as attempt:
                 self.items_repository.add(result[0], self.app.clock.now())  # type: ignore[attr-defined]
-            except StoreError as error:
-                self.notify(str(error), title="Not saved", severity="error")
+            if attempt.failed:
                 return
             self.refresh_from_store()
             self._highlight_last()
@@ -186,10 +182,9 @@ class SelfCareScreen(Screen[None]):
         def picked(idea: SelfCareIdea | None) -> None:
             if idea is None:
                 return
-            try:
+            with store_write(self.app, "Not saved") as attempt:
                 self.items_repository.add_idea(idea, self.app.clock.now())  # type: ignore[attr-defined]
-            except StoreError as error:
-                self.notify(str(error), title="Not saved", severity="error")
+            if attempt.failed:
                 return
             self.refresh_from_store()
             self._highlight_last()
@@ -206,10 +201,9 @@ class SelfCareScreen(Screen[None]):
         def edited(result: TextEntryResult | None) -> None:
             if result is None:
                 return
-            try:
+            with store_write(self.app, "Not saved") as attempt:
                 self.items_repository.rename(item_id, result[0])
-            except StoreError as error:
-                self.notify(str(error), title="Not saved", severity="error")
+            if attempt.failed:
                 return
             self.refresh_from_store()
 

@@ -11,6 +11,7 @@ from textual.widgets.option_list import Option
 
 from tui.core.settings import WEEK_STARTS
 from tui.widgets.calm_footer import CalmFooter
+from tui.core.unreadable_records import unreadable_lines, unreadable_summary
 
 
 class SettingsScreen(ModalScreen[None]):
@@ -41,6 +42,14 @@ class SettingsScreen(ModalScreen[None]):
                     id="settings-week-start",
                 )
                 yield Label("First day of the week")
+            unreadable = self.app.store.database.unreadable_records()  # type: ignore[attr-defined]
+            if unreadable:
+                yield Static("Records that could not be read", classes="settings-heading", markup=False)
+                yield Static(
+                    "\n".join([unreadable_summary(unreadable), *("• " + line for line in unreadable_lines(unreadable))]),
+                    id="settings-unreadable",
+                    markup=False,
+                )
         yield CalmFooter()
 
     def on_mount(self) -> None:

@@ -72,6 +72,7 @@ class CheckedTable(Table):
     """TinyDB ``Table`` with value checks, automatic locking, rollback and an id index."""
 
     transaction: TransactionFactory = staticmethod(nullcontext)  # type: ignore[assignment]
+    changed_in_place: Callable[[str], None] = staticmethod(lambda table_name: None)  # type: ignore[assignment]
 
     def __init__(self, storage: Any, name: str, cache_size: int = 0, persist_empty: bool = False) -> None:
         self._next_id_generation = -1
@@ -99,7 +100,10 @@ class CheckedTable(Table):
         else:
             codec.check_document(fields)
         with self.transaction():
-            return super().update(fields, cond, doc_ids)
+            try:
+                return super().update(fields, cond, doc_ids)
+            finally:
+                self.changed_in_place(self.name)
 
     def update_multiple(self, updates: Iterable[tuple[Any, Any]]) -> list[int]:
         checked = []
@@ -110,12 +114,18 @@ class CheckedTable(Table):
                 codec.check_document(fields)
             checked.append((fields, cond))
         with self.transaction():
-            return super().update_multiple(checked)
+            try:
+                return super().update_multiple(checked)
+            finally:
+                self.changed_in_place(self.name)
 
     def upsert(self, document: Mapping[str, Any], cond: Any = None) -> list[int]:
         codec.check_document(document)
         with self.transaction():
-            return super().upsert(document, cond)
+            try:
+                return super().upsert(document, cond)
+            finally:
+                self.changed_in_place(self.name)
 
     def remove(self, cond: Any = None, doc_ids: Iterable[int] | None = None) -> list[int]:
         with self.transaction():

@@ -14,7 +14,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tinydb import TinyDB
 
@@ -33,6 +33,10 @@ from tui.store.permissions import (
     make_private,
     sweep_stale_temp_files,
 )
+
+if TYPE_CHECKING:
+    from tui.core.unreadable_records import UnreadableRecord
+    from tui.store.record_checks import SetAside
 
 LOCK_TIMEOUT_SECONDS = 15.0
 
@@ -55,6 +59,7 @@ class Database:
         self._file_lock: Any = None
         self.backups: BackupRotator | None = None
         self._lock_file_checked = False
+        self._set_aside: SetAside | None = None  # made on the first read: quick shell commands never need it
         if path is not None and not read_only:
             self._file_lock = make_lock(str(lock_path_for(path)), LOCK_TIMEOUT_SECONDS, PRIVATE_FILE_MODE)
 
@@ -136,7 +141,40 @@ class Database:
         table = self._tinydb.table(name, cache_size=0)
         assert isinstance(table, CheckedTable)
         table.transaction = self.transaction
+        table.changed_in_place = self._forget_checks
         return table
+
+    @property
+    def set_aside(self) -> SetAside:
+        """Which stored records fail their table's rules (see :mod:`tui.store.record_checks`)."""
+        if self._set_aside is None:
+            from tui.store.record_checks import SetAside
+
+            self._set_aside = SetAside()
+        return self._set_aside
+
+    def _forget_checks(self, name: str) -> None:
+        if self._set_aside is not None:
+            self._set_aside.forget(name)
+
+    def readable_table(self, name: str) -> dict[str, Any]:
+        """The stored documents of table ``name`` that can be read (read-only!), by storage key.
+
+        Records that fail their table's rules (see :mod:`tui.store.record_checks`)
+        are left out here and stay in the file untouched.
+        """
+        raw = (self.storage.read() or {}).get(name) or {}
+        return self.set_aside.readable(name, raw)
+
+    def is_readable(self, name: str, document: Any) -> bool:
+        """True if ``document`` of table ``name`` passes its table's rules."""
+        from tui.store.record_checks import record_problem
+
+        return record_problem(name, document) is None
+
+    def unreadable_records(self) -> list[UnreadableRecord]:
+        """Every stored record that could not be read and was set aside."""
+        return self.set_aside.unreadable(self.storage.read() or {})
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -166,7 +204,10 @@ class Database:
             try:
                 if self._file_lock.lock_counter == 1:
                     self._make_lock_file_private()
-                    self._sync_with_disk()
+                    try:
+                        self._sync_with_disk()
+                    except OSError as error:  # the file could not be re-read: nothing was changed yet
+                        raise StoreWriteError(self.path, error, change_kept=False) from error
                 yield
             finally:
                 self._file_lock.release()

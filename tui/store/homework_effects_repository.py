@@ -14,12 +14,11 @@ PATTERNS = "breathing_patterns"
 
 def load_homework_effects(database: Database) -> HomeworkEffects:
     """Breathing changes per pattern and mood with/without self-care, from saved data."""
-    data = database.storage.read() or {}
     available = {pattern.key for pattern in builtin_patterns()}
-    available |= {custom_pattern_key(str(d["id"])) for d in data.get(PATTERNS, {}).values() if d.get("id")}
+    available |= {custom_pattern_key(str(d["id"])) for d in database.readable_table(PATTERNS).values() if d.get("id")}
     return homework_effects(
-        list(data.get(BREATHING, {}).values()),
-        list(data.get(CHECKINS, {}).values()),
-        list(data.get(SELFCARE_TICKS, {}).values()),
+        list(database.readable_table(BREATHING).values()),
+        list(database.readable_table(CHECKINS).values()),
+        list(database.readable_table(SELFCARE_TICKS).values()),
         available,
     )

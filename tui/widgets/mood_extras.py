@@ -14,6 +14,7 @@ from textual.containers import Vertical
 
 from tui.core.questionnaire import Questionnaire, load_questionnaires
 from tui.core.reflection import reflection_questions
+from tui.core.safe_text import visible_text
 from tui.paths import user_questionnaires_dir
 from tui.store.homework_effects_repository import load_homework_effects
 from tui.store.questionnaire_repository import QuestionnaireRepository
@@ -83,7 +84,9 @@ class MoodExtras(Vertical):
         """Choose a questionnaire (if there is more than one) and push it; refresh when it closes."""
         questionnaires, problems = load_questionnaires(self.questionnaires_dir)
         for problem in problems:
-            self.notify(f"Skipped {problem}", title="Questionnaire file", severity="warning", timeout=10, markup=False)
+            self.notify(
+                visible_text(f"Skipped {problem}"), title="Questionnaire file", severity="warning", timeout=10, markup=False
+            )
         if len(questionnaires) == 1:
             self._start(questionnaires[0])
             return
