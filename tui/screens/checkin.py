@@ -226,10 +226,10 @@ class CheckinScreen(ModalScreen[bool]):
         """After a check-in of 1 or 2, a gentle pointer to Help and support, once a day."""
         app = self.app
         today = app.clock.now().date()  # type: ignore[attr-defined]
-        try:
+        last_shown_on = app.settings.care_shown_on  # type: ignore[attr-defined]
+        with store_write(app, "Settings not read"):
+            # Another process (the shell) may have shown the line today: read what is saved.
             last_shown_on = app.store.settings.load().care_shown_on  # type: ignore[attr-defined]
-        except StoreError:
-            last_shown_on = app.settings.care_shown_on  # type: ignore[attr-defined]
         if not care_due(checkin.pleasantness, today, last_shown_on):
             return
         app.update_settings(care_shown_on=today.isoformat())  # type: ignore[attr-defined]
