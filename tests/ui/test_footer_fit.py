@@ -81,4 +81,5 @@ async def test_item10_4_confirmation_shows_yes_and_no(make_app) -> None:
         await pilot.pause()
         app.push_screen(ConfirmScreen("Delete this?"))
         await pilot.pause()
-        assert {description for _key, description in footer_words(app.screen)} == {"No", "Yes"}
+        # Its own keys only (the answers are buttons; no letter answers a destructive question).
+        assert {description for _key, description in footer_words(app.screen)} == {"Back", "Next choice", "Answer"}

@@ -33,11 +33,14 @@ MakeApp = Callable[..., Any]
 
 
 def question_of(screen: Any) -> str:
+    """The question asked; reading it takes the person past the type-ahead guard."""
     assert isinstance(screen, ConfirmScreen)
+    screen.app.clock.advance(1)
     return screen.question
 
 
 async def confirm_yes(pilot: Any) -> None:
+    pilot.app.clock.advance(1)  # the person reads the question first (past the type-ahead guard)
     await pilot.click("#confirm-yes")
     await pilot.pause()
 

@@ -51,13 +51,13 @@ class ConfirmScreen(ModalScreen[bool]):
     """
 
     BINDINGS = [
-        Binding("escape", "safe_answer", "Back", show=False),
+        Binding("escape", "safe_answer", "Back", tooltip="The safe answer: nothing is thrown away"),
         Binding("n", "letter(False)", "No", show=False),
         Binding("y", "letter(True)", "Yes", show=False),
-        Binding("left,up,shift+tab", "app.focus_previous", "Previous", show=False),
-        Binding("right,down,tab", "app.focus_next", "Next", show=False),
         # Checked before the focused button sees them, so typed-ahead keys are set aside.
-        Binding("enter,space,tab,shift+tab,left,right,up,down", "type_ahead_guard", show=False, priority=True),
+        Binding("enter,space", "type_ahead_guard", "Answer", priority=True),
+        Binding("tab,right,down", "move(1)", "Next choice", priority=True),
+        Binding("shift+tab,left,up", "move(-1)", "Previous", show=False, priority=True),
     ]
 
     def __init__(
@@ -112,7 +112,16 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def action_type_ahead_guard(self) -> None:
         if not self.guarding:
-            raise SkipAction()  # let the key do its usual work (press, move focus)
+            raise SkipAction()  # let the key do its usual work (press the focused button)
+
+    def action_move(self, step: int) -> None:
+        """Move between the answers, unless the key was typed ahead."""
+        if self.guarding:
+            return
+        if step > 0:
+            self.focus_next()
+        else:
+            self.focus_previous()
 
     # -- answers ----------------------------------------------------------------------
 
