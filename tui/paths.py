@@ -48,19 +48,34 @@ def user_themes_dir() -> Path:
     return config_dir() / "themes"
 
 
+def screenshots_dir() -> Path:
+    """Where the palette's "Screenshot" saves SVG files (private: they may show journal text)."""
+    return data_dir() / "screenshots"
+
+
 def crash_log_path() -> Path:
     """Where details of an unexpected error are written (private, 0600)."""
     return state_dir() / "crash.log"
 
 
 def database_location(cli_value: str | None = None) -> DatabaseLocation:
-    """Resolve the database path from the CLI, the environment, or the default."""
+    """Resolve the database path from the CLI, the environment, or the default.
+
+    This is the one place the path is resolved: symbolic links are followed
+    (``os.path.realpath``) so that everything is written beside the real file
+    and a link, say into a synced folder, stays a link.
+    """
     if cli_value:
-        return DatabaseLocation(Path(cli_value).expanduser().absolute(), False, "--db")
+        return DatabaseLocation(real_path(Path(cli_value)), False, "--db")
     from_env = os.environ.get(DATABASE_ENV, "").strip()
     if from_env:
-        return DatabaseLocation(Path(from_env).expanduser().absolute(), False, DATABASE_ENV)
-    return DatabaseLocation(data_dir() / DATABASE_FILENAME, True, "default")
+        return DatabaseLocation(real_path(Path(from_env)), False, DATABASE_ENV)
+    return DatabaseLocation(real_path(data_dir() / DATABASE_FILENAME), True, "default")
+
+
+def real_path(path: Path) -> Path:
+    """``path`` made absolute with every symbolic link followed: the file that is really written."""
+    return Path(os.path.realpath(path.expanduser()))
 
 
 def user_questionnaires_dir() -> Path:

@@ -164,12 +164,14 @@ async def test_custom_pattern_edit_delete_and_launch_by_name(make_app: Callable[
         await pilot.press("x")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)  # asks first
+        app.clock.advance(1)  # past the type-ahead guard
         await pilot.press("n")
         await pilot.pause()
         assert store.repo(BreathingPatternRepository).count() == 1  # "no" keeps it
         await pilot.press("x")
         await pilot.pause()
-        await pilot.press("y")
+        app.clock.advance(1)
+        await pilot.press("tab", "enter")
         await pilot.pause()
         assert store.repo(BreathingPatternRepository).count() == 0
 
@@ -246,7 +248,7 @@ async def test_covered_screen_pauses_session_and_redraw(
         await pilot.press("escape", "enter", "enter")
         await pilot.press("h")
         await settle(pilot, lambda: app.current_mode == "home")
-        assert "min of breathing" in shown(app.screen, "home-summary")
+        assert "4 seconds of breathing" in shown(app.screen, "home-summary")  # issue 10.8: never "0.1 min"
     (record,) = store.repo(BreathingSessionRepository).all()
     assert record.actual_seconds == 4.0 and not record.finished
 

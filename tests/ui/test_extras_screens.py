@@ -137,7 +137,9 @@ async def test_affirm_carousel_moves_and_adds_your_own(make_app: Callable[..., A
         assert "favourite" in str(screen.query_one("#affirm-meta", Static).render())
         await pilot.press("t")  # favourites filter
         assert [a.text for a in screen.carousel.shown] == ["I can rest without earning it."]
-        await pilot.press("d", "y")
+        await pilot.press("d")
+        app.clock.advance(1)  # past the type-ahead guard
+        await pilot.press("tab", "enter")
         await pilot.pause()
     assert store.repo(AffirmationRepository).own() == []
 

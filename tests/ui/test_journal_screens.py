@@ -51,6 +51,7 @@ async def test_quit_mid_entry_then_reopen_offers_the_draft_back(make_app: Callab
     async with again.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert isinstance(again.screen, ConfirmScreen)
+        again.clock.advance(1)  # past the type-ahead guard
         await pilot.press("enter")  # "Carry on" is the default
         await pilot.pause()
         assert again.screen.query_one("#journal-text", TextArea).text == "half"
@@ -62,9 +63,11 @@ async def test_discarding_a_draft_asks_twice(make_app: Callable[..., Any], store
     app = make_app("journal")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
+        clock.advance(1)  # past the type-ahead guard
         await pilot.click("#confirm-no")  # Discard
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
+        clock.advance(1)
         await pilot.press("enter")  # the default on the second question is "Keep it"
         await pilot.pause()
         assert app.screen.query_one("#journal-text", TextArea).text == "old words"
@@ -72,8 +75,10 @@ async def test_discarding_a_draft_asks_twice(make_app: Callable[..., Any], store
     app = make_app("journal")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
+        clock.advance(1)
         await pilot.click("#confirm-no")
         await pilot.pause()
+        clock.advance(1)
         await pilot.click("#confirm-yes")  # "Discard it"
         await pilot.pause()
         assert app.screen.query_one("#journal-text", TextArea).text == ""
@@ -195,11 +200,13 @@ async def test_delete_with_confirmation_then_undo(make_app: Callable[..., Any], 
         await pilot.press("d")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
+        clock.advance(1)  # past the type-ahead guard
         await pilot.press("enter")  # the default answer is "Keep it"
         await pilot.pause()
         assert store.repo(JournalRepository).count() == 3
         await pilot.press("d")
         await pilot.pause()
+        clock.advance(1)
         await pilot.click("#confirm-yes")
         await pilot.pause()
         assert store.repo(JournalRepository).get(newest.id) is None
@@ -291,3 +298,25 @@ def test_highlight_window_finds_a_match_deep_in_a_long_entry() -> None:
     assert len(window) < 1000
     assert [window[s:e] for s, e in match_spans(window, "zoe")] == ["Zoë"]
 
+
+
+async def test_item9_13_the_journal_screen_refuses_more_tags_than_the_shared_limit(
+    make_app: Callable[..., Any], store: Store
+) -> None:
+    from tui.core.journal import MAX_TAGS
+
+    app = make_app("journal")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press(*"Words")
+        app.screen.query_one("#journal-tags", Input).value = ",".join(f"t{n}" for n in range(MAX_TAGS + 1))
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert store.repo(JournalRepository).count() == 0
+        assert any(f"the limit is {MAX_TAGS} tags" in n.message for n in app._notifications)
+        app.screen.query_one("#journal-tags", Input).value = ",".join(f"t{n}" for n in range(MAX_TAGS))
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert store.repo(JournalRepository).count() == 1

@@ -86,9 +86,14 @@ async def test_escape_asks_before_discarding_and_closes_at_once_when_untouched(m
         assert isinstance(app.screen, CheckinScreen)
         await pilot.press("escape")
         assert isinstance(app.screen, ConfirmScreen)
+        app.clock.advance(1)  # past the type-ahead guard
         await pilot.press("n")
         assert isinstance(app.screen, CheckinScreen)
-        await pilot.press("escape", "y")
+        await pilot.press("escape")
+        app.clock.advance(1)
+        await pilot.press("y")  # no letter answers a destructive question
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("tab", "enter")
         assert isinstance(app.screen, MoodScreen)
         assert store.repo(CheckinRepository).count() == 0
 
@@ -112,9 +117,12 @@ async def test_edit_and_delete_from_the_latest_list(make_app: MakeApp, store: St
         latest.focus()
         await pilot.press("d")
         assert isinstance(app.screen, ConfirmScreen)
+        clock.advance(1)  # past the type-ahead guard
         await pilot.press("n")
         assert repository.count() == count
-        await pilot.press("delete", "y")
+        await pilot.press("delete")
+        clock.advance(1)
+        await pilot.press("right", "enter")
         await pilot.pause()
         assert repository.count() == count - 1 and repository.get(newest.id) is None
         assert app.screen.overview.total_checkins == count - 1
@@ -212,3 +220,101 @@ async def test_a_lower_week_is_said_gently(make_app: MakeApp, store: Store, cloc
         words = str(app.screen.query_one("#mood-week").render())
         assert "This week averaged 4.3, compared with 7.7 last week" in words
         assert "gentle" in words
+
+
+# -- issue 10 item 1: the one-line sparkline and the bar chart's dates --------------
+
+
+async def test_item10_1_sparkline_follows_the_range_and_fits_at_every_size(make_app: MakeApp, store: Store, clock: FakeClock) -> None:
+    from tui.ui.widgets.day_sparkline import DaySparkline
+
+    add_days_of_checkins(store, clock.now(), 400)
+    for size in ((60, 20), (80, 24), (100, 30), (200, 50)):
+        app = make_app("mood")
+        async with app.run_test(size=size) as pilot:
+            line = app.screen.query_one("#mood-line", DaySparkline)
+            for key, days in (("1", 7), ("2", 30), ("3", 90), ("4", 365)):
+                await pilot.press(key)
+                await pilot.pause()
+                assert line.values == app.screen.overview.daily and len(line.values) == days
+                assert line.region.y < size[1] - 1, "the sparkline stands at the top"
+                drawn = line.render().plain.splitlines()
+                assert 1 <= len(drawn) == line.size.height <= 2
+                assert all(len(row) <= line.content_size.width for row in drawn), (size, days, drawn)
+                assert "latest" in drawn[-1] and ("average" in drawn[-1] or "avg" in drawn[-1])
+                chart = app.screen.query_one(MoodSparkline)
+                assert chart.date_line(chart.size.width).strip(), (size, days)
+
+
+async def test_item10_1_a_missing_day_is_a_faint_dot_not_the_lowest_block(make_app: MakeApp, store: Store, clock: FakeClock) -> None:
+    from datetime import timedelta
+
+    from tui.core.checkin import make_checkin
+    from tui.ui.widgets.day_sparkline import DaySparkline
+
+    repository = store.repo(CheckinRepository)
+    for days_ago, score in ((2, 1), (0, 10)):  # yesterday has no check-in
+        repository.add(make_checkin(pleasantness=score, now=clock.now(), at=clock.now() - timedelta(days=days_ago, minutes=5)))
+    app = make_app("mood")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("1")
+        drawn = app.screen.query_one("#mood-line", DaySparkline).render().plain
+        assert drawn.startswith("····▁·█  latest 10 · average 5.5 over 7 days")
+
+
+@pytest.mark.parametrize(
+    ("days", "range_key", "size", "no_color"),
+    [
+        (30, "2", (100, 30), False),
+        (30, "2", (80, 24), True),
+        (400, "4", (100, 30), False),
+        (400, "4", (60, 20), False),
+        (400, "4", (200, 50), True),
+        (400, "1", (60, 20), False),
+    ],
+    ids=["30-days-gaps", "30-days-gaps-no-colour", "365-days", "365-days-small", "365-days-wide-no-colour", "week-small"],
+)
+def test_item10_1_sparkline_snapshot(
+    snap_compare: Any,
+    make_app: MakeApp,
+    store: Store,
+    clock: FakeClock,
+    monkeypatch: pytest.MonkeyPatch,
+    days: int,
+    range_key: str,
+    size: tuple[int, int],
+    no_color: bool,
+) -> None:
+    if no_color:
+        monkeypatch.setenv("NO_COLOR", "1")
+    else:
+        monkeypatch.delenv("NO_COLOR", raising=False)
+    add_days_of_checkins(store, clock.now(), days)
+    assert snap_compare(make_app("mood"), terminal_size=size, press=[range_key])
+
+
+# -- issue 10 item 9: a gentle line after a check-in of 1 or 2 ----------------------
+
+
+async def test_item10_9_a_low_checkin_gets_the_care_line_once_a_day_and_a_3_none(make_app: MakeApp, store: Store, clock: FakeClock) -> None:
+    from datetime import timedelta
+
+    def care_notes() -> list[str]:
+        return [str(note.message) for note in app._notifications if "press ?" in str(note.message)]
+
+    app = make_app("mood")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("c", "3", "ctrl+s")
+        await pilot.pause()
+        assert care_notes() == [] and store.settings.load().care_shown_on == ""
+        await pilot.press("c", "2", "ctrl+s")
+        await pilot.pause()
+        assert len(care_notes()) == 1 and "alone" in care_notes()[0]
+        assert store.settings.load().care_shown_on == "2026-03-02"
+        await pilot.press("c", "1", "ctrl+s")
+        await pilot.pause()
+        assert len(care_notes()) == 1, "once a day at most"
+        clock.set_now(clock.now() + timedelta(days=1))
+        await pilot.press("c", "1", "ctrl+s")
+        await pilot.pause()
+        assert len(care_notes()) == 2 and store.settings.load().care_shown_on == "2026-03-03"

@@ -161,7 +161,8 @@ async def test_footer_shows_the_screen_keys_and_rebuilds_only_when_they_change(m
     from tui.ui.widgets.calm_footer import CalmFooter
 
     app = make_app("mood")
-    async with app.run_test(size=(120, 32)) as pilot:
+    # Wide enough for every key: narrower footers show fewer, whole keys (issue 10.4, tests/ui/test_footer_fit.py).
+    async with app.run_test(size=(200, 32)) as pilot:
         await pilot.pause()
         footer = app.screen.query_one(CalmFooter)
         keys = [key.key for key in footer.query("FooterKey")]
@@ -257,3 +258,37 @@ async def test_settings_offers_heartworks_own_themes_and_help_skips_textual_defa
         await pilot.pause()
         text = app.screen.query_one("#help-text").source
         assert "Focus Next" not in text and "Copy selected text" not in text
+
+
+# -- issue 10 item 1: Home's sparkline of the last 30 days --------------------------
+
+
+@pytest.mark.parametrize("size", [(60, 20), (80, 24), (100, 30), (200, 50)], ids=lambda size: f"{size[0]}x{size[1]}")
+def test_item10_1_home_sparkline_snapshot(snap_compare, make_app, store: Store, clock: FakeClock, size) -> None:
+    from mood_data import add_days_of_checkins
+
+    add_days_of_checkins(store, clock.now(), 40)
+    assert snap_compare(make_app(), terminal_size=size)
+
+
+async def test_item10_1_home_sparkline_is_one_line_and_the_menu_stays_in_view(make_app, store: Store, clock: FakeClock) -> None:
+    from mood_data import add_days_of_checkins
+
+    from tui.ui.widgets.day_sparkline import DaySparkline
+
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert not app.screen.query_one("#home-sparkline").display, "first run: no empty chart"
+    add_days_of_checkins(store, clock.now(), 40)
+    for size in ((60, 20), (80, 24), (100, 30), (200, 50)):
+        app = make_app()
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            line = app.screen.query_one("#home-sparkline", DaySparkline)
+            assert line.display and len(line.values) == 30
+            drawn = line.render().plain.splitlines()
+            assert len(drawn) == 1 == line.size.height and len(drawn[0]) <= line.content_size.width, (size, drawn)
+            assert "latest" in drawn[0]
+            if size == (100, 30):
+                menu = app.screen.query_one("#home-sections")
+                assert menu.region.bottom <= size[1] - 1, "the menu is above the footer"

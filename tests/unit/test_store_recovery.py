@@ -208,12 +208,13 @@ def test_backup_interval_holds_across_processes(tmp_path) -> None:
     from tui.store.backups import BackupRotator
 
     database = tmp_path / "heartwork.json"
-    database.write_bytes(b'{"_meta": {}}')
+    saved = b'{"_meta": {}, "things": {"1": {"id": "a"}}}'  # an empty database is never backed up
+    database.write_bytes(saved)
     first = BackupRotator(database, min_interval=600)
-    assert first.after_successful_write(database, b'{"_meta": {}}') is not None
+    assert first.after_successful_write(database, saved) is not None
     second = BackupRotator(database, min_interval=600)
-    assert second.after_successful_write(database, b'{"_meta": {}}') is None
+    assert second.after_successful_write(database, saved) is None
     assert len(second.backups()) == 1
     third = BackupRotator(database, min_interval=0)
-    assert third.after_successful_write(database, b'{"_meta": {}}') is not None
+    assert third.after_successful_write(database, saved) is not None
     assert len(third.backups()) == 2

@@ -10,7 +10,7 @@ from tui.cli.commands.common import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, fail
 from tui.cli.section_hooks import SECTION_VALIDATORS
 from tui.content.themes import theme_names
 from tui.paths import database_location, user_themes_dir
-from tui.store.errors import CorruptDatabaseError, StoreError
+from tui.store.errors import CorruptDatabaseError, StoreError, UnsafeFolderError
 from tui.store.store import Store
 
 
@@ -47,6 +47,8 @@ def _launch(args: argparse.Namespace) -> int:
         if not run_recovery(error):
             return EXIT_FAILURE
         store = Store.open(location.path, own_folder=location.own_folder)
+    except UnsafeFolderError as error:
+        return fail(str(error), EXIT_USAGE)
     except StoreError as error:
         return fail(str(error), EXIT_FAILURE)
     validator = SECTION_VALIDATORS.get(args.section)

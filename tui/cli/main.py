@@ -15,7 +15,8 @@ from typing import NoReturn
 
 from tui import __version__
 from tui.cli.commands.common import EXIT_FAILURE, EXIT_USAGE, fail
-from tui.cli.section_hooks import SECTION_OPTIONS, SECTION_SHELL_ACTIONS
+from tui.cli.commands.utf8_streams import use_utf8_streams
+from tui.cli.section_hooks import SECTION_HELP, SECTION_OPTIONS, SECTION_SHELL_ACTIONS
 from tui.sections import SECTION_NAMES
 
 # Shell subcommands: name -> (module with ``register(subparsers, common)``, one-line help).
@@ -68,7 +69,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"heartwork {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="SECTION or COMMAND", parser_class=OneLineErrorParser)
     for name in SECTION_NAMES:
-        section_parser = subparsers.add_parser(name, parents=[common], help=f"open the app on {name}")
+        section_parser = subparsers.add_parser(name, parents=[common], help=SECTION_HELP.get(name, f"open the app on {name}"))
         adder = SECTION_OPTIONS.get(name)
         if adder is not None:
             adder(section_parser)
@@ -90,9 +91,20 @@ def run_app(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    use_utf8_streams()  # first, so the visible wrappers below write UTF-8
+    from tui.cli.commands.visible_output import visible_standard_streams
+
+    with visible_standard_streams():
+        return _main(argv)
+
+
+def _main(argv: Sequence[str] | None) -> int:
+    from tui.cli.commands.visible_output import make_arguments_visible
+
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser(argv)
     args = parser.parse_args(argv)
+    make_arguments_visible(args)
     shell_action = SECTION_SHELL_ACTIONS.get(getattr(args, "section", ""))
     if getattr(args, "func", None) is run_app and shell_action is not None and shell_action[0](args):
         args.func = shell_action[1]
@@ -101,10 +113,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as error:  # noqa: BLE001 - never print locals or entry text
-        from tui.crash import crash_message, write_crash_log
+        from tui.crash import CrashLogRefusedError, crash_message, crash_message_without_log, write_crash_log
 
         try:
             log_path = write_crash_log(error)
+        except CrashLogRefusedError as refused:
+            return fail(crash_message_without_log(refused), EXIT_FAILURE)
         except OSError:
             return fail("stopped because of an unexpected error.", EXIT_FAILURE)
         return fail(crash_message(log_path), EXIT_FAILURE)

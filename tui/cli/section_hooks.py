@@ -29,6 +29,12 @@ SECTION_SHELL_ACTIONS: dict[str, tuple[Callable[[argparse.Namespace], bool], Cal
     "journal": (journal_add.wants_shell_action, journal_add.run),
 }
 
+# One-line help for sections that do more than open the app (``heartwork --help`` lists it).
+SECTION_HELP: dict[str, str] = {
+    "breathe": "open the app on breathe, or straight into a session (--pattern, --minutes, --cycles)",
+    "journal": "open the app on journal; 'journal add TEXT' saves an entry from the shell",
+}
+
 # Checks that need the open store (e.g. a custom pattern name): return an error
 # message for a one-line exit-code-2 failure, or None when the options are fine.
 SECTION_VALIDATORS: dict[str, Callable[[argparse.Namespace, Store], str | None]] = {

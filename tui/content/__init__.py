@@ -25,9 +25,12 @@ import os
 import tomllib
 from importlib.resources import files
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-__all__ = ["load", "load_json", "load_path", "available", "clear_cache", "pleasantness_labels"]
+if TYPE_CHECKING:
+    from tui.core.sparkline import SparklineWords
+
+__all__ = ["load", "load_json", "load_path", "available", "clear_cache", "pleasantness_labels", "sparkline_words"]
 
 _SUFFIX = ".toml"
 
@@ -120,3 +123,11 @@ def load_json(name: str) -> Any:
 def pleasantness_labels() -> list[str]:
     """The ten labels for pleasantness scores 1..10 (index 0 is score 1)."""
     return list(load_json("pleasantness_labels")["labels"])
+
+
+def sparkline_words() -> SparklineWords:
+    """The wordings beside the mood sparkline (``mood_dashboard.toml`` ``[sparkline]``)."""
+    from tui.core.sparkline import SparklineWords
+
+    words = load("mood_dashboard")["sparkline"]
+    return SparklineWords(tuple(words["daily"]), tuple(words["bucketed"]), tuple(words["empty"]))

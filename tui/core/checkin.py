@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from tui.core.dates import DateProblem, parse_user_date
 from tui.core.ids import new_id
 
 SCORE_MIN = 1
@@ -22,6 +23,7 @@ MAX_WORD_LENGTH = 32
 MAX_NOTE_LENGTH = 1000
 DATE_TIME_FORMAT = "%Y-%m-%d %H:%M"
 DATE_TIME_HINT = "YYYY-MM-DD HH:MM"
+EARLIEST_YEAR = 1900
 
 _SPACES = re.compile(r"\s+")
 
@@ -127,14 +129,26 @@ def parse_moment(text: str, now: datetime) -> datetime:
     year, month, day = (int(pattern.group(i)) for i in (1, 2, 3))
     hour = int(pattern.group(4)) if pattern.group(4) is not None else 12
     minute = int(pattern.group(5)) if pattern.group(5) is not None else 0
+    if year < EARLIEST_YEAR:
+        raise CheckinError("at", f"{cleaned!r} is out of range: dates before {EARLIEST_YEAR} are not accepted.")
     try:
+        parse_user_date(f"{year:04d}-{month:02d}-{day:02d}")
         naive = datetime(year, month, day, hour, minute)
+    except DateProblem as problem:
+        if problem.kind == "too_early":
+            raise CheckinError("at", str(problem)) from None
+        why = str(problem).split(": ", 1)[-1].rstrip(".")  # e.g. "there is no month 13"
+        raise CheckinError("at", f"{cleaned!r} does not exist: it is not a real date on the calendar ({why}).") from None
     except ValueError:
-        raise CheckinError("at", f"{cleaned!r} is not a real date and time on the calendar.") from None
+        raise CheckinError("at", f"{cleaned!r} does not exist: it is not a real date and time on the calendar.") from None
     if pattern.group(4) is None and naive.date() == now.date():
         return check_moment(now, now)  # "today" with no time means now
     # The machine's local offset for that day (so summer and winter time are right).
-    return check_moment(naive.astimezone(), now)
+    try:
+        local = naive.astimezone()
+    except (OverflowError, OSError, ValueError):
+        raise CheckinError("at", f"{cleaned!r} is out of range for this computer's calendar.") from None
+    return check_moment(local, now)
 
 
 def make_checkin(

@@ -16,7 +16,7 @@ Inputs are plain stored documents (dicts with the fields in CONTRACT.md).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, TypeGuard
@@ -85,12 +85,16 @@ def _is_score(value: object) -> TypeGuard[int | float]:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
-def breathing_effects(sessions: Iterable[Mapping[str, Any]]) -> tuple[PatternEffect, ...]:
+def breathing_effects(
+    sessions: Iterable[Mapping[str, Any]], available: Collection[str] | None = None
+) -> tuple[PatternEffect, ...]:
     """Per pattern: how many sessions have both feelings, and their mean change if >= 3.
 
     Patterns are ordered by most sessions first, then by name. A pattern with
     sessions but none with both values is still listed (with 0 sessions), so
-    the person can see what would be needed.
+    the person can see what would be needed; unless ``available`` (the keys of
+    patterns that can still be chosen) leaves it out: a deleted pattern never
+    asks for more sessions, though a result it already has stays.
     """
     changes: dict[str, list[float]] = defaultdict(list)
     names: dict[str, str] = {}
@@ -109,6 +113,7 @@ def breathing_effects(sessions: Iterable[Mapping[str, Any]]) -> tuple[PatternEff
             mean_change=(sum(values) / len(values)) if len(values) >= MIN_SESSIONS_PER_PATTERN else None,
         )
         for key, values in changes.items()
+        if available is None or key in available or len(values) >= MIN_SESSIONS_PER_PATTERN
     ]
     effects.sort(key=lambda effect: (-effect.sessions, effect.pattern_name.lower()))
     return tuple(effects)
@@ -161,9 +166,10 @@ def homework_effects(
     sessions: Iterable[Mapping[str, Any]],
     checkins: Iterable[Mapping[str, Any]],
     ticks: Iterable[Mapping[str, Any]],
+    available_patterns: Collection[str] | None = None,
 ) -> HomeworkEffects:
-    """Both answers from the three tables' documents."""
-    return HomeworkEffects(breathing_effects(sessions), selfcare_mood_effect(checkins, ticks))
+    """Both answers from the three tables' documents (``available_patterns``: see :func:`breathing_effects`)."""
+    return HomeworkEffects(breathing_effects(sessions, available_patterns), selfcare_mood_effect(checkins, ticks))
 
 
 def _plural(count: int, word: str) -> str:

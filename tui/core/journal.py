@@ -11,10 +11,17 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
 
+from tui.core.dates import parse_user_date
 from tui.core.ids import new_id
 from tui.core.timefmt import to_text
 
 MAX_ENTRY_CHARS = 200_000
+# Limits shared by the journal screen and ``heartwork journal add``.
+MAX_TITLE_CHARS = 200
+MAX_TAGS = 20
+MAX_TAG_CHARS = 40
+# The tags field holds at most MAX_TAGS tags of MAX_TAG_CHARS, with ", " between them.
+MAX_TAGS_TEXT_CHARS = MAX_TAGS * (MAX_TAG_CHARS + 2)
 
 KIND_FREE = "free"
 KIND_INNER_CRITIC = "inner-critic"
@@ -45,14 +52,8 @@ def count_words(text: str) -> int:
 
 
 def parse_entry_date(text: str) -> date:
-    """A ``YYYY-MM-DD`` date, or ValueError with a message a person can read."""
-    cleaned = text.strip()
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", cleaned):
-        raise ValueError("Write the date as YYYY-MM-DD, for example 2026-03-02.")
-    try:
-        return date.fromisoformat(cleaned)
-    except ValueError:
-        raise ValueError(f"{cleaned} is not a day on the calendar.") from None
+    """A ``YYYY-MM-DD`` date, or ValueError with a message a person can read (see :mod:`tui.core.dates`)."""
+    return parse_user_date(text)
 
 
 def normalize_tags(tags: list[str] | tuple[str, ...]) -> list[str]:
@@ -63,6 +64,18 @@ def normalize_tags(tags: list[str] | tuple[str, ...]) -> list[str]:
         if cleaned and cleaned not in seen:
             seen.append(cleaned)
     return seen
+
+
+def title_and_tags_problem(title: str, tags: list[str]) -> str | None:
+    """Why ``title`` or ``tags`` (already normalised) go beyond the journal's limits, or None."""
+    if len(title) > MAX_TITLE_CHARS:
+        return f"the title is {len(title):,} characters; the limit is {MAX_TITLE_CHARS:,}"
+    if len(tags) > MAX_TAGS:
+        return f"that is {len(tags):,} tags; the limit is {MAX_TAGS} tags per entry"
+    for tag in tags:
+        if len(tag) > MAX_TAG_CHARS:
+            return f"the tag {tag[:20]!r}... is {len(tag):,} characters; the limit is {MAX_TAG_CHARS} per tag"
+    return None
 
 
 def parse_tags(text: str) -> list[str]:

@@ -227,18 +227,22 @@ def most_frequent(word_lists: Iterable[Iterable[str]], limit: int = 5, min_count
     return ranked[:limit]
 
 
+def bucket_bounds(count: int, columns: int) -> list[tuple[int, int]]:
+    """The ``(low, high)`` index slices that share ``count`` values among at most
+    ``columns`` columns, oldest first (one value per column when there is room)."""
+    if columns <= 0:
+        return []
+    if count <= columns:
+        return [(index, index + 1) for index in range(count)]
+    return [(index * count // columns, (index + 1) * count // columns) for index in range(columns)]
+
+
 def bucket(values: Sequence[float | None], columns: int) -> list[float | None]:
     """Squeeze ``values`` into at most ``columns`` buckets: each bucket is the mean of its
     days with data, or None when none of its days has data. With room to spare, the
     values come back unchanged."""
-    if columns <= 0:
-        return []
-    if len(values) <= columns:
-        return list(values)
     result: list[float | None] = []
-    for index in range(columns):
-        low = index * len(values) // columns
-        high = (index + 1) * len(values) // columns
+    for low, high in bucket_bounds(len(values), columns):
         present = [value for value in values[low:high] if value is not None]
         result.append(sum(present) / len(present) if present else None)
     return result

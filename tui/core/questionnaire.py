@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tui.core.ids import new_id
+from tui.core.safe_text import visible_text
 
 SCALE_LOWEST = 1
 SCALE_HIGHEST = 5
@@ -108,7 +109,7 @@ def _text(data: Mapping[str, Any], key: str, source: str, where: str, required: 
         return ""
     if not isinstance(value, str) or (required and not value.strip()):
         raise QuestionnaireError(source, f"{where}'{key}' must be {'non-empty ' if required else ''}text")
-    return value.strip()
+    return visible_text(value.strip(), keep_newlines=True)  # a file from anywhere: never raw terminal control
 
 
 def _whole(data: Mapping[str, Any], key: str, source: str) -> int:

@@ -16,6 +16,7 @@ class Settings:
     reduced_motion: bool = False
     bell: bool = False
     week_start: str = "monday"
+    care_shown_on: str = ""  # ISO date the low-check-in care line was last shown ("" for never)
     id: str = "settings"
 
     def with_changes(self, **changes: Any) -> Settings:

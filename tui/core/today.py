@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from tui.core.durations import duration_text
+
 
 @dataclass(frozen=True)
 class DaySummary:
@@ -31,9 +33,7 @@ class DaySummary:
             noun = "check-in" if self.checkins == 1 else "check-ins"
             parts.append(f"{self.checkins} {noun}{mean}")
         if self.breathing_sessions:
-            minutes = self.breathing_minutes
-            shown = f"{minutes:.0f}" if minutes >= 10 else f"{minutes:.1f}".rstrip("0").rstrip(".")
-            parts.append(f"{shown} min of breathing ({self.breathing_sessions} session{'s' if self.breathing_sessions != 1 else ''})")
+            parts.append(f"{duration_text(self.breathing_seconds)} of breathing ({self.breathing_sessions} session{'s' if self.breathing_sessions != 1 else ''})")
         if self.journal_entries:
             noun = "journal entry" if self.journal_entries == 1 else "journal entries"
             parts.append(f"{self.journal_entries} {noun}")

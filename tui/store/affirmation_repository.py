@@ -77,4 +77,4 @@ class AffirmationRepository(Repository[Affirmation]):
     def has_text(self, text: str) -> bool:
         """True if an own affirmation already says ``text`` (ignoring case and spacing)."""
         wanted = " ".join(text.split()).casefold()
-        return any(" ".join(str(d.get("text", "")).split()).casefold() == wanted for d in self.table.all())
+        return any(" ".join(str(d.get("text", "")).split()).casefold() == wanted for d in self.readable_documents())

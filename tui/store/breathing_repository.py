@@ -62,12 +62,12 @@ class BreathingSessionRepository(Repository[BreathingRecord]):
 
     def recent(self, limit: int = 50) -> list[BreathingRecord]:
         """The newest sessions first."""
-        documents = sorted(self.table.all(), key=lambda doc: str(doc.get("started_at", "")), reverse=True)
+        documents = sorted(self.readable_documents(), key=lambda doc: str(doc.get("started_at", "")), reverse=True)
         return [self.from_document(doc) for doc in documents[:limit]]
 
     def latest_for(self, pattern_key: str) -> BreathingRecord | None:
         """The newest session of one pattern (to remember an adjusted pace)."""
-        documents = [doc for doc in self.table.all() if doc.get("pattern_key") == pattern_key]
+        documents = [doc for doc in self.readable_documents() if doc.get("pattern_key") == pattern_key]
         if not documents:
             return None
         return self.from_document(max(documents, key=lambda doc: str(doc.get("started_at", ""))))

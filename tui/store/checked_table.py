@@ -19,13 +19,25 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
 from contextlib import AbstractContextManager, nullcontext
-from typing import Any
+from typing import Any, Protocol, cast
 
 from tinydb.table import Document, Table
 
 from tui.store import codec
 
 TransactionFactory = Callable[[], AbstractContextManager[None]]
+
+
+class TrackedStorage(Protocol):
+    """What a checked table needs of its storage: read, write, roll back, and a change counter."""
+
+    generation: int
+
+    def read(self) -> dict[str, Any] | None: ...
+
+    def write(self, data: dict[str, Any]) -> None: ...
+
+    def rollback(self) -> None: ...
 
 
 class IntKeyedView(MutableMapping[int, Any]):
@@ -71,7 +83,8 @@ def checked_callable(change: Callable[[MutableMapping[str, Any]], None]) -> Call
 class CheckedTable(Table):
     """TinyDB ``Table`` with value checks, automatic locking, rollback and an id index."""
 
-    transaction: TransactionFactory = staticmethod(nullcontext)  # type: ignore[assignment]
+    transaction: TransactionFactory = staticmethod(nullcontext)
+    changed_in_place: Callable[[str], None] = staticmethod(lambda table_name: None)
 
     def __init__(self, storage: Any, name: str, cache_size: int = 0, persist_empty: bool = False) -> None:
         self._next_id_generation = -1
@@ -99,7 +112,10 @@ class CheckedTable(Table):
         else:
             codec.check_document(fields)
         with self.transaction():
-            return super().update(fields, cond, doc_ids)
+            try:
+                return super().update(fields, cond, doc_ids)
+            finally:
+                self.changed_in_place(self.name)
 
     def update_multiple(self, updates: Iterable[tuple[Any, Any]]) -> list[int]:
         checked = []
@@ -110,12 +126,18 @@ class CheckedTable(Table):
                 codec.check_document(fields)
             checked.append((fields, cond))
         with self.transaction():
-            return super().update_multiple(checked)
+            try:
+                return super().update_multiple(checked)
+            finally:
+                self.changed_in_place(self.name)
 
     def upsert(self, document: Mapping[str, Any], cond: Any = None) -> list[int]:
         codec.check_document(document)
         with self.transaction():
-            return super().upsert(document, cond)
+            try:
+                return super().upsert(document, cond)
+            finally:
+                self.changed_in_place(self.name)
 
     def remove(self, cond: Any = None, doc_ids: Iterable[int] | None = None) -> list[int]:
         with self.transaction():
@@ -152,7 +174,7 @@ class CheckedTable(Table):
             if not isinstance(document.get("id"), str) or not document["id"]:
                 raise ValueError("A record needs a non-empty string id.")
         with self.transaction():
-            targets: list[tuple[str, dict[str, Any]]] = []
+            targets: list[tuple[str, Mapping[str, Any]]] = []
             for document in documents:
                 key = self.doc_key_for(document["id"])
                 targets.append((key if key is not None else str(self._get_next_id()), document))
@@ -184,8 +206,13 @@ class CheckedTable(Table):
 
     # -- internals ------------------------------------------------------------------
 
+    @property
+    def _tracked(self) -> TrackedStorage:
+        """The table's storage (always one of the project's own: file or memory)."""
+        return cast(TrackedStorage, self._storage)
+
     def _current_index(self, raw: dict[str, Any]) -> dict[str, str]:
-        generation = self._storage.generation
+        generation = self._tracked.generation
         if self._index is None or self._index_generation != generation:
             self._index = {
                 document["id"]: key
@@ -196,14 +223,15 @@ class CheckedTable(Table):
         return self._index
 
     def _get_next_id(self) -> int:
-        self._storage.read()  # reloads (and bumps the generation) if another process wrote
-        generation = self._storage.generation
+        self._tracked.read()  # reloads (and bumps the generation) if another process wrote
+        generation = self._tracked.generation
         if generation != self._next_id_generation:
             self._next_id = None
             self._next_id_generation = generation
-        return super()._get_next_id()
+        next_id: int = super()._get_next_id()  # type: ignore[no-untyped-call]  # tinydb leaves it unannotated
+        return next_id
 
-    def _update_table(self, updater: Callable[[Any], None], keeps_index: bool = False) -> None:  # type: ignore[override]
+    def _update_table(self, updater: Callable[[Any], None], keeps_index: bool = False) -> None:
         """Apply ``updater`` to a shallow copy of the table and save it.
 
         The copy (C speed, no key conversion) means a reader in another thread
@@ -211,7 +239,7 @@ class CheckedTable(Table):
         updater that fails part-way leaves the stored table as it was. Changes
         made inside documents are undone by rolling memory back.
         """
-        storage = self._storage
+        storage = self._tracked
         tables = storage.read() or {}
         working = dict(tables.get(self.name, {}))
         try:

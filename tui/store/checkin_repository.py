@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from tui.core.checkin import Checkin
+from tui.core.safe_text import visible_text
 from tui.core.timefmt import day_of, from_text, to_text
 from tui.store.repository import Repository
 
@@ -67,10 +68,9 @@ class CheckinRepository(Repository[Checkin]):
 
     def _documents(self) -> list[Mapping[str, Any]]:
         """Every valid check-in document, straight from storage (read-only!)."""
-        data = self.database.storage.read() or {}
         return [
             document
-            for document in data.get(self.table_name, {}).values()
+            for document in self.database.readable_table(self.table_name).values()
             if isinstance(document.get("at"), str)
             and isinstance(document.get("pleasantness"), int)
             and not isinstance(document.get("pleasantness"), bool)
@@ -105,8 +105,8 @@ class CheckinRepository(Repository[Checkin]):
                     at,
                     day,
                     document["pleasantness"],
-                    tuple(document.get("emotions") or ()),
-                    tuple(document.get("tags") or ()),
+                    tuple(map(visible_text, document.get("emotions") or ())),  # words: checked on load
+                    tuple(map(visible_text, document.get("tags") or ())),
                     str(document["id"]),
                 )
             )
@@ -137,5 +137,5 @@ class CheckinRepository(Repository[Checkin]):
 def _ranked(word_lists: Any) -> list[str]:
     counter: Counter[str] = Counter()
     for words in word_lists:
-        counter.update(str(word) for word in words)
+        counter.update(visible_text(str(word)) for word in words)
     return [word for word, _ in sorted(counter.items(), key=lambda item: (-item[1], item[0]))]

@@ -14,23 +14,29 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tinydb import TinyDB
 
+from tui.paths import real_path
 from tui.store.backups import BackupRotator
 from tui.store.checked_table import CheckedTable
 from tui.store.errors import DatabaseTooNewError, StoreBusyError, StoreWriteError
 from tui.store.file_lock import lock_timeout_errors, make_lock
-from tui.store.file_storage import AtomicFileStorage
+from tui.store.file_storage import AtomicFileStorage, parse_database
 from tui.store.memory_storage import MemoryStorage
 from tui.store.migrations import CURRENT_VERSION, META_TABLE, migrate, version_of
 from tui.store.permissions import (
     PRIVATE_FILE_MODE,
+    check_private_dir,
     ensure_private_dir,
     make_private,
     sweep_stale_temp_files,
 )
+
+if TYPE_CHECKING:
+    from tui.core.unreadable_records import UnreadableRecord
+    from tui.store.record_checks import SetAside
 
 LOCK_TIMEOUT_SECONDS = 15.0
 
@@ -42,15 +48,19 @@ class _CheckedTinyDB(TinyDB):
 class Database:
     """One open Heartwork database (a file, or memory for tests)."""
 
-    def __init__(self, storage: AtomicFileStorage | MemoryStorage, path: Path | None) -> None:
+    def __init__(
+        self, storage: AtomicFileStorage | MemoryStorage, path: Path | None, *, read_only: bool = False
+    ) -> None:
         self.path = path
         self.storage = storage
+        self.read_only = read_only
         self._tinydb = _CheckedTinyDB(storage=lambda: storage)
         self._thread_lock = threading.RLock()
         self._file_lock: Any = None
         self.backups: BackupRotator | None = None
         self._lock_file_checked = False
-        if path is not None:
+        self._set_aside: SetAside | None = None  # made on the first read: quick shell commands never need it
+        if path is not None and not read_only:
             self._file_lock = make_lock(str(lock_path_for(path)), LOCK_TIMEOUT_SECONDS, PRIVATE_FILE_MODE)
 
     # -- opening ---------------------------------------------------------------
@@ -59,13 +69,16 @@ class Database:
     def open(cls, path: Path, *, own_folder: bool = False) -> Database:
         """Open (or create) the database at ``path``.
 
-        Raises CorruptDatabaseError if the file cannot be used (it is left
-        untouched), DatabaseTooNewError for a newer format, StoreWriteError if
-        a new file cannot be created.
+        A path that is a symbolic link is followed once, here: everything is
+        written beside the real file (temp file, lock, backups), so the link
+        survives. Raises CorruptDatabaseError if the file cannot be used (it
+        is left untouched), DatabaseTooNewError for a newer format,
+        UnsafeFolderError if Heartwork's own folder could be changed by someone
+        else, StoreWriteError if a new file cannot be created.
         """
-        path = Path(path).expanduser().absolute()
+        path = real_path(Path(path))  # idempotent: the CLI resolved it already
         try:
-            ensure_private_dir(path.parent, ours=own_folder)
+            ensure_private_dir(path.parent, ours=own_folder, refuse_unsafe=own_folder)
         except OSError as error:
             if not path.parent.is_dir():
                 raise StoreWriteError(path, error) from error
@@ -76,13 +89,13 @@ class Database:
         database = cls(storage, path)
         database.backups = rotator
         data = storage.read()  # raises CorruptDatabaseError before any write
-        if data is not None and version_of(data) > CURRENT_VERSION:
-            raise DatabaseTooNewError(path, version_of(data), CURRENT_VERSION)
+        _refuse_too_new(path, data)
         if data is None or version_of(data) < CURRENT_VERSION or META_TABLE not in data:
             with database.transaction():
                 current = storage.read() or {}
-                if version_of(current) > CURRENT_VERSION:
-                    raise DatabaseTooNewError(path, version_of(current), CURRENT_VERSION)
+                _refuse_too_new(path, current)
+                if current:
+                    rotator.before_migration()
                 migrate(current)
                 storage.write(current)
         else:
@@ -91,6 +104,28 @@ class Database:
             except OSError:
                 pass  # a read-only disk: reading works, and saving will say why it cannot
         return database
+
+    @classmethod
+    def open_read_only(cls, path: Path, *, own_folder: bool = False) -> Database:
+        """The database at ``path`` as it is now, for commands that only read (export).
+
+        Nothing on disk is created, written, chmodded or migrated: an older
+        file is brought up to date in memory only, a missing file reads as
+        empty. The same files are refused as by :meth:`open`. Changes made to
+        the returned database stay in memory.
+        """
+        path = real_path(Path(path))  # idempotent: the CLI resolved it already
+        if own_folder:
+            check_private_dir(path.parent)
+        try:
+            payload = path.read_bytes()
+        except FileNotFoundError:
+            data: dict[str, Any] = {}
+        else:
+            data = parse_database(path, payload, BackupRotator(path).newest)
+        _refuse_too_new(path, data)
+        migrate(data)
+        return cls(MemoryStorage(data), path, read_only=True)
 
     @classmethod
     def in_memory(cls, initial: dict[str, Any] | None = None) -> Database:
@@ -106,7 +141,40 @@ class Database:
         table = self._tinydb.table(name, cache_size=0)
         assert isinstance(table, CheckedTable)
         table.transaction = self.transaction
+        table.changed_in_place = self._forget_checks
         return table
+
+    @property
+    def set_aside(self) -> SetAside:
+        """Which stored records fail their table's rules (see :mod:`tui.store.record_checks`)."""
+        if self._set_aside is None:
+            from tui.store.record_checks import SetAside
+
+            self._set_aside = SetAside()
+        return self._set_aside
+
+    def _forget_checks(self, name: str) -> None:
+        if self._set_aside is not None:
+            self._set_aside.forget(name)
+
+    def readable_table(self, name: str) -> dict[str, Any]:
+        """The stored documents of table ``name`` that can be read (read-only!), by storage key.
+
+        Records that fail their table's rules (see :mod:`tui.store.record_checks`)
+        are left out here and stay in the file untouched.
+        """
+        raw = (self.storage.read() or {}).get(name) or {}
+        return self.set_aside.readable(name, raw)
+
+    def is_readable(self, name: str, document: Any) -> bool:
+        """True if ``document`` of table ``name`` passes its table's rules."""
+        from tui.store.record_checks import record_problem
+
+        return record_problem(name, document) is None
+
+    def unreadable_records(self) -> list[UnreadableRecord]:
+        """Every stored record that could not be read and was set aside."""
+        return self.set_aside.unreadable(self.storage.read() or {})
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -136,10 +204,24 @@ class Database:
             try:
                 if self._file_lock.lock_counter == 1:
                     self._make_lock_file_private()
-                    self._sync_with_disk()
+                    try:
+                        self._sync_with_disk()
+                    except OSError as error:  # the file could not be re-read: nothing was changed yet
+                        raise StoreWriteError(self.path, error, change_kept=False) from error
                 yield
             finally:
                 self._file_lock.release()
+
+    @contextmanager
+    def written_together(self) -> Iterator[None]:
+        """Changes to several tables inside reach the disk in one write, or not at all.
+
+        Saving an entry and clearing its draft, or moving something into
+        "recently deleted" and out of its table, is one step: a crash or a failed
+        save can never leave one half done (a saved entry still offered as a draft).
+        """
+        with self.transaction(), self.storage.batch():
+            yield
 
     def refresh(self) -> bool:
         """Reload if another process changed the file; True if it did.
@@ -156,7 +238,8 @@ class Database:
             return True
         if isinstance(self.storage, AtomicFileStorage) and self.storage.current_identity() == self.storage._bad_identity:
             return False  # already reported
-        self.storage.reload()
+        if isinstance(self.storage, AtomicFileStorage):
+            self.storage.reload()
         self._forget_query_caches()
         return True
 
@@ -207,6 +290,11 @@ class Database:
     def _forget_query_caches(self) -> None:
         for table in self._tinydb._tables.values():
             table.clear_cache()
+
+
+def _refuse_too_new(path: Path, data: dict[str, Any] | None) -> None:
+    if data is not None and version_of(data) > CURRENT_VERSION:
+        raise DatabaseTooNewError(path, version_of(data), CURRENT_VERSION)
 
 
 def lock_path_for(database: Path) -> Path:

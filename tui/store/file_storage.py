@@ -20,15 +20,17 @@ state, as if the change had never been tried.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from tinydb.storages import Storage
 
 from tui.store import codec
 from tui.store.errors import CorruptDatabaseError, InvalidValueError, StoreWriteError
 from tui.store.merge import merge_unsaved
+from tui.store.migrations import version_problem
 from tui.store.permissions import write_private_file
 
 FileIdentity = tuple[int, int, int, int]
@@ -63,6 +65,8 @@ class AtomicFileStorage(Storage):
         self.generation = 0
         self.reads_from_disk = 0
         self.writes = 0
+        self._batch_depth = 0
+        self._batch_pending = False
 
     # -- reading ---------------------------------------------------------------
 
@@ -143,6 +147,9 @@ class AtomicFileStorage(Storage):
     # -- writing ---------------------------------------------------------------
 
     def write(self, data: dict[str, Any]) -> None:
+        if self._batch_depth:
+            self._cache, self._batch_pending = data, True  # written once, when the batch ends
+            return
         try:
             payload = codec.encode(data)
         except InvalidValueError:
@@ -166,6 +173,29 @@ class AtomicFileStorage(Storage):
                 self._on_written(self.path, payload)
             except OSError:
                 pass  # a backup that could not be made never undoes a save that succeeded
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Every write inside reaches the disk as one file: all of the changes, or none of them.
+
+        Call it holding the database lock. If the body raises, memory returns
+        to the last saved state; if the one write fails, the whole change waits
+        in memory for a retry, as any failed save does.
+        """
+        self._batch_depth += 1
+        try:
+            yield
+        except BaseException:
+            self._batch_depth -= 1
+            if self._batch_depth == 0 and self._batch_pending:
+                self._batch_pending = False
+                self.rollback()
+            raise
+        self._batch_depth -= 1
+        if self._batch_depth == 0 and self._batch_pending:
+            self._batch_pending = False
+            assert self._cache is not None
+            self.write(self._cache)
 
     def rollback(self) -> None:
         """Return memory to the last state that was saved (or kept for a retry)."""
@@ -245,7 +275,7 @@ def _read_all(fd: int, size_hint: int) -> bytes:
 def parse_database(
     path: Path, payload: bytes, newest_backup: Callable[[], Path | None] = lambda: None
 ) -> dict[str, Any]:
-    """Parse and shape-check a database file, or raise CorruptDatabaseError."""
+    """Parse, shape-check and version-check a database file, or raise CorruptDatabaseError."""
     if not payload.strip():
         raise CorruptDatabaseError(path, "the file is empty", newest_backup())
     try:
@@ -260,10 +290,10 @@ def parse_database(
             at = f" (problem at line {where[0]}, column {where[1]})" if None not in where else ""
             reason = f"the file is not valid JSON{at}"
         raise CorruptDatabaseError(path, reason, newest_backup()) from error
-    problem = shape_problem(data)
+    problem = shape_problem(data) or version_problem(data)
     if problem:
         raise CorruptDatabaseError(path, problem, newest_backup())
-    return data
+    return cast(dict[str, Any], data)  # shape_problem checked it is a dict of tables
 
 
 def shape_problem(data: Any) -> str | None:

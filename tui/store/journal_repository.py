@@ -16,6 +16,7 @@ from typing import Any
 
 from tui.core.journal import JournalEntry, normalize_tags
 from tui.core.journal_search import EntrySummary, fold
+from tui.core.safe_text import visible_text
 from tui.store.database import Database
 from tui.store.repository import Repository
 
@@ -123,7 +124,7 @@ class JournalRepository(Repository[JournalEntry]):
         writes_at_start = self._writes
         if self._summaries is not None and data is self._cached_data and writes_at_start == self._cached_writes:
             return self._summaries
-        documents = data.get(self.table_name) or {}
+        documents = self.database.readable_table(self.table_name)
         folded_cache = self._folded_by_version
         fresh_cache: dict[tuple[str, str], str] = {}
         rows: list[EntrySummary] = []
@@ -132,9 +133,9 @@ class JournalRepository(Repository[JournalEntry]):
             entry_id = str(document.get("id", ""))
             by_id[entry_id] = document
             version = (entry_id, str(document.get("updated_at", "")))
-            title = str(document.get("title") or "")
-            body = str(document.get("body") or "")
-            tags = tuple(str(tag) for tag in document.get("tags") or ())
+            title = visible_text(str(document.get("title") or ""), keep_newlines=True)
+            body = visible_text(str(document.get("body") or ""), keep_newlines=True)
+            tags = tuple(visible_text(str(tag), keep_newlines=True) for tag in document.get("tags") or ())
             folded = folded_cache.get(version)
             if folded is None:
                 folded = fold(f"{title}\n{body}\n{' '.join(tags)}")
@@ -160,13 +161,14 @@ class JournalRepository(Repository[JournalEntry]):
     def get(self, item_id: str) -> JournalEntry | None:
         self.summaries()
         document = self._documents_by_id.get(item_id)
-        return None if document is None else entry_from_document(document)
+        return None if document is None else self.from_document(document)
 
     def text_of(self, item_id: str) -> tuple[str, str]:
         """(title, body) of an entry, straight from the stored document (for highlighting)."""
         self.summaries()
         document = self._documents_by_id.get(item_id) or {}
-        return str(document.get("title") or ""), str(document.get("body") or "")
+        title, body = str(document.get("title") or ""), str(document.get("body") or "")
+        return visible_text(title, keep_newlines=True), visible_text(body, keep_newlines=True)
 
     def all_tags(self) -> list[str]:
         """Every tag used so far, most used first, then alphabetically."""

@@ -7,6 +7,8 @@ or failed change is rolled back to the last good state just as on disk.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from tinydb.storages import Storage
@@ -24,11 +26,16 @@ class MemoryStorage(Storage):
         self.unsaved_changes = False
         self.generation = 0
         self.writes = 0
+        self._batch_depth = 0
+        self._batch_pending = False
 
     def read(self) -> dict[str, Any] | None:
         return self._data
 
     def write(self, data: dict[str, Any]) -> None:
+        if self._batch_depth:
+            self._data, self._batch_pending = data, True  # written once, when the batch ends
+            return
         try:
             payload = codec.encode(data)
         except InvalidValueError:
@@ -37,6 +44,24 @@ class MemoryStorage(Storage):
         self._data = data
         self._last_good = payload
         self.writes += 1
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Every write inside counts as one: all of the changes, or none of them."""
+        self._batch_depth += 1
+        try:
+            yield
+        except BaseException:
+            self._batch_depth -= 1
+            if self._batch_depth == 0 and self._batch_pending:
+                self._batch_pending = False
+                self.rollback()
+            raise
+        self._batch_depth -= 1
+        if self._batch_depth == 0 and self._batch_pending:
+            self._batch_pending = False
+            assert self._data is not None
+            self.write(self._data)
 
     def rollback(self) -> None:
         """Return to the last successfully written state."""

@@ -7,6 +7,7 @@ newer version is refused, never rewritten.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from typing import Any
 
@@ -19,11 +20,41 @@ CURRENT_VERSION = 2
 Data = dict[str, Any]
 
 
+def version_problem(data: Data) -> str | None:
+    """Why the version stamped in ``data`` cannot be trusted, or None if it can.
+
+    A file with no ``_meta`` table predates version stamps and is version 1.
+    Otherwise only a whole number of at least 1 (not ``true``, ``3.0`` or
+    ``"3"``) is a version; anything else means the file was not written by a
+    Heartwork this code knows, so it is refused rather than guessed at (a
+    guess would "migrate" and rewrite it).
+    """
+    if META_TABLE not in data:
+        return None
+    meta = data[META_TABLE].get(META_DOC_ID)
+    if not isinstance(meta, dict) or "schema_version" not in meta:
+        return "its format version is missing, so Heartwork cannot tell how to read it"
+    version = meta["schema_version"]
+    if type(version) is int and version >= 1:
+        return None
+    shown = json.dumps(version, ensure_ascii=True)
+    shown = shown if len(shown) <= 24 else shown[:21] + "..."
+    return f"its format version ({shown}) is not one Heartwork knows"
+
+
 def version_of(data: Data) -> int:
-    """The schema version stamped in the data; an unstamped file is version 1."""
-    meta = data.get(META_TABLE, {}).get(META_DOC_ID, {})
-    version = meta.get("schema_version", 1)
-    return version if isinstance(version, int) and version >= 1 else 1
+    """The schema version stamped in the data; a file without a ``_meta`` table is version 1.
+
+    Raises ValueError for a version :func:`version_problem` refuses (files are
+    checked for that when they are read, so this does not happen to them).
+    """
+    problem = version_problem(data)
+    if problem is not None:
+        raise ValueError(problem)
+    if META_TABLE not in data:
+        return 1
+    version: int = data[META_TABLE][META_DOC_ID]["schema_version"]
+    return version
 
 
 def stamp(data: Data, version: int) -> None:

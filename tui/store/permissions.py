@@ -7,21 +7,69 @@ import stat
 from collections.abc import Iterable
 from pathlib import Path
 
+from tui.store.errors import UnsafeFolderError
+
 PRIVATE_DIR_MODE = 0o700
 PRIVATE_FILE_MODE = 0o600
 
 
-def ensure_private_dir(folder: Path, *, ours: bool = True) -> None:
-    """Create ``folder`` (and parents) if needed, 0700 whatever the umask.
+def ensure_private_dir(folder: Path, *, ours: bool = True, refuse_unsafe: bool = False) -> None:
+    """Create ``folder`` if needed, every missing level 0700 whatever the umask.
 
-    An existing folder is made 0700 only when it is ``ours`` (the app's own data
-    or backup folder); a folder the person chose with ``--db`` keeps its mode,
-    and the files inside are 0600 regardless.
+    ``mkdir(parents=True, mode=...)`` gives the mode to the last level only and
+    leaves the parents to the umask (0777 under umask 000), so each missing
+    level is made and set 0700 here, from the top down. An existing folder is
+    made 0700 only when it is ``ours`` (the app's own data or backup folder);
+    a folder the person chose with ``--db`` keeps its mode, and the files
+    inside are 0600 regardless. With ``refuse_unsafe`` (the data and log
+    folders) an existing folder owned by someone else or writable by others
+    raises UnsafeFolderError instead of being used.
     """
-    existed = folder.is_dir()
-    folder.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR_MODE)
-    if (ours or not existed) and stat.S_IMODE(folder.stat().st_mode) != PRIVATE_DIR_MODE:
+    missing = []
+    level = folder
+    while not level.is_dir():
+        missing.append(level)
+        if level.parent == level:
+            break
+        level = level.parent
+    for new_level in reversed(missing):
+        try:
+            new_level.mkdir(mode=PRIVATE_DIR_MODE)
+        except FileExistsError:
+            if not new_level.is_dir():
+                raise
+            continue  # made meanwhile by another process: checked below if it is ours
+        os.chmod(new_level, PRIVATE_DIR_MODE)
+    if folder in missing:
+        return
+    if refuse_unsafe:
+        check_private_dir(folder)
+    if ours and stat.S_IMODE(folder.stat().st_mode) != PRIVATE_DIR_MODE:
         os.chmod(folder, PRIVATE_DIR_MODE)
+
+
+def check_private_dir(folder: Path) -> None:
+    """Raise UnsafeFolderError if ``folder`` belongs to someone else or others may write in it.
+
+    Such a folder could have its files swapped or read by another account, so
+    Heartwork refuses it rather than tightening it silently. A folder that does
+    not exist is fine (it will be made private).
+    """
+    try:
+        info = folder.stat()
+    except FileNotFoundError:
+        return
+    owner = getattr(os, "getuid", lambda: info.st_uid)()
+    if info.st_uid != owner:
+        raise UnsafeFolderError(
+            folder, "it belongs to another user account", "Please move it aside; Heartwork will make a new private one."
+        )
+    if stat.S_IMODE(info.st_mode) & (stat.S_IWGRP | stat.S_IWOTH):
+        raise UnsafeFolderError(
+            folder,
+            "other accounts on this computer can change what is in it",
+            f"If it is yours, `chmod 700 {folder}` makes it private again.",
+        )
 
 
 def make_private(path: Path) -> None:

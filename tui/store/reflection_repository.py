@@ -32,8 +32,8 @@ class ReflectionRepository(Repository[Reflection]):
 
     def for_day(self, day: str) -> Reflection | None:
         """The reflection saved for ``day`` ("YYYY-MM-DD"), if any."""
-        document = self.table.get(where("day") == day)
-        return None if document is None else self.from_document(document)
+        found = [document for document in self.readable_documents() if document.get("day") == day]
+        return self.from_document(found[0]) if found else None
 
     def save_for_day(self, day: str, answers: Mapping[str, Any], now: datetime) -> Reflection | None:
         """Create or update the day's reflection; all answers empty removes it.

@@ -3,14 +3,24 @@
 A repository owns one table. Records carry a stable string ``id`` (never
 TinyDB's integer document id), so exports and imports can match records.
 Subclasses say how to turn their dataclass into a plain document and back.
+
+Stored text is the person's and may come from another program (a restored or
+synced file), so every document a repository turns into a dataclass, and every
+document it makes from one, has its control characters made visible by
+:func:`tui.core.safe_text.visible_values`: raw terminal control never reaches a
+screen, the shell, or the file. Subclasses get this without asking (see
+``__init_subclass__``). Reads return only records that pass their table's
+rules (:mod:`tui.store.record_checks`); the rest are set aside, untouched.
 """
 
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Mapping
+from functools import wraps
 from typing import Any, ClassVar, Generic, Protocol, TypeVar
 
+from tui.core.safe_text import visible_values
 from tui.store.database import Database
 
 
@@ -28,6 +38,15 @@ class Repository(ABC, Generic[T]):
     """Save, find and delete records of one kind in one table."""
 
     table_name: ClassVar[str]
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        """Make every subclass's conversions pass text through the one sanitiser."""
+        super().__init_subclass__(**kwargs)
+        if "to_document" in cls.__dict__:
+            # Wrapping a subclass's own method once, at class creation: mypy cannot type the rebinding.
+            cls.to_document = _visible_result(cls.__dict__["to_document"])  # type: ignore[method-assign, assignment]
+        if "from_document" in cls.__dict__:
+            cls.from_document = _visible_argument(cls.__dict__["from_document"])  # type: ignore[method-assign, assignment]
 
     def __init__(self, database: Database) -> None:
         self.database = database
@@ -53,7 +72,9 @@ class Repository(ABC, Generic[T]):
     def get(self, item_id: str) -> T | None:
         """The record with ``item_id``, or None."""
         document = self.table.get_record(item_id)
-        return None if document is None else self.from_document(document)
+        if document is None or not self.database.is_readable(self.table_name, document):
+            return None
+        return self.from_document(document)
 
     def delete(self, item_id: str) -> bool:
         """Delete the record with ``item_id``; True if it existed."""
@@ -61,11 +82,36 @@ class Repository(ABC, Generic[T]):
 
     def all(self) -> list[T]:
         """Every record, in storage order."""
-        return [self.from_document(document) for document in self.table.all()]
+        return [self.from_document(document) for document in self.readable_documents()]
 
     def find(self, predicate: Callable[[Mapping[str, Any]], bool]) -> list[T]:
         """Records whose document satisfies ``predicate``."""
-        return [self.from_document(d) for d in self.table.all() if predicate(d)]
+        return [self.from_document(d) for d in self.readable_documents() if predicate(d)]
 
     def count(self) -> int:
-        return len(self.table)
+        """How many records can be read (those set aside are not counted)."""
+        return len(self.database.readable_table(self.table_name))
+
+    def readable_documents(self) -> list[Mapping[str, Any]]:
+        """The stored documents that pass this table's rules, in storage order (read-only!).
+
+        Records that fail (see :mod:`tui.store.record_checks`) are set aside: never
+        returned, never changed, listed by ``Database.unreadable_records``.
+        """
+        return list(self.database.readable_table(self.table_name).values())
+
+
+def _visible_result(to_document: Callable[[Any, Any], dict[str, Any]]) -> Callable[[Any, Any], dict[str, Any]]:
+    @wraps(to_document)
+    def visible_to_document(self: Any, item: Any) -> dict[str, Any]:
+        return visible_values(to_document(self, item))  # type: ignore[no-any-return]
+
+    return visible_to_document
+
+
+def _visible_argument(from_document: Callable[[Any, Mapping[str, Any]], Any]) -> Callable[[Any, Mapping[str, Any]], Any]:
+    @wraps(from_document)
+    def visible_from_document(self: Any, document: Mapping[str, Any]) -> Any:
+        return from_document(self, visible_values(document))
+
+    return visible_from_document

@@ -26,7 +26,8 @@ class SelfCareTickRepository(Repository[SelfCareTick]):
         return SelfCareTick(day=str(document.get("day", "")), item_id=str(document.get("item_id", "")), id=str(document["id"]))
 
     def for_day(self, day: date) -> list[SelfCareTick]:
-        return [self.from_document(d) for d in self.table.search(where("day") == day.isoformat())]
+        wanted = day.isoformat()
+        return [self.from_document(d) for d in self.readable_documents() if d.get("day") == wanted]
 
     def set_done(self, item_id: str, day: date, done: bool) -> None:
         """Tick (once) or untick ``item_id`` for ``day``."""
@@ -66,6 +67,8 @@ class SelfCareRepository(Repository[SelfCareItem]):
 
     def ensure_started(self, now: datetime) -> bool:
         """On first use (no items at all), add a few starter ideas; True if it did."""
+        if len(self.table):
+            return False  # nothing to write, so no lock either (a read-only disk stays quiet)
         with self.database.transaction():
             if len(self.table):
                 return False

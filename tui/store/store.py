@@ -28,6 +28,11 @@ class Store:
         return cls(Database.open(path, own_folder=own_folder))
 
     @classmethod
+    def open_read_only(cls, path: Path, *, own_folder: bool = False) -> Store:
+        """The saved data as it is now; nothing on disk is written, chmodded or migrated."""
+        return cls(Database.open_read_only(path, own_folder=own_folder))
+
+    @classmethod
     def in_memory(cls) -> Store:
         return cls(Database.in_memory())
 

@@ -16,22 +16,23 @@ SELFCARE_TICKS = "selfcare_ticks"
 def summarize_day(database: Database, day: date) -> DaySummary:
     """Counts for ``day`` from check-ins, breathing, journal and self-care."""
     prefix = day.isoformat()
-    data = database.storage.read() or {}
-    anything = any(data.get(name) for name in (CHECKINS, BREATHING, JOURNAL, SELFCARE_TICKS))
+    anything = any(database.readable_table(name) for name in (CHECKINS, BREATHING, JOURNAL, SELFCARE_TICKS))
     scores = [
         doc["pleasantness"]
-        for doc in data.get(CHECKINS, {}).values()
+        for doc in database.readable_table(CHECKINS).values()
         if str(doc.get("at", "")).startswith(prefix) and isinstance(doc.get("pleasantness"), (int, float))
     ]
     breathing = [
-        doc for doc in data.get(BREATHING, {}).values() if str(doc.get("started_at", "")).startswith(prefix)
+        doc for doc in database.readable_table(BREATHING).values() if str(doc.get("started_at", "")).startswith(prefix)
     ]
     journal = [
         doc
-        for doc in data.get(JOURNAL, {}).values()
+        for doc in database.readable_table(JOURNAL).values()
         if str(doc.get("entry_date", doc.get("created_at", ""))).startswith(prefix)
     ]
-    ticks = [doc for doc in data.get(SELFCARE_TICKS, {}).values() if str(doc.get("day", "")).startswith(prefix)]
+    ticks = [
+        doc for doc in database.readable_table(SELFCARE_TICKS).values() if str(doc.get("day", "")).startswith(prefix)
+    ]
     return DaySummary(
         day=day,
         checkins=len(scores),

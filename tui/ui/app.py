@@ -22,13 +22,17 @@ from textual.screen import Screen
 
 from tui.content import themes
 from tui.core.clock import Clock, SystemClock
+from tui.core.keys import key_display
+from tui.core.safe_text import visible_text
 from tui.core.settings import Settings
-from tui.crash import crash_message, write_crash_log
+from tui.core.unreadable_records import unreadable_summary
+from tui.crash import CrashLogRefusedError, crash_message, crash_message_without_log, write_crash_log
 from tui.paths import crash_log_path, user_themes_dir
 from tui.sections import SECTIONS, Section
-from tui.store.errors import StoreError
 from tui.store.store import Store
 from tui.ui.messages import DataChanged
+from tui.ui.pending_undo import PendingUndo
+from tui.ui.store_errors import store_write
 from tui.ui.textual_theme import to_textual_theme
 
 MIN_WIDTH = 60
@@ -68,6 +72,9 @@ class HeartworkApp(App[None]):
         Binding("question_mark", "help", "Help", tooltip="Every key, and where to find support"),
         Binding("comma", "settings", "Settings", show=False, tooltip="Theme, motion, bell, week start"),
         Binding("ctrl+q", "quit", "Quit", priority=True),
+        # Priority so a screen's own "u" waits while a delete is fresh; outside that, or in a
+        # text field, the key passes on untouched (see check_action and action_undo_delete).
+        Binding("u", "undo_delete", "Undo delete", priority=True, tooltip="Bring back what you just deleted"),
     ]
 
     def __init__(
@@ -85,6 +92,7 @@ class HeartworkApp(App[None]):
         self.launch = launch
         self._theme_override = theme_override
         self._themes_dir = themes_dir
+        self.pending_undo: PendingUndo | None = None
         # Open straight on the asked-for section, building no other. Textual reads DEFAULT_MODE
         # from the instance when it starts, so a per-launch value is set here, before super().__init__.
         self.DEFAULT_MODE = launch.section  # type: ignore[misc]  # a ClassVar in Textual, read per instance
@@ -101,8 +109,12 @@ class HeartworkApp(App[None]):
         self.heartwork_themes = [spec.name for spec in specs]
         self._heap_frozen = False
         wanted = self._theme_override or self.settings.theme
-        available = {spec.name for spec in specs} | set(self.available_themes)
-        self.theme = wanted if wanted in available else themes.DEFAULT_THEME
+        self.theme = wanted if wanted in self.heartwork_themes else themes.DEFAULT_THEME
+        # Only Heartwork's themes (bundled and the person's own) anywhere: the palette's
+        # theme picker lists what is registered, and Settings can highlight only these.
+        for name in list(self.available_themes):
+            if name not in self.heartwork_themes:
+                self.unregister_theme(name)
 
     def _remember_theme(self, theme: Any) -> None:
         if self._theme_override is None and theme.name != self.settings.theme:
@@ -111,23 +123,40 @@ class HeartworkApp(App[None]):
     def update_settings(self, **changes: Any) -> None:
         """Apply and save a settings change at once."""
         self.settings = self.settings.with_changes(**changes)
-        try:
+        with store_write(self):
             self.store.settings.save(self.settings)
-        except StoreError as error:
-            self.notify(str(error), title="Not saved", severity="error", timeout=10)
 
     # -- lifecycle -----------------------------------------------------------------
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        self.screen_change_signal.subscribe(self, self._keep_focus_of_covered_screens)
         for failure in self._theme_failures:
-            self.notify(f"Skipped theme file {failure.path.name}: {failure.reason}", title="Theme", severity="warning")
+            self.notify(
+                visible_text(f"Skipped theme file {failure.path.name}: {failure.reason}"),
+                title="Theme",
+                severity="warning",
+                markup=False,
+            )
         self._install_signal_handlers()
         self._mark_instance()
+        self._tell_about_unreadable_records()
         self.set_interval(EXTERNAL_CHANGE_POLL_SECONDS, self._check_external_changes)
         if self.current_mode != self.launch.section:
             self.switch_mode(self.launch.section)
         self.call_after_refresh(self._freeze_startup_heap)
+
+    def _tell_about_unreadable_records(self) -> None:
+        """Say once, at start, that some stored records could not be read (Settings lists them)."""
+        unreadable = self.store.database.unreadable_records()
+        if unreadable:
+            self.notify(
+                f"{unreadable_summary(unreadable)} Settings (press ,) lists them.",
+                title="Some records set aside",
+                severity="warning",
+                timeout=15,
+                markup=False,
+            )
 
     def _freeze_startup_heap(self) -> None:
         """Keep what start-up built (modules, CSS, widgets, the loaded store) out of full GC passes.
@@ -154,22 +183,46 @@ class HeartworkApp(App[None]):
             return
         self._instance_marker = InstanceMarker(self.store.path)
         if self._instance_marker.acquire():
-            self.notify(
-                "Heartwork is also open in another window. Both are safe to use; "
-                "changes from each appear in the other within a few seconds.",
-                title="Open twice",
-                timeout=10,
+            # Busy: perhaps an app whose terminal just closed and is still saving. Wait for it off the UI thread.
+            self.run_worker(self._wait_for_closing_app, thread=True, exclusive=True, group="instance")
+
+    def _wait_for_closing_app(self) -> None:
+        if self._instance_marker.another_app_still_open():
+            self.call_from_thread(self._say_open_twice)
+
+    def _say_open_twice(self) -> None:
+        self.notify(
+            "Heartwork is also open in another window. Both are safe to use; "
+            "changes from each appear in the other within a few seconds.",
+            title="Open twice",
+            timeout=10,
+        )
+
+    def deliver_screenshot(
+        self, filename: str | None = None, path: str | None = None, time_format: str | None = None
+    ) -> str | None:
+        """The palette's "Screenshot": a private SVG in Heartwork's folder, and a note of where it went."""
+        from tui.ui.screenshot import save_screenshot_svg
+
+        try:
+            saved = save_screenshot_svg(
+                self.export_screenshot(), self.clock.now(), Path(path).expanduser() if path else None
             )
+        except OSError as error:
+            reason = error.strerror or str(error)
+            self.notify(f"The screenshot could not be saved: {reason}.", title="No screenshot", severity="error", timeout=10)
+            return None
+        self.notify(f"Saved to {saved} (only you can read it).", title="Screenshot", timeout=10, markup=False)
+        return str(saved)
 
     def action_retry_save(self) -> None:
         """Try again to save changes that could not be written (full disk, read-only folder)."""
-        try:
+        with store_write(self, "Still not saved") as attempt:
             self.store.database.retry_save()
-        except StoreError as error:
-            self.notify(str(error), title="Still not saved", severity="error", timeout=10)
-        else:
-            self.notify("Saved.", timeout=3)
-            self.data_changed()
+        if attempt.failed:
+            return
+        self.notify("Saved.", timeout=3)
+        self.data_changed()
 
     def _install_signal_handlers(self) -> None:
         try:
@@ -181,6 +234,9 @@ class HeartworkApp(App[None]):
 
     def _on_terminate_signal(self) -> None:
         self.save_pending()
+        marker = getattr(self, "_instance_marker", None)
+        if marker is not None:
+            marker.release()  # saved: a restart from a new terminal is not "open twice"
         self.exit()
 
     def save_pending(self) -> None:
@@ -188,10 +244,8 @@ class HeartworkApp(App[None]):
         for screen in self._open_screens():
             saver = getattr(screen, "save_pending", None)
             if callable(saver):
-                try:
+                with store_write(self):
                     saver()
-                except StoreError as error:
-                    self.notify(str(error), severity="error")
 
     def _open_screens(self) -> Iterable[Screen[Any]]:
         seen: set[int] = set()
@@ -207,10 +261,9 @@ class HeartworkApp(App[None]):
         self.exit()
 
     def _check_external_changes(self) -> None:
-        try:
+        with store_write(self, "Could not read your data") as attempt:
             changed = self.store.database.refresh()
-        except StoreError as error:
-            self.notify(str(error), severity="error", timeout=10)
+        if attempt.failed:
             return
         if changed:
             self.screen.post_message(DataChanged())
@@ -224,14 +277,16 @@ class HeartworkApp(App[None]):
         from rich.text import Text
 
         error = getattr(self, "_last_error", None)
-        log_path = crash_log_path()
+        message = crash_message(crash_log_path())
         try:
             if error is not None:
-                log_path = write_crash_log(error)
+                message = crash_message(write_crash_log(error))
+        except CrashLogRefusedError as refused:
+            message = crash_message_without_log(refused)
         except OSError:
             pass
         self.save_pending_quietly()
-        self._exit_renderables.append(Text(crash_message(log_path)))
+        self._exit_renderables.append(Text(message))
         self._close_messages_no_wait()
 
     def _handle_exception(self, error: Exception) -> None:
@@ -244,7 +299,32 @@ class HeartworkApp(App[None]):
         except Exception:  # noqa: BLE001 - already crashing; saving is best effort
             pass
 
+    # -- focus -------------------------------------------------------------------
+
+    def _keep_focus_of_covered_screens(self, showing: Screen[Any]) -> None:
+        """Let Textual choose a screen's focus only the first time it is shown.
+
+        Textual's AUTO_FOCUS runs again whenever a screen comes back with
+        nothing focused, so after Help (or settings, the palette, a dialog or
+        another section) the first field (the journal's Title) took the focus
+        the person had deliberately left, and the next ``?`` typed into it.
+        A screen that has been covered once keeps exactly the focus it had,
+        including none.
+        """
+        for screen in self._open_screens():
+            if screen is not showing:
+                screen.AUTO_FOCUS = ""  # type: ignore[misc]  # empty, not None (None means the app's "*")
+    def get_key_display(self, binding: Binding) -> str:
+        """Keys in one notation everywhere (``Ctrl+S``, ``Esc``, ``Enter``), not Textual's ``^s``."""
+        return binding.key_display or key_display(binding.key)
+
     # -- size --------------------------------------------------------------------
+
+    async def on_event(self, event: events.Event) -> None:
+        """Pasted text reaches every input with its control characters made visible (never raw)."""
+        if isinstance(event, events.Paste) and not event.is_forwarded:
+            event.text = visible_text(event.text, keep_newlines=True)
+        await super().on_event(event)
 
     def on_resize(self, event: events.Resize) -> None:
         self._update_too_small(event.size.width, event.size.height)
@@ -270,6 +350,13 @@ class HeartworkApp(App[None]):
         if not isinstance(self.screen, CheckinScreen):
             self.push_screen(CheckinScreen())
 
+    def action_recently_deleted(self) -> None:
+        """Deleted entries and set-aside drafts of the last 30 days, to bring back."""
+        from tui.ui.screens.journal.recently_deleted import RecentlyDeletedScreen
+
+        if not isinstance(self.screen, RecentlyDeletedScreen):
+            self.push_screen(RecentlyDeletedScreen())
+
     def action_help(self) -> None:
         from tui.ui.screens.help.help import HelpScreen
 
@@ -282,6 +369,52 @@ class HeartworkApp(App[None]):
         if not isinstance(self.screen, SettingsScreen):
             self.push_screen(SettingsScreen())
 
+    # -- undo ------------------------------------------------------------------------
+
+    def offer_undo(self, kind: str, restore: Callable[[], object]) -> None:
+        """Remember how to bring back the ``kind`` just deleted, and say so."""
+        from tui.ui.pending_undo import UNDO_SECONDS
+
+        self.pending_undo = PendingUndo(kind, restore, self.clock.monotonic())
+        self.notify(f"The {kind} is deleted. Press u to undo.", title="Deleted", timeout=10)
+        self.data_changed()
+        self.refresh_bindings()
+        self.set_timer(UNDO_SECONDS + 0.1, self.refresh_bindings)
+
+    def _undo_available(self) -> bool:
+        pending = self.pending_undo
+        return pending is not None and pending.is_fresh(self.clock.monotonic())
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """``u`` is "Undo delete" only right after a delete; otherwise the key belongs to the screen."""
+        return action != "undo_delete" or self._undo_available()
+
+    def action_undo_delete(self) -> None:
+        """``u``: bring back the last delete, unless the key belongs to a text field or a dialog."""
+        from textual.actions import SkipAction
+        from textual.screen import ModalScreen
+        from textual.widgets import Input, TextArea
+
+        if isinstance(self.focused, (Input, TextArea)) or isinstance(self.screen, ModalScreen):
+            raise SkipAction()  # the key is the person's: a letter in their text, or a dialog's
+        if not self.undo_last_delete():
+            raise SkipAction()
+
+    def undo_last_delete(self) -> bool:
+        """Restore the last deleted record through its repository; False if there is none to restore."""
+        pending = self.pending_undo
+        if pending is None or not pending.is_fresh(self.clock.monotonic()):
+            return False
+        with store_write(self, "Not restored") as attempt:
+            pending.restore()
+        if attempt.failed:
+            return True
+        self.pending_undo = None
+        self.refresh_bindings()
+        self.notify(f"The {pending.kind} is back.", title="Restored", timeout=4)
+        self.data_changed()
+        return True
+
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         for section in SECTIONS:
             yield SystemCommand(
@@ -290,6 +423,11 @@ class HeartworkApp(App[None]):
         yield SystemCommand("Check in", "Record how you feel right now", self.action_checkin)
         yield SystemCommand("Settings", "Theme, reduced motion, bell, week start", self.action_settings)
         yield SystemCommand("Help and support", "Every key, and how to reach crisis support", self.action_help)
+        yield SystemCommand(
+            "Recently deleted", "Journal entries and drafts deleted in the last 30 days", self.action_recently_deleted
+        )
+        if self._undo_available():
+            yield SystemCommand("Undo delete", "Bring back what you just deleted", self.undo_last_delete)
         yield SystemCommand("Retry saving", "Save again after a full disk or read-only folder", self.action_retry_save)
         yield from super().get_system_commands(screen)
 

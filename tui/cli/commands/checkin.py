@@ -11,15 +11,9 @@ import argparse
 from datetime import datetime
 from typing import Any
 
-from tui.cli.commands.common import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, fail, open_store
-from tui.core.checkin import (
-    DATE_TIME_HINT,
-    Checkin,
-    CheckinError,
-    check_score,
-    make_checkin,
-    parse_moment,
-)
+from tui.cli.commands.common import EXIT_OK, EXIT_USAGE, fail, fail_store, open_store, warn_if_backups_refused
+from tui.cli.commands.utf8_streams import shell_text
+from tui.core.checkin import DATE_TIME_HINT, Checkin, CheckinError, check_score, make_checkin, parse_moment
 
 
 def _score(text: str) -> int:
@@ -56,9 +50,9 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("score", type=_score, metavar="SCORE", help="how pleasant you feel, 1 to 10")
     parser.add_argument("--energy", type=_energy, metavar="N", help="your energy, 1 to 10")
-    parser.add_argument("--emotion", action="append", default=[], metavar="WORD", help="a feeling word (repeatable)")
-    parser.add_argument("--tag", action="append", default=[], metavar="TAG", help="an event or trigger (repeatable)")
-    parser.add_argument("--note", default="", metavar="TEXT", help="a short note")
+    parser.add_argument("--emotion", action="append", type=shell_text, default=[], metavar="WORD", help="a feeling word (repeatable)")
+    parser.add_argument("--tag", action="append", type=shell_text, default=[], metavar="TAG", help="an event or trigger (repeatable)")
+    parser.add_argument("--note", type=shell_text, default="", metavar="TEXT", help="a short note")
     parser.add_argument("--at", type=_moment, metavar=f'"{DATE_TIME_HINT}"', help="when, if not now (back-dating)")
     parser.set_defaults(func=run)
 
@@ -88,12 +82,37 @@ def run(args: argparse.Namespace) -> int:
         store = open_store(args)
         try:
             store.repo(CheckinRepository).add(checkin)
+            warn_if_backups_refused(store)
+            care = _care_line(store, checkin, now)
         finally:
             store.close()
     except StoreError as error:
-        return fail(str(error), EXIT_FAILURE)
+        return fail_store(error, "your check-in")
     print(confirmation(checkin))
+    if care:
+        print(care)
     return EXIT_OK
+
+
+def _care_line(store: Any, checkin: Checkin, now: datetime) -> str:
+    """The gentle support line after a check-in of 1 or 2, once a day; "" otherwise.
+
+    The day it was shown is saved in the settings, shared with the app. A failure
+    to remember it costs nothing but perhaps one more kind line.
+    """
+    from tui.core.care import care_due
+    from tui.store.errors import StoreError
+
+    settings = store.settings.load()
+    if not care_due(checkin.pleasantness, now.date(), settings.care_shown_on):
+        return ""
+    try:
+        store.settings.save(settings.with_changes(care_shown_on=now.date().isoformat()))
+    except StoreError:
+        pass
+    from tui import content
+
+    return str(content.load_json("care")["shell"])
 
 
 def confirmation(checkin: Checkin) -> str:

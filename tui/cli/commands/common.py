@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from tui.paths import database_location
 
 if TYPE_CHECKING:
+    from tui.store.errors import StoreError
     from tui.store.store import Store
 
 EXIT_OK = 0
@@ -21,12 +22,23 @@ def database_path(args: argparse.Namespace) -> Path:
     return database_location(getattr(args, "db", None)).path
 
 
-def open_store(args: argparse.Namespace) -> Store:
-    """Open the database named by --db / HEARTWORK_DB / the default."""
+def open_store(args: argparse.Namespace, *, read_only: bool = False) -> Store:
+    """Open the database named by --db / HEARTWORK_DB / the default.
+
+    With ``read_only`` nothing on disk is written, chmodded or migrated. If
+    Heartwork's own folder is not safe to use, the command ends here with a
+    plain message and exit code 2 (nothing was read or written).
+    """
+    from tui.store.errors import UnsafeFolderError
     from tui.store.store import Store
 
     location = database_location(getattr(args, "db", None))
-    return Store.open(location.path, own_folder=location.own_folder)
+    try:
+        if read_only:
+            return Store.open_read_only(location.path, own_folder=location.own_folder)
+        return Store.open(location.path, own_folder=location.own_folder)
+    except UnsafeFolderError as error:
+        raise SystemExit(fail(str(error), EXIT_USAGE)) from None
 
 
 def fail(message: str, code: int = EXIT_FAILURE) -> int:
@@ -34,3 +46,27 @@ def fail(message: str, code: int = EXIT_FAILURE) -> int:
     print(f"heartwork: {message}", file=sys.stderr)
     return code
 
+
+def fail_store(error: StoreError, what: str = "your change") -> int:
+    """Print why the store refused, truly for a command that ends now, and return EXIT_FAILURE.
+
+    The app keeps a change that could not be saved in memory for a retry; a
+    shell command exits, so the change is gone: say that it was not saved and
+    what to do before running the command again.
+    """
+    from tui.store.errors import StoreWriteError, write_problem_advice
+
+    if isinstance(error, StoreWriteError):
+        return fail(
+            f"{what} was not saved: could not write to {error.path}: {error.reason}. "
+            f"The file on disk is unchanged. {write_problem_advice(error.cause)}, then run the command again.",
+            EXIT_FAILURE,
+        )
+    return fail(str(error), EXIT_FAILURE)
+
+
+def warn_if_backups_refused(store: Store) -> None:
+    """After a save: say so if no backup could be made because ``backups/`` is a link."""
+    backups = store.database.backups
+    if backups is not None and backups.refused is not None:
+        print(f"heartwork: saved, but no backup was made: {backups.refused}", file=sys.stderr)

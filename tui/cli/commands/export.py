@@ -14,6 +14,7 @@ No textual import: this answers fast from the shell.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -21,7 +22,7 @@ from typing import Any
 
 import orjson
 
-from tui.cli.commands.common import EXIT_FAILURE, EXIT_OK, fail, open_store
+from tui.cli.commands.common import EXIT_FAILURE, EXIT_OK, fail, fail_store, open_store
 from tui.core.timefmt import to_text
 from tui.store.database import Database
 from tui.store.errors import StoreError, describe_write_problem
@@ -70,9 +71,18 @@ def build_export(database: Database, exported_at: datetime | None = None) -> dic
     }
 
 
+_C1_AND_SEPARATORS = re.compile(rb"\xc2[\x80-\x9f]|\xe2\x80[\xa8\xa9]")
+
+
 def encode_export(export: dict[str, Any]) -> bytes:
-    """UTF-8 JSON, indented, every character kept as itself (whatever the locale)."""
-    return orjson.dumps(export, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
+    """UTF-8 JSON, indented, every character kept as itself (whatever the locale).
+
+    orjson escapes C0 controls itself; C1 controls and the line/paragraph
+    separators are written as ``\\uXXXX`` escapes too (the same JSON value), so an
+    export printed to a terminal can never drive it.
+    """
+    payload = orjson.dumps(export, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
+    return _C1_AND_SEPARATORS.sub(lambda found: b"\\u%04x" % ord(found.group().decode("utf-8")), payload)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -80,13 +90,18 @@ def run(args: argparse.Namespace) -> int:
     if out is not None and out.exists() and not args.export_force:
         return fail(f"{out} already exists; add --force to replace it", EXIT_FAILURE)
     try:
-        store = open_store(args)
+        store = open_store(args, read_only=True)
     except StoreError as error:
-        return fail(str(error), EXIT_FAILURE)
+        return fail_store(error, "the export")
     try:
         payload = encode_export(build_export(store.database))
+        unreadable = store.database.unreadable_records()
     finally:
         store.close()
+    if unreadable:
+        from tui.core.unreadable_records import unreadable_summary
+
+        print(f"Note: {unreadable_summary(unreadable)} The export holds them too.", file=sys.stderr)
     if out is None:
         sys.stdout.buffer.write(payload)
         sys.stdout.buffer.flush()

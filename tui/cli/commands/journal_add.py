@@ -11,7 +11,8 @@ import argparse
 import sys
 from datetime import datetime
 
-from tui.cli.commands.common import EXIT_OK, EXIT_USAGE, fail, open_store
+from tui.cli.commands.common import EXIT_OK, EXIT_USAGE, fail, fail_store, open_store, warn_if_backups_refused
+from tui.cli.commands.utf8_streams import shell_text
 
 ACTIONS = ("add",)
 
@@ -19,10 +20,10 @@ ACTIONS = ("add",)
 def add_journal_options(parser: argparse.ArgumentParser) -> None:
     """The journal section's optional shell action: ``heartwork journal add ...``."""
     parser.add_argument("journal_action", nargs="?", choices=ACTIONS, metavar="add", help="add an entry from the shell")
-    parser.add_argument("journal_text", nargs="?", metavar="TEXT", help="the entry text ('-' or none: read standard input)")
-    parser.add_argument("--title", dest="journal_title", metavar="T", default=None, help="a title for the entry")
+    parser.add_argument("journal_text", nargs="?", type=shell_text, metavar="TEXT", help="the entry text ('-' or none: read standard input)")
+    parser.add_argument("--title", dest="journal_title", type=shell_text, metavar="T", default=None, help="a title for the entry")
     parser.add_argument(
-        "--tag", dest="journal_tags", metavar="TAG", action="append", default=None, help="a tag (repeat for more)"
+        "--tag", dest="journal_tags", metavar="TAG", action="append", type=shell_text, default=None, help="a tag (repeat for more)"
     )
 
 
@@ -32,12 +33,7 @@ def wants_shell_action(args: argparse.Namespace) -> bool:
 
 def run(args: argparse.Namespace) -> int:
     """Save the entry and print one confirming line."""
-    from tui.core.journal import (
-        MAX_ENTRY_CHARS,
-        JournalEntry,
-        count_words,
-        normalize_tags,
-    )
+    from tui.core.journal import MAX_ENTRY_CHARS, JournalEntry, count_words, normalize_tags, title_and_tags_problem
     from tui.store.errors import StoreError
     from tui.store.journal_repository import JournalRepository
 
@@ -50,15 +46,19 @@ def run(args: argparse.Namespace) -> int:
         return fail("there is nothing to save: the entry text is empty.", EXIT_USAGE)
     title = (args.journal_title or "").strip()
     tags = normalize_tags(args.journal_tags or [])
+    problem = title_and_tags_problem(title, tags)
+    if problem is not None:
+        return fail(f"{problem}. Nothing was saved.", EXIT_USAGE)
     entry = JournalEntry.new(datetime.now().astimezone(), body=text, title=title, tags=tags)
     try:
         store = open_store(args)
     except StoreError as error:
-        return fail(str(error))
+        return fail_store(error, "your journal entry")
     try:
         store.repo(JournalRepository).save(entry)
+        warn_if_backups_refused(store)
     except StoreError as error:
-        return fail(str(error))
+        return fail_store(error, "your journal entry")
     finally:
         store.close()
     words = count_words(text)

@@ -28,6 +28,7 @@ from tui.core.breathing.patterns import (
     clamp_bpm,
     coherent_pace_of,
     custom_pattern,
+    custom_pattern_key,
     with_coherent_pace,
     with_sigh_parts,
 )
@@ -49,4 +50,5 @@ from tui.core.breathing_limits import (
     MIN_MINUTES,
 )
 
-__all__ = ["BUILTIN_KEYS", "BreathingRecord", "BreathingSession", "COHERENT_DEFAULT_BPM", "COHERENT_MAX_BPM", "COHERENT_MIN_BPM", "CUSTOM_FIELDS", "CUSTOM_SAFETY", "GET_READY_SECONDS", "MAX_CYCLES", "MAX_MINUTES", "MAX_NAME_LENGTH", "MAX_PHASE_SECONDS", "MIN_CYCLES", "MIN_MINUTES", "PHASE_KINDS", "Pattern", "Phase", "PhaseState", "SIGH_FIELDS", "Schedule", "TimingField", "ValidationResult", "breath_level", "clamp_bpm", "coherent_pace_of", "custom_pattern", "ease_in_out", "format_clock", "format_pace", "format_seconds", "parse_seconds", "record_summary", "validate_timings", "with_coherent_pace", "with_sigh_parts"]
+__all__ = ["BUILTIN_KEYS", "BreathingRecord", "BreathingSession", "COHERENT_DEFAULT_BPM", "COHERENT_MAX_BPM", "COHERENT_MIN_BPM", "CUSTOM_FIELDS", "CUSTOM_SAFETY", "GET_READY_SECONDS", "MAX_CYCLES", "MAX_MINUTES", "MAX_NAME_LENGTH", "MAX_PHASE_SECONDS", "MIN_CYCLES", "MIN_MINUTES", "PHASE_KINDS", "Pattern", "Phase", "PhaseState", "SIGH_FIELDS", "Schedule", "TimingField", "ValidationResult", "breath_level", "clamp_bpm", "coherent_pace_of", "custom_pattern",
+    "custom_pattern_key", "ease_in_out", "format_clock", "format_pace", "format_seconds", "parse_seconds", "record_summary", "validate_timings", "with_coherent_pace", "with_sigh_parts"]

@@ -116,10 +116,15 @@ def with_sigh_parts(pattern: Pattern, inhale: float, top_up: float, exhale: floa
 # -- validation of typed-in timings ----------------------------------------------
 
 
+def custom_pattern_key(pattern_id: str) -> str:
+    """The key sessions with a person's own pattern are saved under."""
+    return f"custom:{pattern_id}"
+
+
 def custom_pattern(name: str, phases: Sequence[Phase], pattern_id: str) -> Pattern:
     """A person's own pattern (already validated)."""
     return Pattern(
-        key=f"custom:{pattern_id}",
+        key=custom_pattern_key(pattern_id),
         name=name,
         phases=tuple(phases),
         summary="Your own pattern.",

@@ -1,22 +1,45 @@
-"""A small yes/no question: before deleting, discarding, or restoring something.
+"""A small two-way question: before deleting, discarding, or restoring something.
 
-Used everywhere a choice needs a second look. ``y`` answers yes, ``n`` or
-Escape answers no; the buttons do the same. Text is shown as written (no
-markup), since it may quote the person's own words.
+Used everywhere a choice needs a second look, including questions that
+appear by themselves (the unfinished-entry offer after a crash), which catch
+whatever the person was typing. So:
+
+* the destructive answer (``destructive="yes"``, the default, or ``"no"``)
+  has no letter key: it is reached with Tab or the arrow keys and Enter, or
+  the mouse; the safe answer keeps its letter (``y`` or ``n``) and Escape;
+* focus starts on the safe answer;
+* keys pressed in the first moment after the dialog appears
+  (``guard_seconds``, measured with the app's injected clock) are typed-ahead
+  words, not answers, and are set aside.
+
+Text is shown as written (no markup), since it may quote the person's own words.
 """
 
 from __future__ import annotations
 
+import time
+from typing import Literal
+
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Static
 
 from tui.ui.base import HeartworkModal
+from tui.ui.widgets.calm_footer import CalmFooter
+
+TYPE_AHEAD_GUARD_SECONDS = 0.6  # keys this soon after the dialog appears are not answers
+
+Destructive = Literal["yes", "no"] | None
 
 
 class ConfirmScreen(HeartworkModal[bool]):
-    """Ask ``question``; dismisses with True for yes, False for no or Escape."""
+    """Ask ``question``; dismisses with True for yes, False for no.
+
+    ``destructive`` names the answer that throws something away ("yes", "no"
+    or None when neither does); Escape always gives the safe answer.
+    """
 
     DEFAULT_CSS = """
     ConfirmScreen { align: center middle; }
@@ -28,19 +51,36 @@ class ConfirmScreen(HeartworkModal[bool]):
     """
 
     BINDINGS = [
-        Binding("escape,n", "answer(False)", "No"),
-        Binding("y", "answer(True)", "Yes"),
+        Binding("escape", "safe_answer", "Back", tooltip="The safe answer: nothing is thrown away"),
+        Binding("n", "letter(False)", "No", show=False),
+        Binding("y", "letter(True)", "Yes", show=False),
+        # Checked before the focused button sees them, so typed-ahead keys are set aside.
+        Binding("enter,space", "type_ahead_guard", "Answer", priority=True),
+        Binding("tab,right,down", "move(1)", "Next choice", priority=True),
+        Binding("shift+tab,left,up", "move(-1)", "Previous", show=False, priority=True),
     ]
 
     def __init__(
-        self, question: str, yes: str = "Yes", no: str = "No", *, detail: str = "", yes_is_default: bool = False
+        self,
+        question: str,
+        yes: str = "Yes",
+        no: str = "No",
+        *,
+        detail: str = "",
+        yes_is_default: bool = False,
+        destructive: Destructive = "yes",
+        guard_seconds: float = TYPE_AHEAD_GUARD_SECONDS,
     ) -> None:
         super().__init__()
         self.question = question
         self.detail = detail
         self.yes_label = yes
         self.no_label = no
-        self.yes_is_default = yes_is_default
+        self.destructive = destructive
+        # A destructive answer is never where focus starts.
+        self.yes_is_default = yes_is_default if destructive is None else destructive == "no"
+        self.guard_seconds = guard_seconds
+        self._opened_at: float | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm-box"):
@@ -48,15 +88,61 @@ class ConfirmScreen(HeartworkModal[bool]):
             if self.detail:
                 yield Static(self.detail, id="confirm-detail", markup=False)
             with Horizontal(id="confirm-buttons"):
-                yield Button(f"{self.no_label} (n)", id="confirm-no")
-                yield Button(f"{self.yes_label} (y)", id="confirm-yes", variant="primary")
+                yield Button(self._label(self.no_label, "n", "no"), id="confirm-no")
+                yield Button(self._label(self.yes_label, "y", "yes"), id="confirm-yes", variant="primary")
+        yield CalmFooter()
+
+    def _label(self, text: str, letter: str, answer: str) -> str:
+        return text if self.destructive == answer else f"{text} ({letter})"
 
     def on_mount(self) -> None:
+        self._opened_at = self._now()
         self.query_one("#confirm-yes" if self.yes_is_default else "#confirm-no", Button).focus()
+
+    # -- the type-ahead guard ---------------------------------------------------------
+
+    def _now(self) -> float:
+        clock = getattr(self.app, "clock", None)
+        return clock.monotonic() if clock is not None else time.monotonic()
+
+    @property
+    def guarding(self) -> bool:
+        """True in the first moment after the dialog appeared, when keys are typed-ahead words."""
+        return self._opened_at is None or self._now() - self._opened_at < self.guard_seconds
+
+    def action_type_ahead_guard(self) -> None:
+        if not self.guarding:
+            raise SkipAction()  # let the key do its usual work (press the focused button)
+
+    def action_move(self, step: int) -> None:
+        """Move between the answers, unless the key was typed ahead."""
+        if self.guarding:
+            return
+        if step > 0:
+            self.focus_next()
+        else:
+            self.focus_previous()
+
+    # -- answers ----------------------------------------------------------------------
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
+        if self.guarding:
+            return
         self.dismiss(event.button.id == "confirm-yes")
 
-    def action_answer(self, answer: bool) -> None:
+    def action_letter(self, answer: bool) -> None:
+        """``y`` or ``n``: only the safe answer has a letter."""
+        if self.guarding or self.destructive == ("yes" if answer else "no"):
+            return
         self.dismiss(answer)
+
+    def action_safe_answer(self) -> None:
+        if self.guarding:
+            return
+        self.dismiss(self.destructive == "no")
+
+    def action_answer(self, answer: bool) -> None:
+        """Answer directly (for callers and tests); the guard still applies."""
+        if not self.guarding:
+            self.dismiss(answer)

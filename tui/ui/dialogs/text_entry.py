@@ -10,12 +10,13 @@ from textual.containers import Vertical
 from textual.widgets import Input, Select, Static
 
 from tui.ui.base import HeartworkModal
+from tui.ui.widgets.calm_footer import CalmFooter
 
 TextEntryResult = tuple[str, str]
 
 
 class TextEntryScreen(HeartworkModal[TextEntryResult | None]):
-    """Ask for text; Enter saves, Esc cancels. Returns (text, choice) or None."""
+    """Ask for text; Enter saves, Esc goes back (asking first if the text changed). Returns (text, choice) or None."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "submit", "Save")]
 
@@ -53,7 +54,14 @@ class TextEntryScreen(HeartworkModal[TextEntryResult | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="entry-sheet"):
             yield Static(self._title, id="entry-title", markup=False)
-            yield Input(self._initial, placeholder=self._placeholder, max_length=self._max_length, id="entry-text")
+            # Not selected on focus: editing starts at the end, so the first key never replaces the text.
+            yield Input(
+                self._initial,
+                placeholder=self._placeholder,
+                max_length=self._max_length,
+                select_on_focus=False,
+                id="entry-text",
+            )
             if self._choices:
                 values = [value for _, value in self._choices]
                 yield Select(
@@ -63,6 +71,7 @@ class TextEntryScreen(HeartworkModal[TextEntryResult | None]):
                     id="entry-choice",
                 )
             yield Static("Enter saves · Tab to the tag · Esc cancels" if self._choices else "Enter saves · Esc cancels", id="entry-message")
+        yield CalmFooter()
 
     def on_mount(self) -> None:
         self.query_one("#entry-text", Input).focus()
@@ -93,4 +102,8 @@ class TextEntryScreen(HeartworkModal[TextEntryResult | None]):
         self.dismiss((text, choice))
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """Esc: back at once, unless the text was changed (then ask first)."""
+        from tui.ui.dialogs.leave_confirm import leave_or_ask
+
+        changed = self.query_one("#entry-text", Input).value.strip() != self._initial.strip()
+        leave_or_ask(self, changed, lambda: self.dismiss(None))

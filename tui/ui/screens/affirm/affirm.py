@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
@@ -19,11 +21,10 @@ from tui.core.affirmations import (
     filter_label,
 )
 from tui.store.affirmation_repository import AffirmationRepository
-from tui.store.errors import StoreError
 from tui.ui.base import HeartworkScreen
-from tui.ui.dialogs.confirm import ConfirmScreen
 from tui.ui.dialogs.text_entry import TextEntryResult, TextEntryScreen
 from tui.ui.messages import DataChanged
+from tui.ui.store_errors import store_write
 from tui.ui.widgets.calm_footer import CalmFooter
 
 NO_TAG = "none"
@@ -68,7 +69,7 @@ class AffirmScreen(HeartworkScreen[None]):
                 yield Static(id="affirm-card", markup=False)
             yield Static(id="affirm-meta")
             yield Static(
-                "← → move · t filter · + add your own · f star, e edit, d delete (your own)", id="affirm-hint"
+                "←/→ move · t filter · + add your own · f star, e edit, d delete (your own)", id="affirm-hint"
             )
         yield CalmFooter()
 
@@ -155,10 +156,9 @@ class AffirmScreen(HeartworkScreen[None]):
         if result is None:
             return
         text, tag = result
-        try:
+        with store_write(self.app, "Not saved") as attempt:
             saved = self.repository.add_own(text, "" if tag == NO_TAG else tag, "own", at=self.clock.now())
-        except StoreError as error:
-            self.notify(str(error), title="Not saved", severity="error")
+        if attempt.failed:
             return
         if self.carousel.filter_name == FAVOURITES:
             self.carousel.filter_name = ALL
@@ -178,10 +178,9 @@ class AffirmScreen(HeartworkScreen[None]):
         current = self._own_current("star")
         if current is None:
             return
-        try:
+        with store_write(self.app, "Not saved") as attempt:
             self.repository.set_favourite(current.id, not current.favourite)
-        except StoreError as error:
-            self.notify(str(error), title="Not saved", severity="error")
+        if attempt.failed:
             return
         self.reload(keep_id=current.id)
 
@@ -194,10 +193,9 @@ class AffirmScreen(HeartworkScreen[None]):
         def edited(result: TextEntryResult | None) -> None:
             if result is None:
                 return
-            try:
+            with store_write(self.app, "Not saved") as attempt:
                 self.repository.edit(item_id, result[0], "" if result[1] == NO_TAG else result[1])
-            except StoreError as error:
-                self.notify(str(error), title="Not saved", severity="error")
+            if attempt.failed:
                 return
             self.reload(keep_id=item_id)
 
@@ -216,17 +214,13 @@ class AffirmScreen(HeartworkScreen[None]):
         current = self._own_current("delete")
         if current is None:
             return
-        item_id = current.id
+        from tui.ui.dialogs.delete_confirm import confirm_delete
 
-        def answered(delete: bool | None) -> None:
-            if not delete:
-                return
-            try:
-                self.repository.delete(item_id)
-            except StoreError as error:
-                self.notify(str(error), title="Not deleted", severity="error")
-                return
-            self.reload()
-            self.notify("Deleted.", timeout=2)
+        repository = self.repository
+        item = current
 
-        self.app.push_screen(ConfirmScreen("Delete this affirmation of yours?", "Delete", "Keep it", detail=f"“{current.text}”"), answered)
+        def delete() -> Callable[[], object]:
+            repository.delete(item.id)
+            return lambda: repository.save(item)
+
+        confirm_delete(self, "affirmation", item.text, delete, after=self.reload)

@@ -8,6 +8,7 @@ and deleted here and saved in the database.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from rich.text import Text
@@ -41,12 +42,11 @@ from tui.core.breathing import (
 from tui.core.ids import new_id
 from tui.store.breathing_pattern_repository import BreathingPatternRepository
 from tui.store.breathing_repository import BreathingSessionRepository
-from tui.store.errors import StoreError
 from tui.ui.base import HeartworkScreen
-from tui.ui.dialogs.confirm import ConfirmScreen
 from tui.ui.messages import DataChanged
 from tui.ui.screens.breathe.breathing_pattern_form import BreathingPatternFormScreen
 from tui.ui.screens.breathe.breathing_session import BreathingSessionScreen
+from tui.ui.store_errors import store_write
 from tui.ui.widgets.calm_footer import CalmFooter
 
 HISTORY_LIMIT = 30
@@ -222,7 +222,7 @@ class BreatheScreen(HeartworkScreen[None]):
         if pattern.key == "coherent":
             length += f"\nPace: {format_pace(pattern.breaths_per_minute())} breaths a minute ([ slower, ] faster)"
         self.query_one("#breathe-length", Static).update(Text(length))
-        keys = ["Enter start", "← → length", "u min/cycles"]
+        keys = ["Enter start", "←/→ length", "u min/cycles"]
         if pattern.key == "coherent":
             keys.append("[ ] pace")
         elif pattern.key == "sigh":
@@ -335,10 +335,9 @@ class BreatheScreen(HeartworkScreen[None]):
         if result is None:
             return
         pattern = custom_pattern(result.name, result.phases, pattern_id or new_id())
-        try:
+        with store_write(self.app, "Not saved") as attempt:
             self._custom.save(pattern)
-        except StoreError as error:
-            self.notify(str(error), title="Not saved", severity="error", timeout=10)
+        if attempt.failed:
             return
         self.notify(f"Saved {pattern.name}.", timeout=3, markup=False)
         self.refresh_from_store(keep=pattern.key)
@@ -349,25 +348,22 @@ class BreatheScreen(HeartworkScreen[None]):
             self.notify("Only your own patterns can be deleted.", timeout=3)
             return
 
-        def answered(delete: bool | None) -> None:
-            if not delete:
-                return
-            try:
-                self._custom.delete(pattern.id)
-            except StoreError as error:
-                self.notify(str(error), title="Not deleted", severity="error", timeout=10)
-                return
-            self.notify(f"Deleted {pattern.name}. Past sessions with it stay in your history.", timeout=4, markup=False)
-            self.refresh_from_store()
+        from tui.ui.dialogs.delete_confirm import confirm_delete
 
-        self.app.push_screen(
-            ConfirmScreen(
-                f"Delete your pattern {pattern.name}?",
-                "Delete",
-                "Keep it",
-                detail="Past sessions with it stay in your history.",
-            ),
-            answered,
+        repository = self._custom
+        kept = pattern
+
+        def delete() -> Callable[[], object]:
+            repository.delete(kept.id)
+            return lambda: repository.save(kept)
+
+        confirm_delete(
+            self,
+            "breathing pattern",
+            kept.name,
+            delete,
+            note="Past sessions with it stay in your history.",
+            after=self.refresh_from_store,
         )
 
     # -- opened from the command line -----------------------------------------------------

@@ -15,13 +15,9 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label, Static
 
-from tui.core.breathing import (
-    MAX_NAME_LENGTH,
-    TimingField,
-    ValidationResult,
-    validate_timings,
-)
+from tui.core.breathing import MAX_NAME_LENGTH, TimingField, ValidationResult, validate_timings
 from tui.ui.base import HeartworkModal
+from tui.ui.widgets.calm_footer import CalmFooter
 
 NAME_FIELD = "name"
 
@@ -61,6 +57,7 @@ class BreathingPatternFormScreen(HeartworkModal[ValidationResult | None]):
             with Horizontal(id="pattern-form-buttons"):
                 yield Button("Save", variant="primary", id="pattern-form-save")
                 yield Button("Cancel", id="pattern-form-cancel")
+        yield CalmFooter()
 
     def _field_row(self, field_id: str, label: str, value: str, max_length: int = 8) -> ComposeResult:
         input_classes = "pattern-form-input" + ("" if field_id == NAME_FIELD else " -seconds")
@@ -77,6 +74,7 @@ class BreathingPatternFormScreen(HeartworkModal[ValidationResult | None]):
             yield error
 
     def on_mount(self) -> None:
+        self._opened_with = self._typed()
         self.query(Input).first().focus()
 
     def current_values(self) -> dict[str, str]:
@@ -112,7 +110,16 @@ class BreathingPatternFormScreen(HeartworkModal[ValidationResult | None]):
         if event.button.id == "pattern-form-save":
             self._save()
         else:
-            self.dismiss(None)
+            self.action_cancel()
+
+    def _typed(self) -> dict[str, str]:
+        typed = self.current_values()
+        if self.pattern_name is not None:
+            typed[NAME_FIELD] = self.query_one(f"#field-{NAME_FIELD}", Input).value
+        return typed
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """Esc or Cancel: back at once, unless a value was changed (then ask first)."""
+        from tui.ui.dialogs.leave_confirm import leave_or_ask
+
+        leave_or_ask(self, self._typed() != self._opened_with, lambda: self.dismiss(None))

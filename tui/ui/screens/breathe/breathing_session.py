@@ -28,10 +28,11 @@ from tui.core.breathing import (
     breath_level,
     format_clock,
 )
+from tui.core.durations import part_of_text
 from tui.core.ids import new_id
 from tui.store.breathing_repository import BreathingSessionRepository
-from tui.store.errors import StoreError
 from tui.ui.base import HeartworkScreen
+from tui.ui.store_errors import store_write
 from tui.ui.widgets.breath_visual import BreathVisual
 from tui.ui.widgets.calm_footer import CalmFooter
 from tui.ui.widgets.figlet_text import FigletText
@@ -192,8 +193,12 @@ class BreathingSessionScreen(HeartworkScreen[BreathingRecord | None]):
         record = self.record
         lines = [self._finished_line(), ""]
         if record is not None:
-            cycles = f"{record.cycles_completed} of {self.schedule.cycles} cycles"
-            lines.append(f"Saved: {record.pattern_name}, {format_clock(record.actual_seconds)} breathed, {cycles}.")
+            planned = self.schedule.cycles
+            if record.finished or record.cycles_completed >= planned:
+                done = f"all {planned} cycle{'s' if planned != 1 else ''}"
+            else:  # never "0 of 1 cycles" for 15 seconds of 16: say how much was breathed
+                done = f"{part_of_text(record.actual_seconds, self.schedule.total_seconds)} breathed"
+            lines.append(f"Saved: {record.pattern_name}, {done}.")
             if record.feeling_before is not None or record.feeling_after is not None:
                 before = "not noted" if record.feeling_before is None else f"{record.feeling_before}"
                 after = "not noted" if record.feeling_after is None else f"{record.feeling_after}"
@@ -203,11 +208,9 @@ class BreathingSessionScreen(HeartworkScreen[BreathingRecord | None]):
 
     def _save(self, record: BreathingRecord) -> None:
         self.record = record
-        try:
+        with store_write(self.app, "Not saved"):
             self.store.repo(BreathingSessionRepository).save(record)
             self._saved = True
-        except StoreError as error:
-            self.notify(str(error), title="Not saved", severity="error", timeout=10)
 
     def _note_feeling(self, value: int | None) -> None:
         if self.stage == "before":

@@ -13,6 +13,7 @@ from textual.widgets import Markdown
 from tui import content
 from tui.sections import SECTIONS
 from tui.ui.base import HeartworkModal
+from tui.ui.widgets.calm_footer import CalmFooter
 
 
 def screen_keys(screen: Screen[Any]) -> list[tuple[str, str]]:
@@ -34,7 +35,10 @@ def screen_keys(screen: Screen[Any]) -> list[tuple[str, str]]:
 def help_markdown(here: list[tuple[str, str]] | None = None, title: str = "") -> str:
     """The help text, built from the sections, the current screen's keys and the support content."""
     support = content.load("support")
-    lines = ["# Help", ""]
+    # Support comes first, above the keys, so it is in view the moment help opens at any size.
+    lines = ["# Help", "", "## If you need support now", "", support["crisis_intro"], ""]
+    lines += [f"- **{line['region']}**: {line['how']}" for line in support["line"]]
+    lines += [""]
     if here:
         lines += [f"## Keys {('in ' + title) if title else 'on this screen'}", ""]
         lines += [f"- `{key}` {description}" for key, description in here]
@@ -45,17 +49,12 @@ def help_markdown(here: list[tuple[str, str]] | None = None, title: str = "") ->
         "- `c` Check in: how are you feeling right now?",
         "- `,` Settings: theme, reduced motion, bell, week start",
         "- `Ctrl+P` Command palette: search every command",
+        "- `u` Right after a delete: bring it back",
         "- `?` This help",
         "- `Ctrl+Q` Quit (everything is saved)",
         "",
         "Each screen shows its own keys in the footer at the bottom.",
-        "",
-        "## If you need support now",
-        "",
-        support["crisis_intro"],
-        "",
     ]
-    lines += [f"- **{line['region']}**: {line['how']}" for line in support["line"]]
     lines += ["", "## About Heartwork", "", support["not_therapy"], "", support["privacy"]]
     return "\n".join(lines)
 
@@ -80,6 +79,7 @@ class HelpScreen(HeartworkModal[None]):
         title = (getattr(self.below, "SUB_TITLE", "") or "") if self.below is not None else ""
         with VerticalScroll(id="help-sheet"):
             yield Markdown(help_markdown(here, title), id="help-text")
+        yield CalmFooter()
 
     def action_dismiss(self) -> None:  # type: ignore[override]
         self.dismiss(None)

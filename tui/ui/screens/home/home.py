@@ -1,20 +1,25 @@
-"""Home: the title, today's date, and a calm overview of today."""
+"""Home: the title, today's date, a calm overview of today and a sparkline of the last 30 days."""
 
 from __future__ import annotations
 
 import random
+from dataclasses import dataclass
 
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Center, VerticalScroll
+from textual.widget import Widget
 from textual.widgets import Header, Static
 
 from tui import content
+from tui.core.mood_stats import daily_means, range_start, series
 from tui.sections import SECTIONS
+from tui.store.checkin_repository import CheckinRepository
 from tui.store.today_repository import summarize_day
 from tui.ui.base import HeartworkScreen
 from tui.ui.messages import DataChanged
 from tui.ui.widgets.calm_footer import CalmFooter
+from tui.ui.widgets.day_sparkline import DaySparkline
 from tui.ui.widgets.figlet_text import FigletText
 
 
@@ -25,8 +30,65 @@ def greeting_for(hour: int, rng: random.Random) -> str:
 
 
 def title_height(terminal_height: int) -> int:
-    """How many rows the big title may take: less on short terminals, one line on the smallest."""
+    """How many rows the big title may take at most: less on short terminals, one line on the smallest."""
     return 6 if terminal_height >= 28 else 4 if terminal_height >= 24 else 1
+
+
+SPARKLINE_DAYS = 30
+TITLE_CHOICES: tuple[int, ...] = (6, 4, 1, 0)
+"""Title heights to try, biggest first (0: no big title; the header still names the app)."""
+
+
+@dataclass(frozen=True)
+class HomeLayout:
+    """How much room Home's parts take: a bigger title, the full menu and the note when they fit."""
+
+    title_rows: int
+    full_menu: bool
+    note: bool
+
+
+def layouts_by_preference(max_title: int) -> list[HomeLayout]:
+    """Every layout, richest first: the title shrinks (the header still names the app), then the menu folds up, then the note goes."""
+    titles = [rows for rows in TITLE_CHOICES if rows <= max_title]
+    layouts = [HomeLayout(rows, True, True) for rows in titles]
+    layouts += [HomeLayout(rows, False, True) for rows in titles]
+    layouts.append(HomeLayout(0, False, False))
+    return layouts
+
+
+def choose_layout(room: int, others: int, menu_rows: tuple[int, int], note_rows: int, max_title: int) -> HomeLayout:
+    """The richest layout whose rows fit in ``room`` (the most compact one when none does).
+
+    ``others`` is what always shows (date, today's overview); ``menu_rows`` is
+    (full menu, folded menu); a title of ``n`` rows takes ``n + 1`` with its margin.
+    """
+    layouts = layouts_by_preference(max_title)
+    for layout in layouts:
+        rows = others + (layout.title_rows + 1 if layout.title_rows else 0)
+        rows += menu_rows[0] if layout.full_menu else menu_rows[1]
+        rows += note_rows if layout.note else 0
+        if rows <= room:
+            return layout
+    return layouts[-1]
+
+
+def folded_menu_rows(items: list[tuple[str, str]], width: int) -> list[str]:
+    """The menu as key and name only, as many to a row as fit in ``width``."""
+    rows: list[str] = []
+    line, used = "", 0
+    for key, title in items:
+        cell = f"[b]{key}[/b] {title}"
+        cell_width = len(key) + 1 + len(title)
+        gap = 3 if line else 0
+        if line and used + gap + cell_width > width:
+            rows.append(line)
+            line, used, gap = "", 0, 0
+        line += " " * gap + cell
+        used += gap + cell_width
+    if line:
+        rows.append(line)
+    return rows
 
 
 class HomeScreen(HeartworkScreen[None]):
@@ -37,6 +99,9 @@ class HomeScreen(HeartworkScreen[None]):
     def __init__(self) -> None:
         super().__init__()
         self._shown: tuple[str, str, str] | None = None
+        self._sparkline_for: tuple[object, ...] | None = None  # (data version, day) last drawn
+        self._layout: HomeLayout | None = None
+        self._note_rows = 2
 
     def compose(self) -> ComposeResult:
         date_text, summary_text, note_text = self._shown = self._texts()
@@ -45,18 +110,63 @@ class HomeScreen(HeartworkScreen[None]):
             yield FigletText("Heartwork", id="home-title", max_height=title_height(self.app.size.height))
             yield Static(date_text, id="home-date")
             with Center():
+                yield DaySparkline(content.sparkline_words(), id="home-sparkline")
+            with Center():
                 yield Static(summary_text, id="home-summary")
             yield Static(note_text, id="home-note")
             with Center():
                 yield Static(self._sections_text(), id="home-sections")
         yield CalmFooter()
 
+    def on_mount(self) -> None:
+        self._show_sparkline()
+        self.call_after_refresh(self._fit_to_height)
+
     def on_resize(self, event: events.Resize) -> None:
+        self.call_after_refresh(self._fit_to_height)
+
+    def _menu_items(self) -> list[tuple[str, str]]:
+        items = [(s.key, s.title) for s in SECTIONS if s.name != "home"]
+        return [*items, ("c", "Check in"), ("?", "Help")]
+
+    def _fit_to_height(self) -> None:
+        """Keep the menu in view: shrink the title, then fold the menu, then drop the note (issue 10.5).
+
+        Measured after layout, so anything else Home shows counts too; only
+        when even the most compact layout does not fit does the body scroll.
+        """
+        if not self.is_attached:
+            return
+        body = self.query_one("#home-body", VerticalScroll)
         title = self.query_one("#home-title", FigletText)
-        wanted = title_height(event.size.height)
-        if title.max_height != wanted:
-            title.max_height = wanted
-            title.refresh(layout=True)
+        note = self.query_one("#home-note", Static)
+        menu = self.query_one("#home-sections", Static)
+        room = body.scrollable_content_region.height
+        if room <= 0:
+            return
+        flexible = {title, note, menu.parent}
+
+        def rows(widget: Widget) -> int:
+            return widget.outer_size.height + widget.styles.margin.top + widget.styles.margin.bottom if widget.display else 0
+
+        others = sum(rows(child) for child in body.children if child not in flexible)
+        if note.display:
+            self._note_rows = rows(note)
+        menu_width = max(1, menu.content_region.width or body.scrollable_content_region.width - 4)
+        folded = folded_menu_rows(self._menu_items(), menu_width)
+        layout = choose_layout(
+            room, others, (len(self._menu_items()), len(folded)), self._note_rows, title_height(self.app.size.height)
+        )
+        if layout != self._layout:
+            self._layout = layout
+            title.display = layout.title_rows > 0
+            if title.max_height != max(1, layout.title_rows):
+                title.max_height = max(1, layout.title_rows)
+                title.refresh(layout=True)
+            note.display = layout.note
+            menu.update(self._sections_text() if layout.full_menu else "\n".join(folded))
+        elif not layout.full_menu:
+            menu.update("\n".join(folded))
 
     def on_screen_resume(self) -> None:
         self.refresh_from_store()
@@ -86,8 +196,25 @@ class HomeScreen(HeartworkScreen[None]):
         note_text = f"[i]{rng.choice(home_text['gentle_notes'])}[/i]"
         return date_text, summary_text, note_text
 
+    def _show_sparkline(self) -> None:
+        """The last 30 days of mood on one line; hidden until there is a first check-in."""
+        today = self.clock.now().date()
+        repository = self.store.repo(CheckinRepository)
+        drawn_for = (repository.version(), today)
+        if drawn_for == self._sparkline_for:
+            return
+        self._sparkline_for = drawn_for
+        points = repository.points()
+        means = daily_means((point.day, point.pleasantness) for point in points)
+        values = series(means, range_start(today, SPARKLINE_DAYS), today)
+        sparkline = self.query_one("#home-sparkline", DaySparkline)
+        sparkline.display = bool(points)
+        if values != sparkline.values:
+            sparkline.set_data(values)
+
     def refresh_from_store(self) -> None:
         """Redraw the texts if the day or the saved data changed what they say."""
+        self._show_sparkline()
         texts = self._texts()
         if texts == self._shown:
             return
@@ -96,3 +223,4 @@ class HomeScreen(HeartworkScreen[None]):
         self.query_one("#home-date", Static).update(date_text)
         self.query_one("#home-summary", Static).update(summary_text)
         self.query_one("#home-note", Static).update(note_text)
+        self.call_after_refresh(self._fit_to_height)

@@ -20,10 +20,11 @@ from tui.content.exercises import exercise_for
 from tui.core import journal_exercises as exercises
 from tui.core.journal import MAX_ENTRY_CHARS, JournalEntry
 from tui.core.journal_exercises import Exercise
-from tui.store.errors import StoreError
 from tui.store.journal_draft_repository import JournalDraftRepository
+from tui.store.journal_keeping import save_entry
 from tui.store.journal_repository import JournalRepository
 from tui.ui.base import HeartworkScreen
+from tui.ui.store_errors import store_write
 from tui.ui.widgets.calm_footer import CalmFooter
 from tui.ui.widgets.capped_text_area import CappedTextArea
 
@@ -186,12 +187,11 @@ class ExerciseFormScreen(HeartworkScreen[None]):
         """Keep unfinished answers as this exercise's draft."""
         if not self._dirty:
             return
-        try:
+        with store_write(self.app, "Draft not saved") as attempt:
             self.store.repo(JournalDraftRepository).keep(
                 self._draft_entry(), self.entry.id if self.entry else None, slot=self.kind
             )
-        except StoreError as error:
-            self.notify(str(error), title="Draft not saved", severity="error", timeout=10)
+        if attempt.failed:
             return
         self._dirty = False
 
@@ -214,11 +214,9 @@ class ExerciseFormScreen(HeartworkScreen[None]):
         if entry.is_empty():
             self.notify("There is nothing to save yet. Even one line is enough.", title="Nothing saved")
             return
-        try:
-            self.store.repo(JournalRepository).save(entry)
-            self.store.repo(JournalDraftRepository).clear(self.kind)
-        except StoreError as error:
-            self.notify(str(error), title="Not saved", severity="error", timeout=10)
+        with store_write(self.app, "Not saved") as attempt:
+            save_entry(self.store, entry, draft_slot=self.kind, now=now)  # entry and cleared draft in one write
+        if attempt.failed:
             return
         self._dirty = False
         self.app.notify("Saved to your journal. Thank you for taking this time.", title="Saved")

@@ -9,8 +9,8 @@ from textual.binding import Binding
 
 from tui.core.journal import KIND_INNER_CRITIC
 from tui.store.affirmation_repository import AffirmationRepository
-from tui.store.errors import StoreError
 from tui.ui.screens.journal.exercise_form import ExerciseFormScreen
+from tui.ui.store_errors import store_write
 
 REFRAME_FIELD = "kind-reframe"
 
@@ -33,9 +33,8 @@ class InnerCriticScreen(ExerciseFormScreen):
         if repo.has_text(text):
             self.notify("This one is already among your affirmations.")
             return
-        try:
+        with store_write(self.app, "Not saved") as attempt:
             repo.add_own(text, "self-kindness", "reframe", at=self.clock.now())
-        except StoreError as error:
-            self.notify(str(error), title="Not saved", severity="error", timeout=10)
+        if attempt.failed:
             return
         self.notify("Added to your own affirmations.", title="Kept")

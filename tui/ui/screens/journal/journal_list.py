@@ -1,5 +1,7 @@
 """The entry list: newest first, grouped by month, with search, filters, open, delete and undo.
 
+A deleted entry goes to Recently deleted (kept 30 days), reached from here with ``r``.
+
 Only a page of rows is built at a time (more on request), from light
 summaries with their folded text already in memory, so ten years of entries
 open and search at once.
@@ -8,10 +10,12 @@ open and search at once.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
 from textual import on
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -19,7 +23,7 @@ from textual.content import Content
 from textual.widgets import Header, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from tui.core.journal import KIND_TITLES, KINDS, JournalEntry, parse_entry_date
+from tui.core.journal import KIND_TITLES, KINDS, parse_entry_date
 from tui.core.journal_search import (
     EntrySummary,
     SearchFilter,
@@ -30,7 +34,7 @@ from tui.core.journal_search import (
     query_terms,
     snippet_around,
 )
-from tui.store.errors import StoreError
+from tui.store.journal_keeping import delete_entry, restore_deleted
 from tui.store.journal_repository import JournalRepository
 from tui.ui.base import HeartworkScreen
 from tui.ui.messages import DataChanged
@@ -50,7 +54,8 @@ class JournalListScreen(HeartworkScreen[str | None]):
         Binding("escape", "back", "Back"),
         Binding("slash", "focus_search", "Search"),
         Binding("d,delete", "delete_entry", "Delete"),
-        Binding("u", "undo_delete", "Undo delete"),
+        Binding("r", "recently_deleted", "Recently deleted"),
+        Binding("down", "into_list", "To the list", show=False),
     ]
 
     def __init__(self) -> None:
@@ -59,7 +64,6 @@ class JournalListScreen(HeartworkScreen[str | None]):
         self.limit = PAGE_SIZE
         self.shown: list[EntrySummary] = []
         self.matching = 0
-        self.last_deleted: JournalEntry | None = None
         self._date_problem: str | None = None
 
     def compose(self) -> ComposeResult:
@@ -89,7 +93,7 @@ class JournalListScreen(HeartworkScreen[str | None]):
 
     def on_data_changed(self, _: DataChanged) -> None:
         self._fill_tags()
-        self.refresh_list()
+        self.refresh_list(keep_position=True)
 
     def _fill_tags(self) -> None:
         select = self.query_one("#list-tag", Select)
@@ -191,7 +195,7 @@ class JournalListScreen(HeartworkScreen[str | None]):
     def _dates_changed(self, _: Input.Changed) -> None:
         problems: list[str] = []
         bounds: list[date | None] = []
-        for widget_id, name in (("#list-from", "from"), ("#list-to", "to")):
+        for widget_id, name in (("#list-from", "From"), ("#list-to", "To")):
             widget = self.query_one(widget_id, Input)
             value = widget.value.strip()
             if not value:
@@ -201,11 +205,11 @@ class JournalListScreen(HeartworkScreen[str | None]):
             try:
                 bounds.append(parse_entry_date(value))
                 widget.remove_class("-invalid")
-            except ValueError:
+            except ValueError as problem:
                 bounds.append(None)
                 widget.add_class("-invalid")
-                problems.append(f"the '{name}' date needs YYYY-MM-DD")
-        self._date_problem = "; ".join(problems).capitalize() if problems else None
+                problems.append(f"{name}: {problem}")
+        self._date_problem = "  ".join(problems) if problems else None
         self._apply(date_from=bounds[0], date_to=bounds[1])
 
     def _apply(self, **changes: Any) -> None:
@@ -228,6 +232,12 @@ class JournalListScreen(HeartworkScreen[str | None]):
     def action_back(self) -> None:
         self.dismiss(None)
 
+    def action_into_list(self) -> None:
+        """Down from the search box or a date field moves into the list of entries."""
+        if not isinstance(self.focused, Input):
+            raise SkipAction()
+        self.query_one("#list-entries", OptionList).focus()
+
     def action_focus_search(self) -> None:
         self.query_one("#list-search", Input).focus()
 
@@ -242,46 +252,36 @@ class JournalListScreen(HeartworkScreen[str | None]):
         if summary is None:
             self.notify("Choose an entry first.")
             return
-        from tui.ui.dialogs.confirm import ConfirmScreen
+        from tui.ui.dialogs.delete_confirm import confirm_delete
 
-        name = summary.title or summary.excerpt[:40] or "this entry"
-        question = f"Delete “{name}” from {summary.entry_date}?\nYou can undo this right after."
+        def delete() -> Callable[[], object] | None:
+            store, clock = self.store, self.clock
+            deleted = delete_entry(store, summary.id, clock.now())
+            if deleted is None:
+                return None
+            return lambda: restore_deleted(store, deleted.id, clock.now())
 
-        def answered(delete: bool | None) -> None:
-            if delete:
-                self._delete(summary.id)
+        confirm_delete(
+            self,
+            "journal entry",
+            summary.title or summary.excerpt or "",
+            delete,
+            note=f"Written on {_day_text(summary.entry_date)}. It also waits in Recently deleted (r) for 30 days.",
+            after=self._after_change,
+        )
 
-        self.app.push_screen(ConfirmScreen(question, "Delete", "Keep it", yes_is_default=False), answered)
-
-    def _delete(self, entry_id: str) -> None:
-        entry = self.repo.get(entry_id)
-        if entry is None:
-            return
-        try:
-            self.repo.delete(entry_id)
-        except StoreError as error:
-            self.notify(str(error), title="Not deleted", severity="error", timeout=10)
-            return
-        self.last_deleted = entry
-        self.refresh_list(keep_position=True)
-        self._fill_tags()
-        self.notify("The entry is deleted. Press u to undo.", title="Deleted", timeout=10)
-        self.heartwork.data_changed()
-
-    def action_undo_delete(self) -> None:
-        if self.last_deleted is None:
-            self.notify("There is nothing to undo.")
-            return
-        try:
-            self.repo.save(self.last_deleted)
-        except StoreError as error:
-            self.notify(str(error), title="Not restored", severity="error", timeout=10)
-            return
-        self.last_deleted = None
+    def _after_change(self) -> None:
         self._fill_tags()
         self.refresh_list(keep_position=True)
-        self.notify("The entry is back.", title="Restored")
-        self.heartwork.data_changed()
+
+    def action_recently_deleted(self) -> None:
+        from tui.ui.screens.journal.recently_deleted import RecentlyDeletedScreen
+
+        def back(_: None) -> None:
+            self._fill_tags()
+            self.refresh_list(keep_position=True)
+
+        self.app.push_screen(RecentlyDeletedScreen(), back)
 
 
 def _window_around_match(body: str, folded: str, title: str, query: str, reach: int = 400) -> str:
@@ -323,3 +323,10 @@ def _month_title(month: str) -> str:
         return f"{date.fromisoformat(month + '-01'):%B %Y}"
     except ValueError:
         return month
+
+
+def _day_text(day: str) -> str:
+    try:
+        return f"{date.fromisoformat(day):%A %-d %B %Y}"
+    except ValueError:
+        return day

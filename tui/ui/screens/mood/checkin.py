@@ -8,12 +8,15 @@ before discarding, and a bad date gets a message at the field.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Static
 
 from tui import content
+from tui.core.care import care_due
 from tui.core.checkin import (
     DATE_TIME_FORMAT,
     MAX_NOTE_LENGTH,
@@ -25,9 +28,9 @@ from tui.core.checkin import (
 )
 from tui.sections import SECTIONS
 from tui.store.checkin_repository import CheckinRepository
-from tui.store.errors import StoreError
 from tui.ui.base import HeartworkModal
-from tui.ui.dialogs.confirm import ConfirmScreen
+from tui.ui.store_errors import store_write
+from tui.ui.widgets.calm_footer import CalmFooter
 from tui.ui.widgets.comma_suggester import CommaListSuggester
 from tui.ui.widgets.emotion_picker import EmotionGroup, EmotionPicker
 from tui.ui.widgets.scale_picker import ScalePicker
@@ -63,44 +66,51 @@ class CheckinScreen(HeartworkModal[bool]):
         chosen = existing.emotions if existing else ()
         own_words = [word for word in chosen if word not in self.known_words]
         when = existing.at if existing else self.clock.now()
-        with VerticalScroll(id="checkin-sheet"):
-            yield Static(self.texts["title_edit" if existing else "title_new"], id="checkin-title")
-            yield Static(self.texts["pleasantness_prompt"], classes="checkin-prompt")
-            with Horizontal(classes="checkin-row"):
-                yield ScalePicker(existing.pleasantness if existing else None, id="checkin-pleasantness")
-                yield Static(id="checkin-pleasantness-label")
-            yield Static(id="checkin-pleasantness-message", classes="checkin-message")
-            yield Static(self.texts["energy_prompt"], classes="checkin-prompt")
-            yield ScalePicker(existing.energy if existing else None, optional=True, id="checkin-energy")
-            yield Static(self.texts["emotions_prompt"], classes="checkin-prompt")
-            yield EmotionPicker(self.groups, chosen, id="checkin-emotions")
-            yield Input(
-                ", ".join(own_words),
-                placeholder=self.texts["own_words_prompt"],
-                suggester=CommaListSuggester(repository.emotions_used()),
-                id="checkin-own-words",
-            )
-            yield Static(id="checkin-emotions-message", classes="checkin-message")
-            yield Input(
-                ", ".join(existing.tags) if existing else "",
-                placeholder=self.texts["tags_prompt"],
-                suggester=CommaListSuggester(repository.tags_used()),
-                id="checkin-tags",
-            )
-            yield Static(id="checkin-tags-message", classes="checkin-message")
-            yield Input(
-                existing.note if existing else "",
-                placeholder=self.texts["note_prompt"],
-                max_length=MAX_NOTE_LENGTH,
-                id="checkin-note",
-            )
-            yield Static(self.texts["when_prompt"], classes="checkin-prompt")
-            yield Input(when.strftime(DATE_TIME_FORMAT), id="checkin-at")
-            yield Static(id="checkin-at-message", classes="checkin-message")
-            with Horizontal(id="checkin-buttons"):
-                yield Button("Save", id="checkin-save", variant="primary")
-                yield Button("Cancel", id="checkin-cancel")
-                yield Static(self.texts["keys"], id="checkin-keys")
+        with Vertical(id="checkin-sheet"):
+            with VerticalScroll(id="checkin-fields"):
+                yield Static(self.texts["title_edit" if existing else "title_new"], id="checkin-title")
+                yield Static(self.texts["pleasantness_prompt"], classes="checkin-prompt")
+                with Horizontal(classes="checkin-row"):
+                    yield ScalePicker(existing.pleasantness if existing else None, id="checkin-pleasantness")
+                    yield Static(id="checkin-pleasantness-label")
+                yield Static(id="checkin-pleasantness-message", classes="checkin-message")
+                yield Static(self.texts["energy_prompt"], classes="checkin-prompt")
+                yield ScalePicker(existing.energy if existing else None, optional=True, id="checkin-energy")
+                yield Static(self.texts["emotions_prompt"], classes="checkin-prompt")
+                yield EmotionPicker(self.groups, chosen, id="checkin-emotions")
+                yield Input(
+                    ", ".join(own_words),
+                    placeholder=self.texts["own_words_prompt"],
+                    suggester=CommaListSuggester(repository.emotions_used()),
+                    compact=True,
+                    id="checkin-own-words",
+                )
+                yield Static(id="checkin-emotions-message", classes="checkin-message")
+                yield Input(
+                    ", ".join(existing.tags) if existing else "",
+                    placeholder=self.texts["tags_prompt"],
+                    suggester=CommaListSuggester(repository.tags_used()),
+                    compact=True,
+                    id="checkin-tags",
+                )
+                yield Static(id="checkin-tags-message", classes="checkin-message")
+                yield Input(
+                    existing.note if existing else "",
+                    placeholder=self.texts["note_prompt"],
+                    max_length=MAX_NOTE_LENGTH,
+                    compact=True,
+                    id="checkin-note",
+                )
+            # When and Save stay in view below the fields, which scroll only if they must.
+            with Vertical(id="checkin-end"):
+                yield Static(self.texts["when_prompt"], classes="checkin-prompt")
+                self._shown_when = (when, when.strftime(DATE_TIME_FORMAT))
+                with Horizontal(id="checkin-buttons"):
+                    yield Input(self._shown_when[1], compact=True, id="checkin-at")
+                    yield Button("Save", id="checkin-save", variant="primary", compact=True)
+                    yield Button("Cancel", id="checkin-cancel", compact=True)
+                yield Static(id="checkin-at-message", classes="checkin-message")
+        yield CalmFooter()
 
     def on_mount(self) -> None:
         for message in self.query(".checkin-message"):
@@ -158,6 +168,13 @@ class CheckinScreen(HeartworkModal[bool]):
         widget.update(message)
         widget.display = bool(message)
 
+    def _moment(self, text: str, now: datetime) -> datetime:
+        """The moment typed; the one shown (seconds and all) when the field was left as it was."""
+        shown, shown_text = self._shown_when
+        if " ".join(text.split()) == shown_text:
+            return shown
+        return parse_moment(text, now)
+
     def build_checkin(self) -> Checkin | None:
         """The check-in the form describes, or None (with messages at the fields)."""
         now = self.clock.now()
@@ -167,7 +184,7 @@ class CheckinScreen(HeartworkModal[bool]):
             self.query_one("#checkin-pleasantness", ScalePicker).focus()
             return None
         try:
-            at = parse_moment(self.query_one("#checkin-at", Input).value, now)
+            at = self._moment(self.query_one("#checkin-at", Input).value, now)
             own_words = split_words(self.query_one("#checkin-own-words", Input).value)
             return make_checkin(
                 pleasantness=pleasantness,
@@ -196,25 +213,32 @@ class CheckinScreen(HeartworkModal[bool]):
         if checkin is None:
             self.notify("Not saved yet: see the message in the form.", severity="warning", timeout=4)
             return
-        try:
+        with store_write(self.app, "Not saved") as attempt:
             self.store.repo(CheckinRepository).save(checkin)
-        except StoreError as error:
-            self.notify(str(error), title="Not saved", severity="error", timeout=10)
+        if attempt.failed:
             return
         self.notify(self.texts["updated" if self.existing else "saved"], timeout=3)
+        self._offer_care(checkin)
         self.dismiss(True)
         self.heartwork.data_changed()
 
-    def action_cancel(self) -> None:
-        if not self.has_changes:
-            self.dismiss(False)
+    def _offer_care(self, checkin: Checkin) -> None:
+        """After a check-in of 1 or 2, a gentle pointer to Help and support, once a day."""
+        app = self.heartwork
+        today = app.clock.now().date()
+        last_shown_on = app.settings.care_shown_on
+        with store_write(app, "Settings not read"):
+            # Another process (the shell) may have shown the line today: read what is saved.
+            last_shown_on = app.store.settings.load().care_shown_on
+        if not care_due(checkin.pleasantness, today, last_shown_on):
             return
+        app.update_settings(care_shown_on=today.isoformat())
+        app.notify(content.load_json("care")["app"], title="Support is here", timeout=20)
 
-        def answered(discard: bool | None) -> None:
-            if discard:
-                self.dismiss(False)
+    def action_cancel(self) -> None:
+        from tui.ui.dialogs.leave_confirm import leave_or_ask
 
-        self.app.push_screen(ConfirmScreen(self.texts["discard_question"], yes="Leave", no="Keep editing"), answered)
+        leave_or_ask(self, self.has_changes, lambda: self.dismiss(False), detail=self.texts["discard_detail"])
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "checkin-save":

@@ -1,6 +1,7 @@
 """The mood dashboard: daily mood over a chosen range, patterns, a year in pixels, latest check-ins.
 
-Keys 1-4 switch the range (7, 30, 90, 365 days). Days without a check-in are
+Keys 1-4 switch the range (7, 30, 90, 365 days); a one-line sparkline of the
+range stands above the bar chart. Days without a check-in are
 gaps, never zeros. On an empty database it shows a kind first-run message
 instead of empty charts. Other parts of the mood section (homework effects,
 reflections, questionnaires) are mounted into ``#mood-extras`` at the end.
@@ -8,25 +9,26 @@ reflections, questionnaires) are mounted into ``#mood-extras`` at the end.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui import content
 from tui.core.mood_overview import RANGES, MoodOverview, build_overview, weekday_names
-from tui.core.mood_stats import MIN_DAYS_PER_WEEK, shade_level
+from tui.core.mood_stats import MIN_DAYS_PER_WEEK, range_start, shade_level
 from tui.store.checkin_repository import CheckinPoint, CheckinRepository
-from tui.store.errors import StoreError
 from tui.ui.base import HeartworkScreen
-from tui.ui.dialogs.confirm import ConfirmScreen
 from tui.ui.messages import DataChanged
 from tui.ui.screens.mood.mood_extras_controller import MoodExtrasController
 from tui.ui.widgets.calm_footer import CalmFooter
+from tui.ui.widgets.day_sparkline import DaySparkline
 from tui.ui.widgets.mood_extras import MoodExtras
 from tui.ui.widgets.mood_sparkline import MoodSparkline
 from tui.ui.widgets.year_in_pixels import GLYPHS, YearInPixels
@@ -70,6 +72,7 @@ class MoodScreen(HeartworkScreen[None]):
             yield Static(self.mood_texts["empty_dashboard"].strip(), id="mood-empty")
             with Vertical(id="mood-content"):
                 yield Static(id="mood-range-heading", classes="mood-heading")
+                yield DaySparkline(content.sparkline_words(), id="mood-line")
                 yield MoodSparkline(id="mood-sparkline")
                 yield Static(id="mood-range-stats")
                 yield Static(id="mood-week")
@@ -144,7 +147,9 @@ class MoodScreen(HeartworkScreen[None]):
         self.query_one("#mood-range-heading", Static).update(
             Text.assemble((heading, "bold"), "   ", (self.texts["range_keys"], "dim"))
         )
-        self.query_one("#mood-sparkline", MoodSparkline).set_data(overview.daily, overview.rolling)
+        self.query_one("#mood-line", DaySparkline).set_data(overview.daily)
+        first_day = range_start(overview.today, days)
+        self.query_one("#mood-sparkline", MoodSparkline).set_data(overview.daily, overview.rolling, first_day)
         summary = overview.summary
         if summary.days_with_data == 0:
             stats = self.texts["range_no_data"].format(days=days)
@@ -189,7 +194,8 @@ class MoodScreen(HeartworkScreen[None]):
             lines.append("Feelings: " + ", ".join(f"{word} ({count})" for word, count in overview.top_emotions))
         if overview.top_tags:
             lines.append("Tags: " + ", ".join(f"{word} ({count})" for word, count in overview.top_tags))
-        self.query_one("#mood-frequent", Static).update("\n".join(lines) or self.texts["frequent_none"])
+        shown = Content("\n".join(lines)) if lines else self.texts["frequent_none"]  # stored words: never markup
+        self.query_one("#mood-frequent", Static).update(shown)
 
     def _show_latest(self) -> None:
         labels = content.pleasantness_labels()
@@ -201,7 +207,7 @@ class MoodScreen(HeartworkScreen[None]):
             tags = " ".join(f"#{tag}" for tag in point.tags)
             line = f"{point.day:%a %-d %b %Y} {point.at[11:16]}  {point.pleasantness:>2} {labels[point.pleasantness - 1]}"
             extra = "  ".join(part for part in (words, tags) if part)
-            option_list.add_option(Option(line + (f"  ·  {extra}" if extra else ""), id=point.checkin_id))
+            option_list.add_option(Option(Content(line + (f"  ·  {extra}" if extra else "")), id=point.checkin_id))
         if self._latest:
             option_list.highlighted = min(highlighted or 0, len(self._latest) - 1)
 
@@ -232,18 +238,19 @@ class MoodScreen(HeartworkScreen[None]):
         checkin_id = self._highlighted_id()
         if checkin_id is None or self.focused is not option_list:
             return
-        point = next((p for p in self._latest if p.checkin_id == checkin_id), None)
-        when = f"{point.day:%A %-d %B %Y}, {point.at[11:16]}" if point else "this time"
+        from tui.ui.dialogs.delete_confirm import confirm_delete
 
-        def answered(delete: bool | None) -> None:
-            if not delete:
-                return
-            try:
-                self.store.repo(CheckinRepository).delete(checkin_id)
-            except StoreError as error:
-                self.notify(str(error), title="Not deleted", severity="error", timeout=10)
-                return
-            self.notify(self.texts["deleted"], timeout=3)
-            self.refresh_from_store()
+        repository = self.store.repo(CheckinRepository)
+        checkin = repository.get(checkin_id)
+        if checkin is None:
+            return
+        when = f"{checkin.at:%A %-d %B %Y, %H:%M}"
+        detail = checkin.note or ", ".join(checkin.emotions)
 
-        self.app.push_screen(ConfirmScreen(self.texts["delete_question"].format(when=when), yes="Delete", no="Keep"), answered)
+        def delete() -> Callable[[], object]:
+            repository.delete(checkin_id)
+            return lambda: repository.save(checkin)
+
+        confirm_delete(
+            self, "check-in", detail, delete, note=f"{when}: feeling {checkin.pleasantness} of 10.", after=self.refresh_from_store
+        )

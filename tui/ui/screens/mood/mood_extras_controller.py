@@ -14,6 +14,7 @@ from typing import Any
 from tui.content.questionnaires import load_questionnaires
 from tui.content.reflection_questions import reflection_questions
 from tui.core.questionnaire import Questionnaire
+from tui.core.safe_text import visible_text
 from tui.paths import user_questionnaires_dir
 from tui.store.homework_effects_repository import load_homework_effects
 from tui.store.questionnaire_repository import QuestionnaireRepository
@@ -64,7 +65,7 @@ class MoodExtrasController:
         questionnaires, problems = load_questionnaires(self.questionnaires_dir)
         for problem in problems:
             self.screen.heartwork.notify(
-                f"Skipped {problem}", title="Questionnaire file", severity="warning", timeout=10, markup=False
+                visible_text(f"Skipped {problem}"), title="Questionnaire file", severity="warning", timeout=10, markup=False
             )
         if len(questionnaires) == 1:
             self._start(questionnaires[0])

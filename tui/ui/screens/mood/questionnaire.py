@@ -8,9 +8,9 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Header, Static
 
 from tui.core.questionnaire import Questionnaire
-from tui.store.errors import StoreError
 from tui.store.questionnaire_repository import QuestionnaireRepository
 from tui.ui.base import HeartworkScreen
+from tui.ui.store_errors import store_write
 from tui.ui.widgets.calm_footer import CalmFooter
 
 
@@ -101,7 +101,7 @@ class QuestionnaireScreen(HeartworkScreen[bool]):
             progress.update(f"All {self.count} answered.")
             item_text.update(f"Your total: {total:.1f} (on a scale of {low} to {high}, higher means more of it).")
             scale.update(self._elements_text() + "There is no right score. It is just a way to notice how things are going.")
-            hint.update("Enter saves · ← changes an answer · Esc leaves without saving")
+            hint.update("Enter saves · ← changes an answer · Esc leaves (asks first)")
             return
         item = self.questionnaire.items[self.position]
         progress.update(f"Statement {self.position + 1} of {self.count}")
@@ -156,13 +156,22 @@ class QuestionnaireScreen(HeartworkScreen[bool]):
         if self.saved_total is not None or not self.complete or self.position < self.count:
             return
         repository = self.store.repo(QuestionnaireRepository)
-        try:
+        with store_write(self.app, "Not saved") as attempt:
             result = repository.record(self.questionnaire, self.answers, self.clock.now())
-        except StoreError as error:
-            self.notify(str(error), title="Not saved", severity="error", timeout=10)
+        if attempt.failed:
             return
         self.saved_total = result.total
         self.show_position()
 
     def action_close(self) -> None:
-        self.dismiss(self.saved_total is not None)
+        """Esc: back at once, unless answers given here would be lost (then ask first)."""
+        from tui.ui.dialogs.leave_confirm import leave_or_ask
+
+        unsaved = self.saved_total is None and bool(self.answers)
+        leave_or_ask(
+            self,
+            unsaved,
+            lambda: self.dismiss(self.saved_total is not None),
+            detail="The answers you gave here will not be kept.",
+            stay="Keep answering",
+        )

@@ -10,6 +10,7 @@ from textual.widgets.option_list import Option
 
 from tui.core.questionnaire import Questionnaire
 from tui.ui.base import HeartworkModal
+from tui.ui.widgets.calm_footer import CalmFooter
 
 
 class QuestionnairePickerScreen(HeartworkModal[Questionnaire | None]):
@@ -44,6 +45,7 @@ class QuestionnairePickerScreen(HeartworkModal[Questionnaire | None]):
                 id="picker-list",
                 markup=False,
             )
+        yield CalmFooter()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

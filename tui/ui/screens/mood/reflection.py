@@ -10,10 +10,11 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Header, Input, Label, Static, TextArea
 
 from tui.content.reflection_questions import reflection_questions
+from tui.core.dates import DateProblem, parse_user_date
 from tui.core.reflection import MAX_ANSWER_CHARS
-from tui.store.errors import StoreError
 from tui.store.reflection_repository import ReflectionRepository
 from tui.ui.base import HeartworkScreen
+from tui.ui.store_errors import store_write
 from tui.ui.widgets.calm_footer import CalmFooter
 
 
@@ -113,14 +114,17 @@ class ReflectionScreen(HeartworkScreen[bool]):
         event.stop()
         message = self.query_one("#reflection-date-message", Static)
         try:
-            wanted = date.fromisoformat(event.value.strip())
-        except ValueError:
-            message.update("That date does not look right; try YYYY-MM-DD.")
+            wanted = parse_user_date(event.value)
+        except DateProblem as problem:
+            message.update(str(problem))
             return
         if wanted > self.clock.now().date():
             message.update("Reflections look back, so the date can be today or earlier.")
             return
-        self.save_pending()
+        with store_write(self.app) as attempt:
+            self.save_pending()
+        if attempt.failed:
+            return
         self.load_day(wanted)
 
     def save_pending(self) -> None:
@@ -131,11 +135,10 @@ class ReflectionScreen(HeartworkScreen[bool]):
         self.dirty = False
 
     def _save(self) -> bool:
-        try:
+        with store_write(self.app, "Not saved") as attempt:
             changed = self.dirty
             self.save_pending()
-        except StoreError as error:
-            self.notify(str(error), title="Not saved", severity="error", timeout=10)
+        if attempt.failed:
             return False
         if changed:
             self.notify(f"Saved your reflection for {date.fromisoformat(self.day):%-d %B}.", timeout=3)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 
 from textual.app import ComposeResult
@@ -11,21 +13,13 @@ from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.content.selfcare_ideas import selfcare_ideas
-from tui.core.selfcare import (
-    SelfCareIdea,
-    SelfCareItem,
-    clean_item_text,
-    day_summary,
-    ideas_not_on_list,
-    week_summary,
-)
-from tui.store.errors import StoreError
+from tui.core.selfcare import SelfCareIdea, SelfCareItem, clean_item_text, day_summary, ideas_not_on_list, week_summary
 from tui.store.selfcare_repository import SelfCareRepository, SelfCareTickRepository
 from tui.ui.base import HeartworkScreen
-from tui.ui.dialogs.confirm import ConfirmScreen
 from tui.ui.dialogs.text_entry import TextEntryResult, TextEntryScreen
 from tui.ui.messages import DataChanged
 from tui.ui.screens.selfcare.selfcare_ideas import SelfCareIdeasScreen
+from tui.ui.store_errors import store_write
 from tui.ui.widgets.calm_footer import CalmFooter
 
 
@@ -33,11 +27,11 @@ class SelfCareScreen(HeartworkScreen[None]):
     """Tick what you did for yourself today; add, edit, remove and pick routines."""
 
     BINDINGS = [
-        Binding("space", "tick", "Tick", key_display="space"),
+        Binding("space", "tick", "Tick"),
         Binding("plus,insert", "add", "Add", key_display="+"),
         Binding("i", "ideas", "Ideas"),
         Binding("e", "edit", "Edit"),
-        Binding("d,delete", "remove", "Remove"),
+        Binding("d,delete", "remove", "Delete"),
     ]
 
     DEFAULT_CSS = """
@@ -67,7 +61,7 @@ class SelfCareScreen(HeartworkScreen[None]):
             yield OptionList(id="selfcare-list", markup=False)
             yield Static(id="selfcare-week")
             yield Static(
-                "Space or Enter ticks and unticks · + add · i ideas · e edit · d remove (past days stay as they were)",
+                "Space or Enter ticks and unticks · + add · i ideas · e edit · d delete (past days stay as they were)",
                 id="selfcare-hint",
             )
         yield CalmFooter()
@@ -81,10 +75,8 @@ class SelfCareScreen(HeartworkScreen[None]):
         return self.store.repo(SelfCareTickRepository)
 
     def on_mount(self) -> None:
-        try:
+        with store_write(self.app, "Not saved"):
             self.items_repository.ensure_started(self.clock.now())
-        except StoreError as error:
-            self.notify(str(error), title="Not saved", severity="error")
         self.refresh_from_store()
         self.query_one("#selfcare-list", OptionList).focus()
 
@@ -132,10 +124,9 @@ class SelfCareScreen(HeartworkScreen[None]):
         if item is None or self._today is None:
             return
         done = item.id not in self._done
-        try:
+        with store_write(self.app, "Not saved") as attempt:
             self.ticks_repository.set_done(item.id, self._today, done)
-        except StoreError as error:
-            self.notify(str(error), title="Not saved", severity="error")
+        if attempt.failed:
             return
         if done:
             self._done.add(item.id)
@@ -157,10 +148,9 @@ class SelfCareScreen(HeartworkScreen[None]):
         def added(result: TextEntryResult | None) -> None:
             if result is None:
                 return
-            try:
+            with store_write(self.app, "Not saved") as attempt:
                 self.items_repository.add(result[0], self.clock.now())
-            except StoreError as error:
-                self.notify(str(error), title="Not saved", severity="error")
+            if attempt.failed:
                 return
             self.refresh_from_store()
             self._highlight_last()
@@ -185,10 +175,9 @@ class SelfCareScreen(HeartworkScreen[None]):
         def picked(idea: SelfCareIdea | None) -> None:
             if idea is None:
                 return
-            try:
+            with store_write(self.app, "Not saved") as attempt:
                 self.items_repository.add_idea(idea, self.clock.now())
-            except StoreError as error:
-                self.notify(str(error), title="Not saved", severity="error")
+            if attempt.failed:
                 return
             self.refresh_from_store()
             self._highlight_last()
@@ -205,10 +194,9 @@ class SelfCareScreen(HeartworkScreen[None]):
         def edited(result: TextEntryResult | None) -> None:
             if result is None:
                 return
-            try:
+            with store_write(self.app, "Not saved") as attempt:
                 self.items_repository.rename(item_id, result[0])
-            except StoreError as error:
-                self.notify(str(error), title="Not saved", severity="error")
+            if attempt.failed:
                 return
             self.refresh_from_store()
 
@@ -220,24 +208,20 @@ class SelfCareScreen(HeartworkScreen[None]):
         item = self._highlighted_item()
         if item is None:
             return
-        item_id = item.id
+        from tui.ui.dialogs.delete_confirm import confirm_delete
 
-        def answered(remove: bool | None) -> None:
-            if not remove:
-                return
-            try:
-                self.items_repository.remove(item_id)
-            except StoreError as error:
-                self.notify(str(error), title="Not saved", severity="error")
-                return
-            self.refresh_from_store()
+        repository = self.items_repository
+        kept = replace(item)  # as it is now, on the list
 
-        self.app.push_screen(
-            ConfirmScreen(
-                "Take this routine off your list?",
-                "Remove",
-                "Keep it",
-                detail=f"“{item.text}”  (days you already ticked stay as they were)",
-            ),
-            answered,
+        def delete() -> Callable[[], object]:
+            repository.remove(kept.id)
+            return lambda: repository.save(replace(kept))
+
+        confirm_delete(
+            self,
+            "routine",
+            kept.text,
+            delete,
+            note="Days you already ticked stay as they were.",
+            after=self.refresh_from_store,
         )

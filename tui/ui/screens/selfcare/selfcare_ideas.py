@@ -10,6 +10,7 @@ from textual.widgets.option_list import Option
 
 from tui.core.selfcare import SelfCareIdea
 from tui.ui.base import HeartworkModal
+from tui.ui.widgets.calm_footer import CalmFooter
 
 
 class SelfCareIdeasScreen(HeartworkModal[SelfCareIdea | None]):
@@ -47,6 +48,7 @@ class SelfCareIdeasScreen(HeartworkModal[SelfCareIdea | None]):
                 )
             else:
                 yield Static("Every idea is already on your list. You can always add your own with +.")
+        yield CalmFooter()
 
     def on_mount(self) -> None:
         for option_list in self.query("#ideas-list").results(OptionList):

@@ -9,7 +9,9 @@ from textual.widgets import Label, OptionList, Select, Static, Switch
 from textual.widgets.option_list import Option
 
 from tui.core.settings import WEEK_STARTS
+from tui.core.unreadable_records import unreadable_lines, unreadable_summary
 from tui.ui.base import HeartworkModal
+from tui.ui.widgets.calm_footer import CalmFooter
 
 
 class SettingsScreen(HeartworkModal[None]):
@@ -40,6 +42,15 @@ class SettingsScreen(HeartworkModal[None]):
                     id="settings-week-start",
                 )
                 yield Label("First day of the week")
+            unreadable = self.store.database.unreadable_records()
+            if unreadable:
+                yield Static("Records that could not be read", classes="settings-heading", markup=False)
+                yield Static(
+                    "\n".join([unreadable_summary(unreadable), *("• " + line for line in unreadable_lines(unreadable))]),
+                    id="settings-unreadable",
+                    markup=False,
+                )
+        yield CalmFooter()
 
     def on_mount(self) -> None:
         options = self.query_one("#settings-theme", OptionList)
