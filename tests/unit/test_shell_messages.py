@@ -128,7 +128,7 @@ def test_item9_13_the_limits_just_inside_are_accepted(db_path: Path, capsys: pyt
 
 
 def test_item9_13_the_journal_screen_uses_the_same_limits() -> None:
-    source = (REPO_ROOT / "tui" / "screens" / "journal.py").read_text(encoding="utf-8")
+    source = (REPO_ROOT / "tui" / "ui" / "screens" / "journal" / "journal.py").read_text(encoding="utf-8")
     assert "max_length=MAX_TITLE_CHARS" in source and "max_length=MAX_TAGS_TEXT_CHARS" in source
 
 
