@@ -91,6 +91,5 @@ def crash_message(log_path: Path) -> str:
 
 def crash_message_without_log(refused: CrashLogRefusedError) -> str:
     return (
-        "Heartwork stopped because of an unexpected error. Everything saved before "
-        f"this moment is safe, but {refused}."
+        f"Heartwork stopped because of an unexpected error. Everything saved before this moment is safe, but {refused}."
     )

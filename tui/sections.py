@@ -24,8 +24,16 @@ SECTIONS: tuple[Section, ...] = (
     Section("home", "h", "Home", "Today at a glance", "tui.ui.screens.home.home:HomeScreen"),
     Section("breathe", "b", "Breathe", "Guided breathing timer", "tui.ui.screens.breathe.breathe:BreatheScreen"),
     Section("journal", "j", "Journal", "Write with a kind prompt", "tui.ui.screens.journal.journal:JournalScreen"),
-    Section("affirm", "a", "Affirm", "Affirmations, built-in and your own", "tui.ui.screens.affirm.affirm:AffirmScreen"),
-    Section("selfcare", "s", "Self-care", "Small routines that look after you", "tui.ui.screens.selfcare.selfcare:SelfCareScreen"),
+    Section(
+        "affirm", "a", "Affirm", "Affirmations, built-in and your own", "tui.ui.screens.affirm.affirm:AffirmScreen"
+    ),
+    Section(
+        "selfcare",
+        "s",
+        "Self-care",
+        "Small routines that look after you",
+        "tui.ui.screens.selfcare.selfcare:SelfCareScreen",
+    ),
     Section("mood", "m", "Mood", "Check-ins and what they show", "tui.ui.screens.mood.mood:MoodScreen"),
 )
 

@@ -30,7 +30,7 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO_ROOT))
 
-from tui.content.breathing_patterns import builtin_pattern
+from tui.content.breathing_patterns import builtin_pattern  # noqa: E402
 from tui.core.breathing import Schedule  # noqa: E402
 
 PHASE_LINE = re.compile(r"(Inhale|Hold|Exhale|Top up) · (\d+) s")
@@ -79,7 +79,9 @@ def main() -> int:
         return 1
 
     schedule = Schedule.for_minutes(builtin_pattern(options.pattern), options.minutes)
-    expected = [(start, cycle + 1, schedule.pattern.phases[index].kind) for start, cycle, index in schedule.boundaries()]
+    expected = [
+        (start, cycle + 1, schedule.pattern.phases[index].kind) for start, cycle, index in schedule.boundaries()
+    ]
     folder = Path(tempfile.mkdtemp(prefix="heartwork-bench-"))
     database = folder / "bench.json"
     session = f"hw-bench-{os.getpid()}"
@@ -119,7 +121,7 @@ def main() -> int:
 
         if len(seen) != len(expected):
             print(f"saw {len(seen)} phase starts, expected {len(expected)}")
-        pairs = list(zip(seen, expected))
+        pairs = list(zip(seen, expected, strict=False))
         origin = pairs[0][0][0] - pairs[0][1][0]
         lateness = [(moment - origin - start) for (moment, _, _), (start, _, _) in pairs]
         mismatched = [
@@ -153,23 +155,36 @@ def main() -> int:
 
     ms = [value * 1000 for value in lateness]
     motion = "reduced motion" if options.reduced_motion else "full motion"
-    print(f"{motion}; pattern {options.pattern}, {options.minutes} min -> {schedule.cycles} cycles, {len(expected)} phase starts")
+    print(
+        f"{motion}; pattern {options.pattern}, {options.minutes} min -> {schedule.cycles} cycles, {len(expected)} phase starts"
+    )
     print(f"phase starts seen: {len(seen)}; cycle mismatches: {len(mismatched)}")
     print(f"poll: {polls} captures, median {statistics.median(poll_costs) * 1000:.1f} ms each")
-    print(f"lateness vs first phase (ms): worst {max(ms):.0f}, median {statistics.median(ms):.0f}, "
-          f"earliest {min(ms):.0f}   (target: worst <= 100)")
-    print(f"lateness vs tightest origin (ms): worst {max(tight) * 1000:.0f}, median {statistics.median(tight) * 1000:.0f}")
+    print(
+        f"lateness vs first phase (ms): worst {max(ms):.0f}, median {statistics.median(ms):.0f}, "
+        f"earliest {min(ms):.0f}   (target: worst <= 100)"
+    )
+    print(
+        f"lateness vs tightest origin (ms): worst {max(tight) * 1000:.0f}, median {statistics.median(tight) * 1000:.0f}"
+    )
     worst_three = sorted(range(len(ms)), key=lambda i: ms[i], reverse=True)[:3]
-    print("latest phases: " + ", ".join(f"#{i + 1} {pairs[i][0][2]} (cycle {pairs[i][0][1]}) {ms[i]:.0f} ms" for i in worst_three))
+    print(
+        "latest phases: "
+        + ", ".join(f"#{i + 1} {pairs[i][0][2]} (cycle {pairs[i][0][1]}) {ms[i]:.0f} ms" for i in worst_three)
+    )
     head, tail = statistics.mean(ms[1:5]), statistics.mean(ms[-4:])
-    print(f"drift: first phases {head:.0f} ms late, last phases {tail:.0f} ms late -> drift {tail - head:+.0f} ms "
-          f"over {schedule.total_seconds:.0f} s")
+    print(
+        f"drift: first phases {head:.0f} ms late, last phases {tail:.0f} ms late -> drift {tail - head:+.0f} ms "
+        f"over {schedule.total_seconds:.0f} s"
+    )
     print(f"CPU while breathing: {cpu_breathing * 100:.1f}% of one core (target <= 8%)")
     print(f"CPU idling on home after the session: {cpu_idle * 100:.2f}% of one core (target < 1%)")
     if records:
         record = records[0]
-        print(f"saved record: finished={record.finished} actual={record.actual_seconds:.1f}s "
-              f"cycles={record.cycles_completed}/{schedule.cycles}")
+        print(
+            f"saved record: finished={record.finished} actual={record.actual_seconds:.1f}s "
+            f"cycles={record.cycles_completed}/{schedule.cycles}"
+        )
     else:
         print("no record saved!")
     return 0

@@ -23,23 +23,63 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from textual import events  # noqa: E402
-from textual.widgets import Input, OptionList, TextArea  # noqa: E402
+from textual import events
+from textual.widgets import Input, OptionList, TextArea
 
-from tui.core.clock import SystemClock  # noqa: E402
-from tui.core.journal import JournalEntry  # noqa: E402
-from tui.core.journal_search import SearchFilter, filter_entries  # noqa: E402
-from tui.store.journal_repository import JournalRepository  # noqa: E402
-from tui.store.store import Store  # noqa: E402
-from tui.ui.app import Launch, create_app  # noqa: E402
-from tui.ui.screens.journal.journal import JournalScreen  # noqa: E402
-from tui.ui.screens.journal.journal_list import JournalListScreen  # noqa: E402
+from tui.core.clock import SystemClock
+from tui.core.journal import JournalEntry
+from tui.core.journal_search import SearchFilter, filter_entries
+from tui.store.journal_repository import JournalRepository
+from tui.store.store import Store
+from tui.ui.app import Launch, create_app
+from tui.ui.screens.journal.journal import JournalScreen
+from tui.ui.screens.journal.journal_list import JournalListScreen
 
-WORDS = (
-    "quiet morning walk kind tired hopeful river friend work heavy light slow breath tea rain "
-    "garden laugh worry rest gentle enough today tomorrow small step café naïve Zoë crème "
-    "felt noticed wanted needed sleep music cold warm sun window door home family call"
-).split()
+WORDS = [
+    "quiet",
+    "morning",
+    "walk",
+    "kind",
+    "tired",
+    "hopeful",
+    "river",
+    "friend",
+    "work",
+    "heavy",
+    "light",
+    "slow",
+    "breath",
+    "tea",
+    "rain",
+    "garden",
+    "laugh",
+    "worry",
+    "rest",
+    "gentle",
+    "enough",
+    "today",
+    "tomorrow",
+    "small",
+    "step",
+    "café",
+    "naïve",
+    "Zoë",
+    "crème",
+    "felt",
+    "noticed",
+    "wanted",
+    "needed",
+    "sleep",
+    "music",
+    "cold",
+    "warm",
+    "sun",
+    "window",
+    "door",
+    "home",
+    "family",
+    "call",
+]
 
 
 def make_entries(count: int, rng: random.Random) -> list[JournalEntry]:
@@ -50,7 +90,9 @@ def make_entries(count: int, rng: random.Random) -> list[JournalEntry]:
         words: list[str] = []
         while sum(len(w) + 1 for w in words) < 1500:
             words.append(rng.choice(WORDS))
-        entry = JournalEntry.new(now, body=" ".join(words), title=f"Day {index}", tags=[rng.choice(["work", "home", "rest"])])
+        entry = JournalEntry.new(
+            now, body=" ".join(words), title=f"Day {index}", tags=[rng.choice(["work", "home", "rest"])]
+        )
         entry.entry_date = (start - timedelta(days=index)).isoformat()
         entries.append(entry)
     return entries
@@ -157,7 +199,7 @@ async def time_typing(store: Store, length: int, paragraph: int, keys: int = 30)
                 marks.setdefault("frame", time.perf_counter())
 
         screen._compositor_refresh = frame  # type: ignore[method-assign]
-        for index in range(keys):
+        for _index in range(keys):
             marks.clear()
             before = len(screen._body)
             started = time.perf_counter()
@@ -199,8 +241,10 @@ def main() -> None:
         print(f"  ratio first {large_first / small_first:.2f}x, then {large_warm / small_warm:.2f}x (target <= 2x)")
 
         search = asyncio.run(time_search(large, "zoë"))
-        for char, (to_results, to_frame, matches) in zip("zoë", search):
-            print(f"search key {char!r}: results {to_results * 1000:5.1f} ms, on screen {to_frame * 1000:5.1f} ms ({matches:,} matches)")
+        for char, (to_results, to_frame, matches) in zip("zoë", search, strict=False):
+            print(
+                f"search key {char!r}: results {to_results * 1000:5.1f} ms, on screen {to_frame * 1000:5.1f} ms ({matches:,} matches)"
+            )
         worst = max(to_frame for _, to_frame, _ in search)
         print(f"  worst keystroke to screen {worst * 1000:.1f} ms (target <= 100 ms)")
 

@@ -114,13 +114,17 @@ def main() -> None:
         month_db, decade_db = folder / "month.json", folder / "decade.json"
         month_count = make_database(month_db, 30)
         decade_count = make_database(decade_db, 3650)
-        print(f"data: one month = {month_count} check-ins, ten years = {decade_count} check-ins "
-              f"({decade_db.stat().st_size / 1e6:.1f} MB)")
+        print(
+            f"data: one month = {month_count} check-ins, ten years = {decade_count} check-ins "
+            f"({decade_db.stat().st_size / 1e6:.1f} MB)"
+        )
 
         month, decade = first_frame_medians([month_db, decade_db], args.repeat)
         ratio = decade / month
-        print(f"dashboard first frame: month {month * 1000:.0f} ms, ten years {decade * 1000:.0f} ms, "
-              f"ratio {ratio:.2f}x (target <= 1.5x) {'OK' if ratio <= 1.5 else 'OVER'}")
+        print(
+            f"dashboard first frame: month {month * 1000:.0f} ms, ten years {decade * 1000:.0f} ms, "
+            f"ratio {ratio:.2f}x (target <= 1.5x) {'OK' if ratio <= 1.5 else 'OVER'}"
+        )
 
         checkin_db = folder / "checkin.json"
         shutil.copy(decade_db, checkin_db)
@@ -130,10 +134,14 @@ def main() -> None:
         baseline, baseline_cpu = process_median([sys.executable, "-c", "pass"], rounds)
         checkin, checkin_cpu = process_median(command, rounds)
         ratio = checkin / baseline
-        print(f"heartwork checkin 7 (ten years): {checkin * 1000:.0f} ms, python -c pass {baseline * 1000:.0f} ms, "
-              f"ratio {ratio:.1f}x (target <= 7x) {'OK' if ratio <= 7 else 'OVER'}")
-        print(f"  CPU time: checkin {checkin_cpu * 1000:.0f} ms, python -c pass {baseline_cpu * 1000:.0f} ms, "
-              f"ratio {checkin_cpu / max(baseline_cpu, 1e-6):.1f}x")
+        print(
+            f"heartwork checkin 7 (ten years): {checkin * 1000:.0f} ms, python -c pass {baseline * 1000:.0f} ms, "
+            f"ratio {ratio:.1f}x (target <= 7x) {'OK' if ratio <= 7 else 'OVER'}"
+        )
+        print(
+            f"  CPU time: checkin {checkin_cpu * 1000:.0f} ms, python -c pass {baseline_cpu * 1000:.0f} ms, "
+            f"ratio {checkin_cpu / max(baseline_cpu, 1e-6):.1f}x"
+        )
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 

@@ -40,7 +40,19 @@ def first_frame(command: str, marker: str, cwd: Path) -> tuple[float, int]:
     started = time.perf_counter()
     # Installed packages run from compiled bytecode; so must we (PYTHONDONTWRITEBYTECODE would
     # make every run compile Heartwork's sources again, which no installed copy does).
-    tmux("new-session", "-d", "-s", name, "-x", "100", "-y", "32", "-c", str(cwd), f"exec env -u PYTHONDONTWRITEBYTECODE {command}")
+    tmux(
+        "new-session",
+        "-d",
+        "-s",
+        name,
+        "-x",
+        "100",
+        "-y",
+        "32",
+        "-c",
+        str(cwd),
+        f"exec env -u PYTHONDONTWRITEBYTECODE {command}",
+    )
     try:
         pid = int(tmux("display-message", "-p", "-t", name, "#{pane_pid}").strip() or 0)
         deadline = started + 20
@@ -77,7 +89,7 @@ def run_all(runs: int, python: str, folder: Path) -> None:
     bare_times, bare_mem, hw_times, hw_mem = [], [], [], []
     first_frame(f"{python} {ROOT / 'tests/perf/bare_app.py'}", "Bare baseline", ROOT)  # warm up: bytecode, disk cache
     first_frame(f"{python} -m tui --db {folder / 'warm.json'}", "Today is", ROOT)
-    for run in range(runs):
+    for _run in range(runs):
         db = folder / "warm.json"  # an empty database that already exists (created by the warm-up run)
         elapsed, memory = first_frame(f"{python} {ROOT / 'tests/perf/bare_app.py'}", "Bare baseline", ROOT)
         bare_times.append(elapsed)
@@ -88,7 +100,9 @@ def run_all(runs: int, python: str, folder: Path) -> None:
     bt, ht = statistics.median(bare_times), statistics.median(hw_times)
     bm, hm = statistics.median(bare_mem), statistics.median(hw_mem)
     print(f"first frame: bare {bt * 1000:.0f} ms, heartwork {ht * 1000:.0f} ms, ratio {ht / bt:.2f}x (target <= 1.25x)")
-    print(f"peak memory: bare {bm / 1024:.1f} MiB, heartwork {hm / 1024:.1f} MiB, ratio {hm / bm:.2f}x (target <= 1.3x)")
+    print(
+        f"peak memory: bare {bm / 1024:.1f} MiB, heartwork {hm / 1024:.1f} MiB, ratio {hm / bm:.2f}x (target <= 1.3x)"
+    )
 
 
 if __name__ == "__main__":

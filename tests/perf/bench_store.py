@@ -180,7 +180,9 @@ def main() -> None:
     results: dict[str, dict[str, dict[str, float]]] = {}
     folder = Path(tempfile.mkdtemp(prefix="heartwork-bench-"))
     print(f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, files in {folder}")
-    print(f"disk check: writing and fsyncing a 2 KB file takes {small_fsync_ms(folder):.2f} ms (busy disk = slower small saves)")
+    print(
+        f"disk check: writing and fsyncing a 2 KB file takes {small_fsync_ms(folder):.2f} ms (busy disk = slower small saves)"
+    )
     print(f"interpreter + imports alone: ours {baseline_mib('ours'):.0f} MiB, stock {baseline_mib('stock'):.0f} MiB")
     header = f"{'size':>10} {'store':>6} {'open ms':>8} {'save ms':>8} {'1st save':>8} {'edit ms':>8} {'file MB':>8} {'peak MiB':>8}"
     print(header)

@@ -25,14 +25,92 @@ START = datetime(2016, 1, 4, 8, 0, tzinfo=timezone(timedelta(hours=1)))
 EMOTIONS = ["calm", "tired", "hopeful", "anxious", "content", "sad", "grateful", "restless", "tender", "proud"]
 TAGS = ["work", "family", "sleep", "friends", "health", "weekend", "therapy"]
 KINDS = ["free", "inner-critic", "compassion-break", "kind-letter"]
-WORDS = (
-    "today I noticed how often I speak to myself more harshly than I would to a friend "
-    "and I tried to pause and breathe and offer a kinder word the morning was slow "
-    "the walk helped I felt the tension in my shoulders soften a little "
-    "it is okay to find this hard everyone struggles sometimes I am doing my best "
-    "tomorrow I want to remember the small things that went well tea sunlight a message"
-).split()
-SELFCARE = ["Drink a glass of water", "Step outside", "Stretch", "Message a friend", "Rest my eyes", "Eat something warm"]
+WORDS = [
+    "today",
+    "I",
+    "noticed",
+    "how",
+    "often",
+    "I",
+    "speak",
+    "to",
+    "myself",
+    "more",
+    "harshly",
+    "than",
+    "I",
+    "would",
+    "to",
+    "a",
+    "friend",
+    "and",
+    "I",
+    "tried",
+    "to",
+    "pause",
+    "and",
+    "breathe",
+    "and",
+    "offer",
+    "a",
+    "kinder",
+    "word",
+    "the",
+    "morning",
+    "was",
+    "slow",
+    "the",
+    "walk",
+    "helped",
+    "I",
+    "felt",
+    "the",
+    "tension",
+    "in",
+    "my",
+    "shoulders",
+    "soften",
+    "a",
+    "little",
+    "it",
+    "is",
+    "okay",
+    "to",
+    "find",
+    "this",
+    "hard",
+    "everyone",
+    "struggles",
+    "sometimes",
+    "I",
+    "am",
+    "doing",
+    "my",
+    "best",
+    "tomorrow",
+    "I",
+    "want",
+    "to",
+    "remember",
+    "the",
+    "small",
+    "things",
+    "that",
+    "went",
+    "well",
+    "tea",
+    "sunlight",
+    "a",
+    "message",
+]
+SELFCARE = [
+    "Drink a glass of water",
+    "Step outside",
+    "Stretch",
+    "Message a friend",
+    "Rest my eyes",
+    "Eat something warm",
+]
 PHASES = [{"kind": "inhale", "seconds": 4}, {"kind": "hold", "seconds": 7}, {"kind": "exhale", "seconds": 8}]
 
 
@@ -59,7 +137,9 @@ def generate(days: int, seed: int = 1) -> Tables:
         "breathing_sessions": [],
         "selfcare_items": [],
         "selfcare_ticks": [],
-        "settings": [{"id": "settings", "theme": "dusk", "reduced_motion": False, "bell": False, "week_start": "monday"}],
+        "settings": [
+            {"id": "settings", "theme": "dusk", "reduced_motion": False, "bell": False, "week_start": "monday"}
+        ],
     }
     created = START.isoformat(timespec="seconds")
     items = [

@@ -51,29 +51,49 @@ def seed_extras(store: Store, now: datetime, days: int = 12, seed: int = 7) -> N
         day = now - timedelta(days=offset)
         cared = offset % 2 == 0
         checkins.append(
-            {"id": f"c{offset}", "at": day.replace(hour=20).isoformat(timespec="seconds"),
-             "pleasantness": rng.randint(6, 8) if cared else rng.randint(4, 6), "energy": None,
-             "emotions": [], "tags": [], "note": ""}
+            {
+                "id": f"c{offset}",
+                "at": day.replace(hour=20).isoformat(timespec="seconds"),
+                "pleasantness": rng.randint(6, 8) if cared else rng.randint(4, 6),
+                "energy": None,
+                "emotions": [],
+                "tags": [],
+                "note": "",
+            }
         )
         if cared:
             ticks.append({"id": f"t{offset}", "day": day.date().isoformat(), "item_id": "water"})
         key, name = ("box", "Box breathing") if offset % 3 else ("sigh", "Cyclic sighing")
         before = rng.randint(3, 6)
         sessions.append(
-            {"id": f"b{offset}", "started_at": day.isoformat(timespec="seconds"), "pattern_key": key,
-             "pattern_name": name, "phases": [], "planned_seconds": 60.0, "planned_cycles": None,
-             "actual_seconds": 60.0, "cycles_completed": 4, "finished": True,
-             "feeling_before": before, "feeling_after": before + rng.randint(0, 2)}
+            {
+                "id": f"b{offset}",
+                "started_at": day.isoformat(timespec="seconds"),
+                "pattern_key": key,
+                "pattern_name": name,
+                "phases": [],
+                "planned_seconds": 60.0,
+                "planned_cycles": None,
+                "actual_seconds": 60.0,
+                "cycles_completed": 4,
+                "finished": True,
+                "feeling_before": before,
+                "feeling_after": before + rng.randint(0, 2),
+            }
         )
     with database.transaction():
         database.table("checkins").insert_multiple(checkins)
         database.table("breathing_sessions").insert_multiple(sessions)
         database.table("selfcare_ticks").insert_multiple(ticks)
     reflections = store.repo(ReflectionRepository)
-    reflections.save_for_day((now - timedelta(days=7)).date().isoformat(),
-                             {"helped": "Breathing before meetings took the edge off."}, now)
-    reflections.save_for_day((now - timedelta(days=1)).date().isoformat(),
-                             {"changed": "I notice the critic sooner and answer it more gently."}, now)
+    reflections.save_for_day(
+        (now - timedelta(days=7)).date().isoformat(), {"helped": "Breathing before meetings took the edge off."}, now
+    )
+    reflections.save_for_day(
+        (now - timedelta(days=1)).date().isoformat(),
+        {"changed": "I notice the critic sooner and answer it more gently."},
+        now,
+    )
     questionnaire = built_in_questionnaire()
     results = store.repo(QuestionnaireRepository)
     for weeks_ago, base in ((4, 2), (3, 3), (2, 3), (1, 4)):

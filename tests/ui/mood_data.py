@@ -21,7 +21,9 @@ def add_days_of_checkins(store: Store, now: datetime, days: int, seed: int = 7) 
         if days > 3 and rng.random() < 0.15:
             continue
         for number in range(rng.choice((1, 1, 2))):
-            at = (now - timedelta(days=offset)).replace(hour=8 + 5 * number, minute=rng.randrange(60), second=0, microsecond=0)
+            at = (now - timedelta(days=offset)).replace(
+                hour=8 + 5 * number, minute=rng.randrange(60), second=0, microsecond=0
+            )
             if at > now:
                 at = now
             items.append(

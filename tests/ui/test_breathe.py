@@ -43,7 +43,9 @@ async def step(pilot: Any, clock: FakeClock, screen: BreathingSessionScreen, sec
     await pilot.pause()
 
 
-async def test_whole_session_is_saved_with_feelings(make_app: Callable[..., Any], clock: FakeClock, store: Store) -> None:
+async def test_whole_session_is_saved_with_feelings(
+    make_app: Callable[..., Any], clock: FakeClock, store: Store
+) -> None:
     app = make_app("breathe", pattern="box", cycles=2)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -116,9 +118,7 @@ async def test_pause_shifts_the_schedule(make_app: Callable[..., Any], clock: Fa
     assert record.actual_seconds == 4.0 and not record.finished and record.planned_seconds == 64.0
 
 
-async def test_invalid_custom_pattern_shows_messages_at_fields(
-    make_app: Callable[..., Any], store: Store
-) -> None:
+async def test_invalid_custom_pattern_shows_messages_at_fields(make_app: Callable[..., Any], store: Store) -> None:
     app = make_app("breathe")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -198,14 +198,20 @@ async def test_length_and_coherent_pace_controls(make_app: Callable[..., Any]) -
 def test_cli_unknown_pattern_is_one_line_and_exit_2(tmp_path: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "tui", "--db", str(tmp_path / "db.json"), "breathe", "--pattern", "square"],
-        cwd=REPO_ROOT, capture_output=True, text=True, timeout=30,
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=30,
     )
     assert result.returncode == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "box, 4-7-8, coherent, sigh" in lines[0]
     bad_minutes = subprocess.run(
         [sys.executable, "-m", "tui", "--db", str(tmp_path / "db.json"), "breathe", "--minutes", "0"],
-        cwd=REPO_ROOT, capture_output=True, text=True, timeout=30,
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=30,
     )
     assert bad_minutes.returncode == 2 and len(bad_minutes.stderr.strip().splitlines()) == 1
 
@@ -286,7 +292,9 @@ async def test_bell_rings_at_each_phase_change_when_asked(
 async def test_custom_pattern_opens_by_name_even_with_brackets(
     make_app: Callable[..., Any], clock: FakeClock, store: Store
 ) -> None:
-    odd = custom_pattern("[b]Night [slow", (Phase("inhale", 3), Phase("hold", 0), Phase("exhale", 5), Phase("hold", 0)), "n1")
+    odd = custom_pattern(
+        "[b]Night [slow", (Phase("inhale", 3), Phase("hold", 0), Phase("exhale", 5), Phase("hold", 0)), "n1"
+    )
     store.repo(BreathingPatternRepository).save(odd)
     app = make_app("breathe", pattern="[B]NIGHT [slow", cycles=1)
     async with app.run_test(size=(80, 24)) as pilot:

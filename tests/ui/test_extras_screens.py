@@ -166,7 +166,9 @@ async def test_selfcare_ticking_is_stored_and_unticking_removes_it(make_app: Cal
         assert str(app.screen.query_one("#selfcare-today", Static).render()) == "1 of 5 today."
 
 
-async def test_mood_extras_refreshes_from_the_store(make_app: Callable[..., Any], store: Store, clock: Any, tmp_path: Path) -> None:
+async def test_mood_extras_refreshes_from_the_store(
+    make_app: Callable[..., Any], store: Store, clock: Any, tmp_path: Path
+) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await app.push_screen(ExtrasHostScreen(tmp_path))
@@ -203,7 +205,9 @@ async def test_reflection_date_opens_another_day_and_refuses_the_future(
     assert store.repo(ReflectionRepository).for_day("2026-03-02").answers == {"helped": "Walks"}  # type: ignore[union-attr]
 
 
-async def test_reflection_opened_and_closed_without_typing_saves_nothing(make_app: Callable[..., Any], store: Store) -> None:
+async def test_reflection_opened_and_closed_without_typing_saves_nothing(
+    make_app: Callable[..., Any], store: Store
+) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await app.push_screen(ReflectionScreen())

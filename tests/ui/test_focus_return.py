@@ -81,7 +81,10 @@ async def test_item10_2_every_overlay_returns_exactly_the_focus_before(make_app,
         assert journal.focused is tags
 
 
-@pytest.mark.parametrize("stop_name", ["home", "breathe", "journal-list", "affirm", "selfcare", "mood", "checkin", "help", "settings", "confirm"])
+@pytest.mark.parametrize(
+    "stop_name",
+    ["home", "breathe", "journal-list", "affirm", "selfcare", "mood", "checkin", "help", "settings", "confirm"],
+)
 async def test_item10_2_screens_not_for_writing_open_with_no_text_field_focused(make_app, stop_name) -> None:
     """Letter keys on these screens are the app's keys: none opens with a text field taking them (writing screens do, on purpose)."""
     from tests.ui.test_walk_every_screen import STOPS

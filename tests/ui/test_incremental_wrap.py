@@ -15,8 +15,31 @@ from tui.ui.widgets.capped_text_area import CappedTextArea
 from tui.ui.widgets.incremental_wrap import IncrementalWrappedDocument, rewrap_line
 
 PIECES = st.sampled_from(
-    [" ", "  ", "\u3000", "\u00a0", "a", "word", "kind", "hopeful ", "x" * 25, "naïve", "crème", "日本語", "漢字かな",
-     "😀", "👍🏽", "👩‍👩‍👧", "e\u0301", "\u200b", "\x07", "-", ".", "1234567890" * 4, "\t"]
+    [
+        " ",
+        "  ",
+        "\u3000",
+        "\u00a0",
+        "a",
+        "word",
+        "kind",
+        "hopeful ",
+        "x" * 25,
+        "naïve",
+        "crème",
+        "日本語",
+        "漢字かな",
+        "😀",
+        "👍🏽",
+        "👩‍👩‍👧",
+        "e\u0301",
+        "\u200b",
+        "\x07",
+        "-",
+        ".",
+        "1234567890" * 4,
+        "\t",
+    ]
 )
 
 
@@ -37,7 +60,12 @@ def edits(draw: st.DrawFn, line: str) -> str:
 
 
 @settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(data=st.data(), width=st.integers(1, 40), tab_size=st.sampled_from([1, 4, 8]), window_rows=st.sampled_from([1, 2, 8]))
+@given(
+    data=st.data(),
+    width=st.integers(1, 40),
+    tab_size=st.sampled_from([1, 4, 8]),
+    window_rows=st.sampled_from([1, 2, 8]),
+)
 def test_rewrap_line_equals_full_wrap(data: st.DataObject, width: int, tab_size: int, window_rows: int) -> None:
     line = data.draw(untabbed())
     old_offsets = compute_wrap_offsets(line, width, tab_size)
@@ -49,7 +77,12 @@ def test_rewrap_line_equals_full_wrap(data: st.DataObject, width: int, tab_size:
 
 
 def wrapped_state(wrapped: WrappedDocument) -> tuple[object, ...]:
-    return (wrapped._wrap_offsets, wrapped._offset_to_line_info, wrapped._line_index_to_offsets, wrapped._tab_width_cache)
+    return (
+        wrapped._wrap_offsets,
+        wrapped._offset_to_line_info,
+        wrapped._line_index_to_offsets,
+        wrapped._tab_width_cache,
+    )
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -104,9 +137,42 @@ class TwinAreas(App[None]):
             yield CappedTextArea(self.text, max_length=100_000, id="capped")
 
 
-KEYS = [*"kind", "space", "backspace", "backspace", "up", "up", *"x y", "down", "down", "down", "shift+down", "shift+right",
-        *"zz", "ctrl+z", "delete", "delete", "end", *"Zoë 日本 ", "up", "home", "shift+end", "backspace", "ctrl+z", "ctrl+z",
-        "pagedown", *"ab", "ctrl+z", "ctrl+y", "shift+up", "shift+up", "space", "down", "left", *"q" * 12]
+KEYS = [
+    *"kind",
+    "space",
+    "backspace",
+    "backspace",
+    "up",
+    "up",
+    *"x y",
+    "down",
+    "down",
+    "down",
+    "shift+down",
+    "shift+right",
+    *"zz",
+    "ctrl+z",
+    "delete",
+    "delete",
+    "end",
+    *"Zoë 日本 ",
+    "up",
+    "home",
+    "shift+end",
+    "backspace",
+    "ctrl+z",
+    "ctrl+z",
+    "pagedown",
+    *"ab",
+    "ctrl+z",
+    "ctrl+y",
+    "shift+up",
+    "shift+up",
+    "space",
+    "down",
+    "left",
+    *"q" * 12,
+]
 
 
 async def test_capped_area_edits_moves_and_draws_like_a_stock_text_area() -> None:
@@ -129,5 +195,8 @@ async def test_capped_area_edits_moves_and_draws_like_a_stock_text_area() -> Non
             assert capped.selection == stock.selection, key
             assert capped.scroll_offset == stock.scroll_offset
             assert wrapped_state(capped.wrapped_document) == wrapped_state(stock.wrapped_document)
-            assert capped.wrapped_document._wrap_offsets == WrappedDocument(capped.document, capped.wrap_width, 4)._wrap_offsets
+            assert (
+                capped.wrapped_document._wrap_offsets
+                == WrappedDocument(capped.document, capped.wrap_width, 4)._wrap_offsets
+            )
             assert drawn[0] == drawn[1], key

@@ -67,7 +67,9 @@ def _calm_error_shown(app: Any) -> bool:
     return any(n.severity == "error" and "Could not save" in str(n.message) for n in app._notifications)
 
 
-async def test_item9_3_read_only_disk_discard_draft_shows_a_calm_message(make_app: MakeApp, store: Store, read_only: None) -> None:
+async def test_item9_3_read_only_disk_discard_draft_shows_a_calm_message(
+    make_app: MakeApp, store: Store, read_only: None
+) -> None:
     app = make_app("journal")
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
@@ -82,7 +84,9 @@ async def test_item9_3_read_only_disk_discard_draft_shows_a_calm_message(make_ap
     assert store.repo(JournalDraftRepository).current() is not None, "nothing was lost"
 
 
-async def test_item9_3_read_only_disk_delete_entry_shows_a_calm_message(make_app: MakeApp, store: Store, read_only: None) -> None:
+async def test_item9_3_read_only_disk_delete_entry_shows_a_calm_message(
+    make_app: MakeApp, store: Store, read_only: None
+) -> None:
     app = make_app("journal")
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
@@ -102,7 +106,9 @@ async def test_item9_3_read_only_disk_delete_entry_shows_a_calm_message(make_app
     assert store.repo(JournalRepository).count() == 1
 
 
-async def test_item9_3_read_only_disk_tick_selfcare_shows_a_calm_message(make_app: MakeApp, store: Store, read_only: None) -> None:
+async def test_item9_3_read_only_disk_tick_selfcare_shows_a_calm_message(
+    make_app: MakeApp, store: Store, read_only: None
+) -> None:
     app = make_app("selfcare")
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
@@ -114,7 +120,9 @@ async def test_item9_3_read_only_disk_tick_selfcare_shows_a_calm_message(make_ap
         assert app.is_running and isinstance(app.screen, SelfCareScreen)
 
 
-async def test_item9_3_read_only_disk_save_checkin_shows_a_calm_message(make_app: MakeApp, store: Store, read_only: None) -> None:
+async def test_item9_3_read_only_disk_save_checkin_shows_a_calm_message(
+    make_app: MakeApp, store: Store, read_only: None
+) -> None:
     app = make_app("mood")
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.pause()

@@ -140,7 +140,9 @@ async def test_item9_6_continuous_typing_keeps_the_draft_at_most_two_seconds_beh
             on_disk = draft.entry.body if draft is not None else ""
             for moment, text in typed:
                 if clock.monotonic() - moment > DRAFT_PROMISE_SECONDS:
-                    assert on_disk.startswith(text), f"the draft is more than 2 s behind at {clock.monotonic() - 1000:.2f} s"
+                    assert on_disk.startswith(text), (
+                        f"the draft is more than 2 s behind at {clock.monotonic() - 1000:.2f} s"
+                    )
 
 
 async def test_item9_14_a_save_that_works_on_retry_leaves_no_draft_to_offer(

@@ -20,7 +20,9 @@ from tui.ui.screens.journal.journal import JournalScreen
 from tui.ui.screens.journal.journal_list import JournalListScreen
 
 
-async def test_typing_autosaves_the_draft_after_a_pause(make_app: Callable[..., Any], store: Store, clock: FakeClock) -> None:
+async def test_typing_autosaves_the_draft_after_a_pause(
+    make_app: Callable[..., Any], store: Store, clock: FakeClock
+) -> None:
     app = make_app("journal")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -97,7 +99,9 @@ async def test_leaving_the_section_keeps_the_draft(make_app: Callable[..., Any],
         assert draft is not None and draft.entry.body == "walk"
 
 
-async def test_save_with_title_date_and_tags_clears_the_draft(make_app: Callable[..., Any], store: Store, clock: FakeClock) -> None:
+async def test_save_with_title_date_and_tags_clears_the_draft(
+    make_app: Callable[..., Any], store: Store, clock: FakeClock
+) -> None:
     store.repo(JournalRepository).save(JournalEntry.new(clock.now(), body="earlier", tags=["family"]))
     app = make_app("journal")
     async with app.run_test(size=(80, 24)) as pilot:
@@ -218,7 +222,9 @@ async def test_delete_with_confirmation_then_undo(make_app: Callable[..., Any], 
         assert screen.shown[0].id == newest.id
 
 
-async def test_open_an_entry_from_the_list_to_edit(make_app: Callable[..., Any], store: Store, clock: FakeClock) -> None:
+async def test_open_an_entry_from_the_list_to_edit(
+    make_app: Callable[..., Any], store: Store, clock: FakeClock
+) -> None:
     entries = _seed(store, clock)
     app = make_app("journal")
     async with app.run_test(size=(100, 30)) as pilot:
@@ -297,7 +303,6 @@ def test_highlight_window_finds_a_match_deep_in_a_long_entry() -> None:
     window = _window_around_match(body, fold("T\n" + body), "T", "zoe")
     assert len(window) < 1000
     assert [window[s:e] for s, e in match_spans(window, "zoe")] == ["Zoë"]
-
 
 
 async def test_item9_13_the_journal_screen_refuses_more_tags_than_the_shared_limit(

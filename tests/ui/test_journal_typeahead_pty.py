@@ -27,7 +27,9 @@ def _where_the_page_is(db: Path) -> list[str]:
             places.append("draft")
         if any(PAGE in entry.body for entry in store.repo(JournalRepository).all()):
             places.append("journal")
-        if any(item.entry is not None and PAGE in item.entry.body for item in store.repo(RecentlyDeletedRepository).all()):
+        if any(
+            item.entry is not None and PAGE in item.entry.body for item in store.repo(RecentlyDeletedRepository).all()
+        ):
             places.append("recently deleted")
         return places
     finally:

@@ -225,7 +225,9 @@ async def test_a_lower_week_is_said_gently(make_app: MakeApp, store: Store, cloc
 # -- issue 10 item 1: the one-line sparkline and the bar chart's dates --------------
 
 
-async def test_item10_1_sparkline_follows_the_range_and_fits_at_every_size(make_app: MakeApp, store: Store, clock: FakeClock) -> None:
+async def test_item10_1_sparkline_follows_the_range_and_fits_at_every_size(
+    make_app: MakeApp, store: Store, clock: FakeClock
+) -> None:
     from tui.ui.widgets.day_sparkline import DaySparkline
 
     add_days_of_checkins(store, clock.now(), 400)
@@ -246,7 +248,9 @@ async def test_item10_1_sparkline_follows_the_range_and_fits_at_every_size(make_
                 assert chart.date_line(chart.size.width).strip(), (size, days)
 
 
-async def test_item10_1_a_missing_day_is_a_faint_dot_not_the_lowest_block(make_app: MakeApp, store: Store, clock: FakeClock) -> None:
+async def test_item10_1_a_missing_day_is_a_faint_dot_not_the_lowest_block(
+    make_app: MakeApp, store: Store, clock: FakeClock
+) -> None:
     from datetime import timedelta
 
     from tui.core.checkin import make_checkin
@@ -254,7 +258,9 @@ async def test_item10_1_a_missing_day_is_a_faint_dot_not_the_lowest_block(make_a
 
     repository = store.repo(CheckinRepository)
     for days_ago, score in ((2, 1), (0, 10)):  # yesterday has no check-in
-        repository.add(make_checkin(pleasantness=score, now=clock.now(), at=clock.now() - timedelta(days=days_ago, minutes=5)))
+        repository.add(
+            make_checkin(pleasantness=score, now=clock.now(), at=clock.now() - timedelta(days=days_ago, minutes=5))
+        )
     app = make_app("mood")
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("1")
@@ -272,7 +278,14 @@ async def test_item10_1_a_missing_day_is_a_faint_dot_not_the_lowest_block(make_a
         (400, "4", (200, 50), True),
         (400, "1", (60, 20), False),
     ],
-    ids=["30-days-gaps", "30-days-gaps-no-colour", "365-days", "365-days-small", "365-days-wide-no-colour", "week-small"],
+    ids=[
+        "30-days-gaps",
+        "30-days-gaps-no-colour",
+        "365-days",
+        "365-days-small",
+        "365-days-wide-no-colour",
+        "week-small",
+    ],
 )
 def test_item10_1_sparkline_snapshot(
     snap_compare: Any,
@@ -296,7 +309,9 @@ def test_item10_1_sparkline_snapshot(
 # -- issue 10 item 9: a gentle line after a check-in of 1 or 2 ----------------------
 
 
-async def test_item10_9_a_low_checkin_gets_the_care_line_once_a_day_and_a_3_none(make_app: MakeApp, store: Store, clock: FakeClock) -> None:
+async def test_item10_9_a_low_checkin_gets_the_care_line_once_a_day_and_a_3_none(
+    make_app: MakeApp, store: Store, clock: FakeClock
+) -> None:
     from datetime import timedelta
 
     def care_notes() -> list[str]:

@@ -89,7 +89,9 @@ async def test_settings_switches_save_at_once(store: Store, make_app) -> None:
         assert store.settings.load().bell is True
 
 
-async def test_theme_option_wins_for_this_run_without_being_saved(store: Store, clock: FakeClock, tmp_path: Path) -> None:
+async def test_theme_option_wins_for_this_run_without_being_saved(
+    store: Store, clock: FakeClock, tmp_path: Path
+) -> None:
     app = create_app(store, clock, theme="contrast", themes_dir=tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -97,7 +99,9 @@ async def test_theme_option_wins_for_this_run_without_being_saved(store: Store, 
     assert store.settings.load().theme == "dusk"
 
 
-async def test_a_broken_user_theme_is_skipped_with_a_notification(store: Store, clock: FakeClock, tmp_path: Path) -> None:
+async def test_a_broken_user_theme_is_skipped_with_a_notification(
+    store: Store, clock: FakeClock, tmp_path: Path
+) -> None:
     (tmp_path / "broken.toml").write_text("name = [unclosed", encoding="utf-8")
     app = create_app(store, clock, themes_dir=tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -122,9 +126,7 @@ async def test_a_small_terminal_asks_for_more_room(make_app) -> None:
         assert isinstance(app.screen, TooSmallScreen)
 
 
-async def test_a_crash_never_shows_locals_and_names_the_log(
-    make_app, tmp_path: Path, monkeypatch, capsys
-) -> None:
+async def test_a_crash_never_shows_locals_and_names_the_log(make_app, tmp_path: Path, monkeypatch, capsys) -> None:
     import tui.ui.app as app_module
 
     log = tmp_path / "crash.log"
@@ -198,7 +200,14 @@ async def test_changes_from_another_process_appear_on_screen(tmp_path: Path, clo
         other = Store.open(path)  # what `heartwork checkin` in another terminal does
         with other.database.transaction():
             other.database.table("checkins").insert(
-                {"id": "x", "at": "2026-03-02T09:00:00+00:00", "pleasantness": 9, "emotions": [], "tags": [], "note": ""}
+                {
+                    "id": "x",
+                    "at": "2026-03-02T09:00:00+00:00",
+                    "pleasantness": 9,
+                    "emotions": [],
+                    "tags": [],
+                    "note": "",
+                }
             )
         other.close()
         app._check_external_changes()  # the app polls this every two seconds
@@ -271,7 +280,9 @@ def test_item10_1_home_sparkline_snapshot(snap_compare, make_app, store: Store, 
     assert snap_compare(make_app(), terminal_size=size)
 
 
-async def test_item10_1_home_sparkline_is_one_line_and_the_menu_stays_in_view(make_app, store: Store, clock: FakeClock) -> None:
+async def test_item10_1_home_sparkline_is_one_line_and_the_menu_stays_in_view(
+    make_app, store: Store, clock: FakeClock
+) -> None:
     from mood_data import add_days_of_checkins
 
     from tui.ui.widgets.day_sparkline import DaySparkline

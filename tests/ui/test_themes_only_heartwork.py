@@ -45,4 +45,3 @@ async def test_item10_6_a_saved_textual_theme_falls_back_to_heartworks_default(s
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert app.theme in app.heartwork_themes
-

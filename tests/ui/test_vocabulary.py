@@ -236,7 +236,9 @@ async def test_item10_3_journal_delete_shares_the_wording_and_u_in_search_types(
         assert store.repo(JournalRepository).get(entry.id) is not None
 
 
-async def test_item10_3_palette_offers_undo_only_right_after_a_delete(make_app: MakeApp, store: Store, clock: FakeClock) -> None:
+async def test_item10_3_palette_offers_undo_only_right_after_a_delete(
+    make_app: MakeApp, store: Store, clock: FakeClock
+) -> None:
     repository = store.repo(AffirmationRepository)
     mine = repository.add_own("Small steps count.", at=clock.now())
     app = make_app("affirm")

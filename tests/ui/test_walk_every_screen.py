@@ -22,7 +22,9 @@ SIZES = [(80, 24), (100, 30)]
 def _confirm(app: Any) -> None:
     from tui.ui.dialogs.confirm import ConfirmScreen
 
-    app.push_screen(ConfirmScreen("Delete this affirmation?", yes="Delete", detail="It can be brought back right after."))
+    app.push_screen(
+        ConfirmScreen("Delete this affirmation?", yes="Delete", detail="It can be brought back right after.")
+    )
 
 
 def _text_entry(app: Any) -> None:

@@ -65,8 +65,13 @@ def test_item9_7_retention_never_drops_a_backup_from_the_future_or_the_newest_fe
 def test_item9_7_what_a_backup_holds_in_words() -> None:
     data = {
         "_meta": {"1": {"schema_version": 2}},
-        "checkins": {"1": {"id": "a", "at": "2026-03-02T09:30:00+01:00"}, "2": {"id": "b", "at": "2026-03-04T09:30:00+01:00"}},
-        "journal_entries": {"1": {"id": "j", "created_at": "2026-03-01T10:00:00+01:00", "updated_at": "2026-03-03T10:00:00+01:00"}},
+        "checkins": {
+            "1": {"id": "a", "at": "2026-03-02T09:30:00+01:00"},
+            "2": {"id": "b", "at": "2026-03-04T09:30:00+01:00"},
+        },
+        "journal_entries": {
+            "1": {"id": "j", "created_at": "2026-03-01T10:00:00+01:00", "updated_at": "2026-03-03T10:00:00+01:00"}
+        },
         "notes": {"1": {"id": "n"}},
         "reflections": {},
     }
@@ -79,7 +84,10 @@ def test_item9_7_what_a_backup_holds_in_words() -> None:
 
 
 def test_item9_7_records_lost_are_matched_by_id() -> None:
-    current = {"checkins": {"1": {"id": "a"}, "2": {"id": "b"}, "3": {"id": "c"}}, "journal_entries": {"1": {"id": "j"}}}
+    current = {
+        "checkins": {"1": {"id": "a"}, "2": {"id": "b"}, "3": {"id": "c"}},
+        "journal_entries": {"1": {"id": "j"}},
+    }
     older = {"checkins": {"1": {"id": "a"}, "2": {"id": "x"}, "3": {"id": "y"}}}
     assert records_lost(current, older) == {"checkins": 2, "journal_entries": 1}
     assert records_lost(older, current) == {"checkins": 2}

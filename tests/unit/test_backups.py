@@ -210,7 +210,7 @@ def test_item9_9_a_symlinked_backup_file_is_refused_not_read(
     ("payload", "words"),
     [
         (b'{"_meta": {"1": {"schema_version": 99}}, "checkins": {}}', "newer version of Heartwork"),
-        (b'{"_meta": {"1": {"schema_version": "3"}}, "checkins": {}}', "format version (\"3\")"),
+        (b'{"_meta": {"1": {"schema_version": "3"}}, "checkins": {}}', 'format version ("3")'),
         (b'{"_meta": {"1": {"schema_version": 3.0}}, "checkins": {}}', "format version (3.0)"),
         (b'{"_meta": {"1": {}}, "checkins": {}}', "format version is missing"),
         (b'{"checkins": [1, 2]}', "not a set of records"),

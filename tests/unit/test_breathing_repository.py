@@ -43,8 +43,18 @@ def test_session_round_trip_and_document_fields(file_store: Store) -> None:
         reopened.close()
     document = file_store.database.table("breathing_sessions").all()[0]
     assert set(document) == {
-        "id", "started_at", "pattern_key", "pattern_name", "phases", "planned_seconds", "planned_cycles",
-        "actual_seconds", "cycles_completed", "finished", "feeling_before", "feeling_after",
+        "id",
+        "started_at",
+        "pattern_key",
+        "pattern_name",
+        "phases",
+        "planned_seconds",
+        "planned_cycles",
+        "actual_seconds",
+        "cycles_completed",
+        "finished",
+        "feeling_before",
+        "feeling_after",
     }
     assert document["started_at"] == START.isoformat(timespec="seconds")
     assert document["phases"][0] == {"kind": "inhale", "seconds": 4.0}
@@ -63,13 +73,17 @@ def test_recent_is_newest_first_and_feeds_today(store: Store) -> None:
 
 def test_custom_patterns_save_edit_delete(store: Store) -> None:
     repository = store.repo(BreathingPatternRepository)
-    pattern = custom_pattern("Evening calm", (Phase("inhale", 4), Phase("hold", 0), Phase("exhale", 6.5), Phase("hold", 1)), "p1")
+    pattern = custom_pattern(
+        "Evening calm", (Phase("inhale", 4), Phase("hold", 0), Phase("exhale", 6.5), Phase("hold", 1)), "p1"
+    )
     repository.save(pattern)
     assert repository.get("p1") == pattern and repository.get("p1").custom  # type: ignore[union-attr]
     assert repository.named("  evening CALM ") == pattern
     repository.save(custom_pattern("Evening calm", (Phase("inhale", 5), Phase("exhale", 5)), "p1"))
     assert repository.count() == 1 and repository.get("p1").cycle_seconds == 10  # type: ignore[union-attr]
     assert store.database.table("breathing_patterns").all()[0] == {
-        "id": "p1", "name": "Evening calm", "phases": [{"kind": "inhale", "seconds": 5}, {"kind": "exhale", "seconds": 5}],
+        "id": "p1",
+        "name": "Evening calm",
+        "phases": [{"kind": "inhale", "seconds": 5}, {"kind": "exhale", "seconds": 5}],
     }
     assert repository.delete("p1") and repository.count() == 0

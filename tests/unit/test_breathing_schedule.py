@@ -61,7 +61,7 @@ def test_phase_boundaries_fall_exactly_on_cumulative_sums(phases: list[tuple[str
         assert at_start.phase_progress == 0.0
         if position > 0:
             just_before = schedule.phase_at(start - 1e-6)
-            previous_start, previous_cycle, previous_index = boundaries[position - 1]
+            _previous_start, previous_cycle, previous_index = boundaries[position - 1]
             assert (just_before.cycle, just_before.phase_index) == (previous_cycle + 1, previous_index)
     assert schedule.phase_at(schedule.total_seconds).finished
     assert not schedule.phase_at(schedule.total_seconds - 1e-6).finished

@@ -46,7 +46,9 @@ def test_item10_1_ninety_days_and_a_year_are_labelled_with_month_names() -> None
 
 
 def test_item10_1_labels_never_run_together() -> None:
-    names = {f"{date(2026, month, 1):%b}" for month in range(1, 13)} | {f"{date(2026, 3, day):%a}" for day in range(1, 8)}
+    names = {f"{date(2026, month, 1):%b}" for month in range(1, 13)} | {
+        f"{date(2026, 3, day):%a}" for day in range(1, 8)
+    }
     for room, days in ((20, 30), (40, 90), (30, 365), (7, 7), (92, 30)):
         bounds = bucket_bounds(days, room)
         width = max(1, min(room // len(bounds), 8))

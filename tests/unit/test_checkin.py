@@ -45,7 +45,10 @@ def test_energy_is_optional() -> None:
 
 
 def test_words_are_trimmed_lowercased_and_deduplicated() -> None:
-    assert normalize_words([" Work ", "#work", "family  time", "", "WORK", "Family Time"], "tags") == ("work", "family time")
+    assert normalize_words([" Work ", "#work", "family  time", "", "WORK", "Family Time"], "tags") == (
+        "work",
+        "family time",
+    )
 
 
 def test_too_many_or_too_long_words_are_refused() -> None:
@@ -104,7 +107,9 @@ def test_bad_moments_are_explained(text: str, words: str) -> None:
 
 def test_repository_round_trip_and_queries(store: Store) -> None:
     repository = store.repo(CheckinRepository)
-    first = repository.add(make_checkin(pleasantness=4, now=NOW, at=NOW - timedelta(days=2), tags=["work"], emotions=["tired"]))
+    first = repository.add(
+        make_checkin(pleasantness=4, now=NOW, at=NOW - timedelta(days=2), tags=["work"], emotions=["tired"])
+    )
     second = repository.add(make_checkin(pleasantness=8, now=NOW, energy=6, tags=["family", "work"], note="walk"))
     third = repository.add(make_checkin(pleasantness=6, now=NOW, at=NOW - timedelta(days=1), tags=["sleep"]))
     assert repository.get(second.id) == second

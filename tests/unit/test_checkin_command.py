@@ -30,8 +30,22 @@ def checkins_in(db: Path) -> list[dict[str, object]]:
 
 def test_a_good_checkin_is_saved_and_confirmed(tmp_path: Path) -> None:
     db = tmp_path / "hw.json"
-    result = run_cli("7", "--energy", "4", "--emotion", "Calm", "--emotion", "tired", "--tag", " Work ",
-                     "--note", "a slow morning", "--at", "2026-03-01 21:05", db=db)
+    result = run_cli(
+        "7",
+        "--energy",
+        "4",
+        "--emotion",
+        "Calm",
+        "--emotion",
+        "tired",
+        "--tag",
+        " Work ",
+        "--note",
+        "a slow morning",
+        "--at",
+        "2026-03-01 21:05",
+        db=db,
+    )
     assert result.returncode == 0, result.stderr
     lines = result.stdout.strip().splitlines()
     assert len(lines) == 1 and "7 (pretty good)" in lines[0] and "Sun 1 Mar 2026 21:05" in lines[0]

@@ -6,8 +6,9 @@ import re
 import subprocess
 import sys
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 
@@ -120,9 +121,7 @@ def test_loader_does_not_import_textual() -> None:
         "bad = [m for m in sys.modules if m == 'textual' or m.startswith('textual.')]; "
         "assert not bad, bad"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], cwd=root, capture_output=True, text=True
-    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
 
 
@@ -235,9 +234,7 @@ def test_breathing_patterns_shape() -> None:
 
 def test_breathing_exact_timings() -> None:
     patterns = _patterns()
-    assert _timings(patterns["box"]) == [
-        ("inhale", 4.0), ("hold", 4.0), ("exhale", 4.0), ("hold", 4.0)
-    ]
+    assert _timings(patterns["box"]) == [("inhale", 4.0), ("hold", 4.0), ("exhale", 4.0), ("hold", 4.0)]
     assert _timings(patterns["4-7-8"]) == [("inhale", 4.0), ("hold", 7.0), ("exhale", 8.0)]
     assert patterns["4-7-8"]["suggested_cycles"] == 4
     assert _timings(patterns["coherent"]) == [("inhale", 5.5), ("exhale", 5.5)]
@@ -278,9 +275,7 @@ def test_phase_words() -> None:
     for word in data["phase_words"].values():
         assert 1 <= len(word.split()) <= 2
     assert data["phase_words"]["inhale"] == "Breathe in"
-    assert data["phase_plain"] == {
-        "inhale": "Inhale", "hold": "Hold", "exhale": "Exhale", "top-up": "Top up"
-    }
+    assert data["phase_plain"] == {"inhale": "Inhale", "hold": "Hold", "exhale": "Exhale", "top-up": "Top up"}
 
 
 # --- reflection questions --------------------------------------------------
@@ -299,10 +294,7 @@ def test_reflection_questions() -> None:
 
 def _score(q: dict[str, Any], answers: dict[str, int]) -> float:
     lo, hi = q["scale_min"], q["scale_max"]
-    scores = [
-        (lo + hi - answers[item["id"]]) if item["reverse"] else answers[item["id"]]
-        for item in q["item"]
-    ]
+    scores = [(lo + hi - answers[item["id"]]) if item["reverse"] else answers[item["id"]] for item in q["item"]]
     return sum(scores) / len(scores)
 
 
@@ -317,7 +309,7 @@ def test_questionnaire_structure() -> None:
     assert len(items) == 6
     _assert_unique_slugs(items)
     _assert_texts(items)
-    assert Counter(i["element"] for i in items) == {e: 2 for e in ELEMENTS}
+    assert Counter(i["element"] for i in items) == dict.fromkeys(ELEMENTS, 2)
     assert all(isinstance(i["reverse"], bool) for i in items)
     n_reverse = sum(i["reverse"] for i in items)
     assert 1 <= n_reverse <= 4

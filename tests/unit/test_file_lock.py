@@ -55,7 +55,9 @@ def test_excludes_and_is_excluded_by_the_filelock_package(tmp_path: Path) -> Non
     ours.release()
 
 
-def test_database_says_busy_while_another_process_holds_the_lock(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_database_says_busy_while_another_process_holds_the_lock(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from filelock import FileLock
 
     from tui.store import database as database_module
@@ -67,9 +69,8 @@ def test_database_says_busy_while_another_process_holds_the_lock(tmp_path: Path,
     other = FileLock(str(database_module.lock_path_for(path)), timeout=1, thread_local=False)
     other.acquire()
     try:
-        with pytest.raises(StoreBusyError):
-            with db.transaction():
-                pass
+        with pytest.raises(StoreBusyError), db.transaction():
+            pass
     finally:
         other.release()
     with db.transaction():

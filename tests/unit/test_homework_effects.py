@@ -18,8 +18,13 @@ from tui.store.store import Store
 
 
 def session(key: str, before: int | None, after: int | None, name: str | None = None) -> dict[str, object]:
-    return {"id": f"{key}-{before}-{after}", "pattern_key": key, "pattern_name": name or key.title(),
-            "feeling_before": before, "feeling_after": after}
+    return {
+        "id": f"{key}-{before}-{after}",
+        "pattern_key": key,
+        "pattern_name": name or key.title(),
+        "feeling_before": before,
+        "feeling_after": after,
+    }
 
 
 def checkin(day: date, score: int, hour: int = 9) -> dict[str, object]:
@@ -100,7 +105,9 @@ def test_selfcare_days_without_a_checkin_do_not_count() -> None:
 def test_repository_reads_the_three_tables(store: Store) -> None:
     database = store.database
     with database.transaction():
-        database.table("breathing_sessions").insert_multiple([session("box", 3, 5), session("box", 4, 6), session("box", 5, 7)])
+        database.table("breathing_sessions").insert_multiple(
+            [session("box", 3, 5), session("box", 4, 6), session("box", 5, 7)]
+        )
         database.table("checkins").insert(checkin(date(2026, 3, 2), 6))
     effects = load_homework_effects(database)
     assert effects.patterns[0].mean_change == pytest.approx(2.0)

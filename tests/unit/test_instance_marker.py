@@ -56,7 +56,9 @@ def test_item10_8_a_live_window_is_still_noticed(tmp_path: Path) -> None:
 
 def test_item10_8_a_mark_naming_a_dead_process_is_not_a_window(tmp_path: Path) -> None:
     path = tmp_path / "heartwork.json"
-    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True, check=True)
+    gone = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True, check=True
+    )
     other = _hold(path, 5)
     try:
         app_lock_path_for(path).write_text(gone.stdout.strip(), encoding="ascii")  # as if the holder had gone

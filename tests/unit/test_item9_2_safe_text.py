@@ -36,7 +36,9 @@ def test_item9_2_printable_text_in_any_script_is_untouched() -> None:
 def test_item9_2_repositories_store_and_return_visible_text() -> None:
     store = Store.in_memory()
     now = datetime(2026, 3, 2, 9, 30).astimezone()
-    entry = JournalEntry.new(now, body=f"line one{OSC_TITLE}\n\tline two", title=f"T{OSC_TITLE}", tags=[f"t{OSC_TITLE}"])
+    entry = JournalEntry.new(
+        now, body=f"line one{OSC_TITLE}\n\tline two", title=f"T{OSC_TITLE}", tags=[f"t{OSC_TITLE}"]
+    )
     journal = store.repo(JournalRepository)
     journal.save(entry)
     (stored,) = store.database.table("journal_entries").all()

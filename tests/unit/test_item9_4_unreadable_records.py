@@ -58,7 +58,15 @@ CASES: list[tuple[type[Repository[Any]], str, dict[str, Any], list[dict[str, Any
     (
         JournalRepository,
         "journal_entries",
-        {"id": "good", "created_at": AT, "updated_at": AT, "entry_date": "2026-03-02", "title": "t", "body": "b", "tags": []},
+        {
+            "id": "good",
+            "created_at": AT,
+            "updated_at": AT,
+            "entry_date": "2026-03-02",
+            "title": "t",
+            "body": "b",
+            "tags": [],
+        },
         [{"title": 5}, {"body": {"x": 1}}, {"entry_date": "2026-13-40"}, {"tags": "one"}, {"fields": []}],
     ),
     (
@@ -141,9 +149,20 @@ def test_item9_4_bad_values_are_set_aside_in_every_table(
 
 def test_item9_4_required_fields_missing_are_set_aside() -> None:
     store = Store.in_memory()
-    _seed(store, "checkins", [GOOD_CHECKIN, _missing({**GOOD_CHECKIN, "id": "a"}, "at"), _missing({**GOOD_CHECKIN, "id": "b"}, "pleasantness")])
+    _seed(
+        store,
+        "checkins",
+        [
+            GOOD_CHECKIN,
+            _missing({**GOOD_CHECKIN, "id": "a"}, "at"),
+            _missing({**GOOD_CHECKIN, "id": "b"}, "pleasantness"),
+        ],
+    )
     assert [c.id for c in store.repo(CheckinRepository).all()] == ["good"]
-    assert [(r.table, r.record_id) for r in store.database.unreadable_records()] == [("checkins", "a"), ("checkins", "b")]
+    assert [(r.table, r.record_id) for r in store.database.unreadable_records()] == [
+        ("checkins", "a"),
+        ("checkins", "b"),
+    ]
 
 
 def test_item9_4_settings_with_bad_values_are_set_aside_and_defaults_used() -> None:
@@ -198,7 +217,11 @@ def test_item9_4_export_mentions_the_records_set_aside(tmp_path: Path) -> None:
     db.write_text(json.dumps(data), encoding="utf-8")
     result = subprocess.run(
         [sys.executable, "-m", "tui", "--db", str(db), "export", "--out", str(tmp_path / "out.json")],
-        cwd=REPO_ROOT, capture_output=True, text=True, timeout=30, check=False,
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     assert "1 record in your data could not be read" in result.stderr

@@ -74,7 +74,9 @@ def test_draw_is_seeded_filters_by_tag_and_avoids_excluded() -> None:
     excluded = [p.id for p in pool[1:]]
     assert draw(rng, tag="creativity", exclude=excluded, prompts=load_prompts()) == keep
     every = [p.id for p in pool]
-    assert draw(rng, tag="creativity", exclude=every, prompts=load_prompts()).tag == "creativity"  # falls back to the whole pool
+    assert (
+        draw(rng, tag="creativity", exclude=every, prompts=load_prompts()).tag == "creativity"
+    )  # falls back to the whole pool
     with pytest.raises(ValueError):
         draw(rng, tag="no-such-tag", prompts=load_prompts())
 
@@ -117,7 +119,9 @@ def test_belief_bounds_and_blank() -> None:
 def test_compassion_break_and_kind_letter_entries() -> None:
     brk = content_exercises.compassion_break()
     assert len(brk.fields) == 3 and brk.extra
-    entry = exercises.to_entry(brk, {"this-is-hard": "Tired.", "kind-phrase": "Rest is allowed.", "soothing-touch": "yes"}, NOW)
+    entry = exercises.to_entry(
+        brk, {"this-is-hard": "Tired.", "kind-phrase": "Rest is allowed.", "soothing-touch": "yes"}, NOW
+    )
     assert entry.kind == KIND_COMPASSION_BREAK and entry.fields["soothing-touch"] is True
     assert "Tired." in entry.body and "soothing touch" in entry.body
     assert entry.fields["others-too"] == ""

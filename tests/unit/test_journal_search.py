@@ -49,7 +49,9 @@ def test_every_word_must_match_and_all_occurrences_highlight() -> None:
 
 
 def entry(entry_id: str, day: str, body: str, kind: str = "free", tags: tuple[str, ...] = ()) -> EntrySummary:
-    return EntrySummary(entry_id, day, day + "T10:00:00+00:00", kind, "", body[:50], tags, fold(body + " " + " ".join(tags)))
+    return EntrySummary(
+        entry_id, day, day + "T10:00:00+00:00", kind, "", body[:50], tags, fold(body + " " + " ".join(tags))
+    )
 
 
 def test_filters_by_words_tag_kind_and_dates() -> None:

@@ -168,7 +168,17 @@ def test_year_in_pixels_with_sunday_weeks() -> None:
 
 
 def test_shade_levels() -> None:
-    assert [mood_stats.shade_level(v) for v in (None, 1, 3.4, 3.5, 5.4, 5.5, 7.4, 7.5, 10)] == [0, 1, 1, 2, 2, 3, 3, 4, 4]
+    assert [mood_stats.shade_level(v) for v in (None, 1, 3.4, 3.5, 5.4, 5.5, 7.4, 7.5, 10)] == [
+        0,
+        1,
+        1,
+        2,
+        2,
+        3,
+        3,
+        4,
+        4,
+    ]
 
 
 def test_most_frequent_words_need_two_uses_and_break_ties_alphabetically() -> None:

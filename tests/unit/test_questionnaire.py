@@ -36,7 +36,10 @@ reverse = true
 
 def definition(**changes: Any) -> dict[str, Any]:
     data: dict[str, Any] = {
-        "id": "q", "title": "Q", "scale_min": 1, "scale_max": 5,
+        "id": "q",
+        "title": "Q",
+        "scale_min": 1,
+        "scale_max": 5,
         "item": [{"id": "a", "text": "A"}, {"id": "b", "text": "B", "reverse": True}],
     }
     data.update(changes)
@@ -87,7 +90,7 @@ def test_validation_names_the_file_and_the_problem(changes: dict[str, Any], prob
 def test_file_that_is_not_toml_is_reported(tmp_path: Path) -> None:
     path = tmp_path / "broken.toml"
     path.write_text("id = \n", encoding="utf-8")
-    with pytest.raises(QuestionnaireError, match="broken.toml: not valid TOML"):
+    with pytest.raises(QuestionnaireError, match=r"broken\.toml: not valid TOML"):
         load_questionnaire_file(path)
 
 

@@ -95,7 +95,9 @@ def test_rename_and_empty_text(store: Store, clock: Any) -> None:
 
 def test_summaries_are_counts_never_failures() -> None:
     today = date(2026, 3, 2)
-    items = [SelfCareItem(text=str(n), id=str(n)) for n in range(5)] + [SelfCareItem(text="old", id="old", active=False)]
+    items = [SelfCareItem(text=str(n), id=str(n)) for n in range(5)] + [
+        SelfCareItem(text="old", id="old", active=False)
+    ]
     ticks = [SelfCareTick(day=today.isoformat(), item_id=item_id) for item_id in ("0", "1", "2", "old")]
     assert day_summary(items, ticks, today).sentence() == "3 of 5 today."
     ticks += [SelfCareTick(day=(today - timedelta(days=d)).isoformat(), item_id="0") for d in (1, 3, 6, 7)]

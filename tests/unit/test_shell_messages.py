@@ -42,7 +42,9 @@ def heartwork(*args: str, env: dict[str, str], stdin: str | bytes = b"") -> subp
 
 def plain_locale(tmp_path: Path, **extra: str) -> dict[str, str]:
     env = {key: value for key, value in os.environ.items() if not key.startswith(("LC_", "LANG", "PYTHON"))}
-    env.update(HOME=str(tmp_path / "home"), XDG_STATE_HOME=str(tmp_path / "state"), XDG_DATA_HOME=str(tmp_path / "data"))
+    env.update(
+        HOME=str(tmp_path / "home"), XDG_STATE_HOME=str(tmp_path / "state"), XDG_DATA_HOME=str(tmp_path / "data")
+    )
     env.update(extra)
     return env
 
@@ -170,8 +172,17 @@ def test_item9_also_the_c_locale_keeps_non_ascii_text(tmp_path: Path) -> None:
 def test_item9_also_journal_add_reads_utf8_stdin_with_an_ascii_io_encoding(tmp_path: Path) -> None:
     db = tmp_path / "hw.json"
     for extra in ({"PYTHONIOENCODING": "ascii"}, {"PYTHONIOENCODING": "ascii", "LC_ALL": "C", "PYTHONUTF8": "0"}):
-        done = heartwork("--db", str(db), "journal", "add", "-", "--tag", "ré", env=plain_locale(tmp_path, **extra),
-                         stdin="Dear me, ça ira ✓\n")
+        done = heartwork(
+            "--db",
+            str(db),
+            "journal",
+            "add",
+            "-",
+            "--tag",
+            "ré",
+            env=plain_locale(tmp_path, **extra),
+            stdin="Dear me, ça ira ✓\n",
+        )
         assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
         assert "#ré".encode() in done.stdout and b"unexpected error" not in done.stderr
     bodies = [entry["body"] for entry in on_disk(db)["journal_entries"].values()]

@@ -26,7 +26,13 @@ def db_path(tmp_path: Path) -> Path:
     db.backups.min_interval = 0
     db.table("checkins").save_records(
         [
-            {"id": "c1", "at": "2026-03-02T09:30:00+01:00", "pleasantness": 6, "emotions": ["calm"], "note": "Ça va 😊"},
+            {
+                "id": "c1",
+                "at": "2026-03-02T09:30:00+01:00",
+                "pleasantness": 6,
+                "emotions": ["calm"],
+                "note": "Ça va 😊",
+            },
             {"id": "c2", "at": "2026-03-02T19:30:00+01:00", "pleasantness": 8, "emotions": [], "note": ""},
         ]
     )
@@ -114,7 +120,9 @@ def test_restore_without_a_terminal_needs_yes(db_path: Path, capsys: pytest.Capt
     assert [doc["id"] for doc in Database.open(db_path).table("checkins").all()] == ["c1", "c2"]
 
 
-def test_restore_asks_on_a_terminal(db_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_restore_asks_on_a_terminal(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     current = db_path.read_bytes()
     monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
     monkeypatch.setattr("builtins.input", lambda prompt: "n")

@@ -23,7 +23,9 @@ scalars = (
     | texts
 )
 json_values = st.recursive(
-    scalars, lambda children: st.lists(children, max_size=4) | st.dictionaries(texts, children, max_size=4), max_leaves=20
+    scalars,
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(texts, children, max_size=4),
+    max_leaves=20,
 )
 documents = st.dictionaries(texts.filter(lambda key: key != "id"), json_values, max_size=6)
 not_finite = st.sampled_from([math.nan, math.inf, -math.inf])
@@ -50,7 +52,11 @@ def test_documents_survive_save_and_reopen_exactly(docs: list[dict[str, Any]]) -
 def test_nan_and_infinity_are_refused_wherever_they_hide(
     doc: dict[str, Any], bad: float, where: str, kind: str
 ) -> None:
-    poisoned = {"top": {**doc, "bad": bad}, "list": {**doc, "bad": [1, [bad]]}, "dict": {**doc, "bad": {"x": {"y": bad}}}}
+    poisoned = {
+        "top": {**doc, "bad": bad},
+        "list": {**doc, "bad": [1, [bad]]},
+        "dict": {**doc, "bad": {"x": {"y": bad}}},
+    }
     with tempfile.TemporaryDirectory() as folder:
         db = Database.open(Path(folder) / "heartwork.json") if kind == "file" else Database.in_memory()
         table = db.table("things")

@@ -15,7 +15,7 @@ from tinydb.storages import JSONStorage
 
 from tui.store.backups import BackupRotator
 from tui.store.database import Database
-from tui.store.errors import CorruptDatabaseError, DatabaseTooNewError
+from tui.store.errors import CorruptDatabaseError, DatabaseTooNewError, StoreError
 from tui.store.migrations import CURRENT_VERSION, META_TABLE, version_of
 from tui.store.restore import (
     current_file_state,
@@ -97,7 +97,7 @@ def test_a_backup_is_made_only_after_a_successful_write(tmp_path: Path, monkeypa
     db = make_backups(path, 1)
     count = len(list_backups(path))
     monkeypatch.setattr(os, "fsync", lambda fd: (_ for _ in ()).throw(OSError(5, "Input/output error")))
-    with pytest.raises(Exception):
+    with pytest.raises((StoreError, OSError)):
         db.table("things").save_records([{"id": "never"}])
     monkeypatch.undo()
     assert len(list_backups(path)) == count
@@ -188,7 +188,12 @@ def test_a_bad_backup_is_refused_before_anything_changes(tmp_path: Path) -> None
     with pytest.raises(CorruptDatabaseError):
         restore_backup(path, bad)
     assert path.read_bytes() == current
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["backups", "bad.json", "heartwork.json", "heartwork.json.lock"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "backups",
+        "bad.json",
+        "heartwork.json",
+        "heartwork.json.lock",
+    ]
 
 
 def test_an_unreadable_backup_is_listed_but_never_offered(tmp_path: Path) -> None:

@@ -40,7 +40,8 @@ def heartwork(*args: str, home: Path, umask: int | None = None, **env: str) -> s
     prefix = f"import os; os.umask({umask}); " if umask is not None else ""
     script = prefix + "import sys; from tui.cli.main import main; sys.exit(main(sys.argv[1:]))"
     return subprocess.run(
-        [sys.executable, "-c", script, *args], cwd=REPO_ROOT,
+        [sys.executable, "-c", script, *args],
+        cwd=REPO_ROOT,
         env=environ,
         stdin=subprocess.DEVNULL,
         capture_output=True,
@@ -70,7 +71,13 @@ def test_item9_5_the_one_folder_helper_makes_each_level_0700_with_a_permissive_u
         write_crash_log(RuntimeError("x"), tmp_path / "state" / "deeper" / "crash.log")
     finally:
         os.umask(old)
-    for level in (tmp_path / "a", tmp_path / "a" / "b", tmp_path / "a" / "b" / "c", tmp_path / "state", tmp_path / "state" / "deeper"):
+    for level in (
+        tmp_path / "a",
+        tmp_path / "a" / "b",
+        tmp_path / "a" / "b" / "c",
+        tmp_path / "state",
+        tmp_path / "state" / "deeper",
+    ):
         assert mode_of(level) == 0o700, level
     assert mode_of(tmp_path / "state" / "deeper" / "crash.log") == 0o600
 
@@ -89,7 +96,9 @@ def test_item9_5_a_data_folder_others_can_write_to_is_refused_with_exit_2(tmp_pa
     assert list(folder.iterdir()) == []
 
 
-def test_item9_5_a_data_folder_owned_by_someone_else_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_item9_5_a_data_folder_owned_by_someone_else_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     folder = tmp_path / "data"
     folder.mkdir(mode=0o700)
     monkeypatch.setattr(os, "getuid", lambda: folder.stat().st_uid + 4242)
@@ -119,7 +128,10 @@ def odd_version_file(tmp_path: Path, version: Any) -> Path:
     meta: dict[str, Any] = {"written_by": "somebody else"}
     if version is not MISSING:
         meta["schema_version"] = version
-    data = {META_TABLE: {"1": meta}, "checkins": {"1": {"id": "c1", "at": "2026-03-02T09:30:00+01:00", "pleasantness": 6}}}
+    data = {
+        META_TABLE: {"1": meta},
+        "checkins": {"1": {"id": "c1", "at": "2026-03-02T09:30:00+01:00", "pleasantness": 6}},
+    }
     path.write_bytes(orjson.dumps(data))
     path.chmod(0o644)
     os.utime(path, ns=(1_600_000_000_000_000_000, 1_600_000_000_000_000_000))
@@ -175,7 +187,9 @@ def test_item9_8_the_recovery_message_names_the_odd_version_plainly(tmp_path: Pa
     assert "\x1b" not in str(caught.value) and "is not one Heartwork knows" in str(caught.value)
 
 
-def test_item9_8_export_of_an_older_file_migrates_in_memory_only(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_item9_8_export_of_an_older_file_migrates_in_memory_only(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = tmp_path / "heartwork.json"
     path.write_bytes(orjson.dumps({"checkins": {"1": {"at": "2026-03-02T09:30:00+01:00", "pleasantness": 6}}}))
     path.chmod(0o644)
@@ -190,7 +204,9 @@ def test_item9_8_export_of_an_older_file_migrates_in_memory_only(tmp_path: Path,
     assert orjson.loads(path.read_bytes())[META_TABLE]["1"]["schema_version"] == CURRENT_VERSION
 
 
-def test_item9_8_export_of_a_missing_database_creates_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_item9_8_export_of_a_missing_database_creates_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["export", "--db", str(tmp_path / "not-yet" / "heartwork.json")]) == 0
     assert orjson.loads(capsys.readouterr().out)["tables"] == {}
     assert list(tmp_path.iterdir()) == []

@@ -40,7 +40,17 @@ def db_path(tmp_path: Path) -> Path:
 
 # -- values JSON cannot hold are refused before the disk is touched ----------------------
 
-BAD_VALUES = [math.nan, math.inf, -math.inf, b"bytes", {1, 2}, object(), {"nested": [1, math.nan]}, {3: "int key"}, 2**70]
+BAD_VALUES = [
+    math.nan,
+    math.inf,
+    -math.inf,
+    b"bytes",
+    {1, 2},
+    object(),
+    {"nested": [1, math.nan]},
+    {3: "int key"},
+    2**70,
+]
 
 
 @pytest.mark.parametrize("bad", BAD_VALUES, ids=repr)

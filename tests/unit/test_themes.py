@@ -69,9 +69,7 @@ def _relative_luminance(hex_color: str) -> float:
 
 
 def _contrast_ratio(first: str, second: str) -> float:
-    lighter, darker = sorted(
-        (_relative_luminance(first), _relative_luminance(second)), reverse=True
-    )
+    lighter, darker = sorted((_relative_luminance(first), _relative_luminance(second)), reverse=True)
     return (lighter + 0.05) / (darker + 0.05)
 
 
@@ -206,9 +204,7 @@ def test_user_theme_overrides_bundled_name(tmp_path: Path) -> None:
         ("noname", _valid("x").replace('name = "x"\n', ""), "name"),
     ],
 )
-def test_invalid_user_theme_is_a_failure_not_an_exception(
-    tmp_path: Path, stem: str, text: str, fragment: str
-) -> None:
+def test_invalid_user_theme_is_a_failure_not_an_exception(tmp_path: Path, stem: str, text: str, fragment: str) -> None:
     (tmp_path / f"{stem}.toml").write_text(text, "utf-8")
 
     specs, failures = load_theme_specs(tmp_path)
@@ -219,11 +215,7 @@ def test_invalid_user_theme_is_a_failure_not_an_exception(
 
 
 def test_short_hex_boost_and_variables_are_accepted(tmp_path: Path) -> None:
-    text = (
-        _valid("tiny", "#EEE")
-        + 'boost = "#FFFFFF10"\n'
-        + '[variables]\n"footer-key-foreground" = "#8EA4D2"\n'
-    )
+    text = _valid("tiny", "#EEE") + 'boost = "#FFFFFF10"\n' + '[variables]\n"footer-key-foreground" = "#8EA4D2"\n'
     (tmp_path / "tiny.toml").write_text(text, "utf-8")
 
     specs, failures = load_theme_specs(tmp_path)
@@ -250,12 +242,9 @@ def test_non_utf8_file_is_a_failure(tmp_path: Path) -> None:
 
 def test_importing_themes_does_not_import_textual() -> None:
     code = (
-        "import tui.content.themes, sys; "
-        "assert not any(m=='textual' or m.startswith('textual.') for m in sys.modules)"
+        "import tui.content.themes, sys; assert not any(m=='textual' or m.startswith('textual.') for m in sys.modules)"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True
-    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
 
 
@@ -265,9 +254,7 @@ def test_listing_names_does_not_import_textual() -> None:
         "assert 'dusk' in names, names; "
         "assert not any(m=='textual' or m.startswith('textual.') for m in sys.modules)"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True
-    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
 
 

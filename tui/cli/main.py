@@ -29,6 +29,7 @@ SHELL_COMMANDS: dict[str, tuple[str, str]] = {
     "where": ("tui.cli.commands.where", "print where the database lives"),
 }
 
+
 class OneLineErrorParser(argparse.ArgumentParser):
     """An ArgumentParser whose usage errors are a single line and exit code 2."""
 
@@ -69,7 +70,9 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"heartwork {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="SECTION or COMMAND", parser_class=OneLineErrorParser)
     for name in SECTION_NAMES:
-        section_parser = subparsers.add_parser(name, parents=[common], help=SECTION_HELP.get(name, f"open the app on {name}"))
+        section_parser = subparsers.add_parser(
+            name, parents=[common], help=SECTION_HELP.get(name, f"open the app on {name}")
+        )
         adder = SECTION_OPTIONS.get(name)
         if adder is not None:
             adder(section_parser)
@@ -112,7 +115,7 @@ def _main(argv: Sequence[str] | None) -> int:
         return int(args.func(args))
     except KeyboardInterrupt:
         return 130
-    except Exception as error:  # noqa: BLE001 - never print locals or entry text
+    except Exception as error:
         from tui.crash import CrashLogRefusedError, crash_message, crash_message_without_log, write_crash_log
 
         try:

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from tui.core.sparkline import SparklineWords
 
-__all__ = ["load", "load_json", "load_path", "available", "clear_cache", "pleasantness_labels", "sparkline_words"]
+__all__ = ["available", "clear_cache", "load", "load_json", "load_path", "pleasantness_labels", "sparkline_words"]
 
 _SUFFIX = ".toml"
 
@@ -48,7 +48,7 @@ def _split_name(name: str) -> tuple[str, ...]:
     parts = tuple(cleaned.split("/"))
     if cleaned.startswith("/") or any(p in ("", ".", "..") for p in parts):
         raise ValueError(f"invalid content name: {name!r}")
-    return parts[:-1] + (parts[-1] + _SUFFIX,)
+    return (*parts[:-1], parts[-1] + _SUFFIX)
 
 
 @functools.lru_cache(maxsize=64)

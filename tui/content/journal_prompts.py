@@ -8,4 +8,6 @@ from tui.core.journal_prompts import Prompt
 
 def load_prompts() -> list[Prompt]:
     """Every built-in prompt, in file order."""
-    return [Prompt(id=item["id"], text=item["text"], tag=item["tag"]) for item in content.load("journal_prompts")["prompt"]]
+    return [
+        Prompt(id=item["id"], text=item["text"], tag=item["tag"]) for item in content.load("journal_prompts")["prompt"]
+    ]

@@ -8,7 +8,9 @@ from tui.core.selfcare import STARTER_IDEAS, SelfCareIdea
 
 def selfcare_ideas() -> list[SelfCareIdea]:
     """The built-in ideas, in file order."""
-    return [SelfCareIdea(str(i["id"]), str(i["text"]), str(i["category"])) for i in content.load("selfcare_ideas")["idea"]]
+    return [
+        SelfCareIdea(str(i["id"]), str(i["text"]), str(i["category"])) for i in content.load("selfcare_ideas")["idea"]
+    ]
 
 
 def starter_ideas() -> list[SelfCareIdea]:

@@ -185,9 +185,7 @@ def _spec_from_table(data: dict[str, Any], path: Path) -> ThemeSpec:
     if not isinstance(name, str) or not name:
         raise _InvalidTheme("'name' must be a non-empty string")
     if not _NAME_RE.fullmatch(name):
-        raise _InvalidTheme(
-            f"'name' {name!r} may use only lowercase letters, digits and '-'"
-        )
+        raise _InvalidTheme(f"'name' {name!r} may use only lowercase letters, digits and '-'")
     if name != path.stem:
         raise _InvalidTheme(f"'name' {name!r} must match the file name {path.stem!r}")
 
@@ -216,10 +214,7 @@ def _spec_from_table(data: dict[str, Any], path: Path) -> ThemeSpec:
 def _checked_color(key: str, value: object) -> str:
     """Return ``value`` if it is a hex colour, else raise ``_InvalidTheme``."""
     if not isinstance(value, str) or not _HEX_RE.fullmatch(value):
-        raise _InvalidTheme(
-            f"colour {key!r} must be hex like #88AACC (#RGB, #RRGGBB or #RRGGBBAA), "
-            f"got {value!r}"
-        )
+        raise _InvalidTheme(f"colour {key!r} must be hex like #88AACC (#RGB, #RRGGBB or #RRGGBBAA), got {value!r}")
     return value
 
 
@@ -230,9 +225,7 @@ def _checked_variables(value: object) -> dict[str, str]:
     variables: dict[str, str] = {}
     for key, item in value.items():
         if not _VARIABLE_NAME_RE.fullmatch(key):
-            raise _InvalidTheme(
-                f"variable name {key!r} may use only lowercase letters, digits and '-'"
-            )
+            raise _InvalidTheme(f"variable name {key!r} may use only lowercase letters, digits and '-'")
         if not isinstance(item, str) or not item.strip():
             raise _InvalidTheme(f"variable {key!r} must be a non-empty string")
         variables[key] = item

@@ -53,7 +53,9 @@ def _labels_for(column: int, days: Sequence[date], cell_width: int, range_days: 
     if month_starts:
         return [(0, column, f"{month_starts[0]:%b}")]
     if range_days <= MONTH_DAYS:
-        step = next((step for step in DAY_NUMBER_STEPS if step * cell_width >= ROOM_PER_DAY_NUMBER), DAY_NUMBER_STEPS[-1])
+        step = next(
+            (step for step in DAY_NUMBER_STEPS if step * cell_width >= ROOM_PER_DAY_NUMBER), DAY_NUMBER_STEPS[-1]
+        )
         numbered = [day for day in days if (day.day - 1) % step == 0]
         if numbered:
             return [(2, column, str(numbered[0].day))]

@@ -89,7 +89,9 @@ def normalize_words(values: Iterable[str], field_name: str) -> tuple[str, ...]:
         if not word:
             continue
         if len(word) > MAX_WORD_LENGTH:
-            raise CheckinError(field_name, f"The {label} {word[:20]!r}... is long; keep each to {MAX_WORD_LENGTH} characters.")
+            raise CheckinError(
+                field_name, f"The {label} {word[:20]!r}... is long; keep each to {MAX_WORD_LENGTH} characters."
+            )
         if word not in seen:
             seen.append(word)
     if len(seen) > MAX_WORDS:
@@ -138,9 +140,13 @@ def parse_moment(text: str, now: datetime) -> datetime:
         if problem.kind == "too_early":
             raise CheckinError("at", str(problem)) from None
         why = str(problem).split(": ", 1)[-1].rstrip(".")  # e.g. "there is no month 13"
-        raise CheckinError("at", f"{cleaned!r} does not exist: it is not a real date on the calendar ({why}).") from None
+        raise CheckinError(
+            "at", f"{cleaned!r} does not exist: it is not a real date on the calendar ({why})."
+        ) from None
     except ValueError:
-        raise CheckinError("at", f"{cleaned!r} does not exist: it is not a real date and time on the calendar.") from None
+        raise CheckinError(
+            "at", f"{cleaned!r} does not exist: it is not a real date and time on the calendar."
+        ) from None
     if pattern.group(4) is None and naive.date() == now.date():
         return check_moment(now, now)  # "today" with no time means now
     # The machine's local offset for that day (so summer and winter time are right).

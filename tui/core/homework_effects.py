@@ -202,8 +202,11 @@ def selfcare_sentence(effect: SelfCareMoodEffect) -> str:
         if effect.days_with_needed:
             needs.append(f"{_plural(effect.days_with_needed, 'more check-in day')} with some self-care")
         if effect.days_without_needed:
-            needs.append(f"{effect.days_without_needed} more without" if needs else
-                         f"{_plural(effect.days_without_needed, 'more check-in day')} without self-care")
+            needs.append(
+                f"{effect.days_without_needed} more without"
+                if needs
+                else f"{_plural(effect.days_without_needed, 'more check-in day')} without self-care"
+            )
         return "Mood and self-care: " + " and ".join(needs) + " before the two can be compared."
     return (
         f"Mood averaged {effect.mean_with:.1f} on days with some self-care ({effect.days_with}) "

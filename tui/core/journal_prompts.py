@@ -54,5 +54,3 @@ def draw(
     excluded = set(exclude)
     fresh = [prompt for prompt in pool if prompt.id not in excluded]
     return rng.choice(fresh or pool)
-
-

@@ -135,7 +135,13 @@ class SearchFilter:
     date_to: date | None = None
 
     def is_empty(self) -> bool:
-        return not self.query.strip() and self.tag is None and self.kind is None and self.date_from is None and self.date_to is None
+        return (
+            not self.query.strip()
+            and self.tag is None
+            and self.kind is None
+            and self.date_from is None
+            and self.date_to is None
+        )
 
 
 def filter_entries(entries: Iterable[EntrySummary], wanted: SearchFilter) -> list[EntrySummary]:
@@ -173,6 +179,8 @@ def snippet_around(text: str, spans: list[Span], width: int = 90) -> tuple[str, 
     end = min(len(flat), start + width)
     prefix = "…" if start > 0 else ""
     shifted = [
-        (max(s, start) - start + len(prefix), min(e, end) - start + len(prefix)) for s, e in spans if s < end and e > start
+        (max(s, start) - start + len(prefix), min(e, end) - start + len(prefix))
+        for s, e in spans
+        if s < end and e > start
     ]
     return prefix + flat[start:end], shifted

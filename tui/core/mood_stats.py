@@ -178,7 +178,11 @@ def weekday_pattern(means: DailyMeans, week_start: str = "monday") -> list[Weekd
         counts[day.weekday()] += 1
     order = [6, 0, 1, 2, 3, 4, 5] if week_start == "sunday" else list(range(7))
     return [
-        WeekdayMean(weekday, totals[weekday] / counts[weekday] if counts[weekday] >= MIN_DAYS_PER_WEEKDAY else None, counts[weekday])
+        WeekdayMean(
+            weekday,
+            totals[weekday] / counts[weekday] if counts[weekday] >= MIN_DAYS_PER_WEEKDAY else None,
+            counts[weekday],
+        )
         for weekday in order
     ]
 
@@ -188,7 +192,9 @@ def enough_for_patterns(means: DailyMeans) -> bool:
     return len(means) >= MIN_DAYS_FOR_PATTERNS
 
 
-def year_in_pixels(means: DailyMeans, today: date, week_start: str = "monday", weeks: int = 53) -> list[list[PixelCell]]:
+def year_in_pixels(
+    means: DailyMeans, today: date, week_start: str = "monday", weeks: int = 53
+) -> list[list[PixelCell]]:
     """Columns of weeks (oldest first), each seven cells in week order, ending with the
     week holding ``today``. Days after ``today`` or older than 365 days are padding."""
     first_shown = week_start_of(today, week_start) - timedelta(days=7 * (weeks - 1))
@@ -217,7 +223,9 @@ def shade_level(value: float | None) -> int:
     return 4
 
 
-def most_frequent(word_lists: Iterable[Iterable[str]], limit: int = 5, min_count: int = MIN_WORD_COUNT) -> list[tuple[str, int]]:
+def most_frequent(
+    word_lists: Iterable[Iterable[str]], limit: int = 5, min_count: int = MIN_WORD_COUNT
+) -> list[tuple[str, int]]:
     """The ``limit`` most used words with their counts (ties alphabetical), each used
     at least ``min_count`` times."""
     counter: Counter[str] = Counter()

@@ -21,7 +21,7 @@ REPLACEMENT = "\ufffd"
 
 _SINGLE_LINE: dict[int, str] = {code: chr(0x2400 + code) for code in range(0x20)}
 _SINGLE_LINE[0x7F] = "\u2421"
-_SINGLE_LINE.update({code: REPLACEMENT for code in range(0x80, 0xA0)})
+_SINGLE_LINE.update(dict.fromkeys(range(128, 160), REPLACEMENT))
 _SINGLE_LINE[0x2028] = "\u2424"  # LINE SEPARATOR would break a line behind the layout's back
 _SINGLE_LINE[0x2029] = "\u2424"  # PARAGRAPH SEPARATOR likewise
 
@@ -71,7 +71,7 @@ def visible_values(value: Any) -> Any:
         return changed
     if isinstance(value, (list, tuple)):
         items = [visible_values(item) for item in value]
-        if all(new is old for new, old in zip(items, value)):
+        if all(new is old for new, old in zip(items, value, strict=False)):
             return value
         return type(value)(items) if isinstance(value, tuple) else items
     return value

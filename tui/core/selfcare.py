@@ -102,5 +102,3 @@ def week_summary(ticks: Iterable[SelfCareTick], today: date, days: int = 7) -> W
     """Days among the last ``days`` (today included) with at least one tick."""
     window = {(today - timedelta(days=offset)).isoformat() for offset in range(days)}
     return WeekSummary(days_with_care=len({tick.day for tick in ticks if tick.day in window}), days=days)
-
-

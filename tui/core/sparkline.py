@@ -99,10 +99,7 @@ def lay_out(values: Sequence[float | None], width: int, words: SparklineWords) -
     levels = cell_levels(values, per_cell)
     latest = latest_value(values)
     average = range_average(values)
-    if latest is None or average is None:
-        wordings = words.empty
-    else:
-        wordings = words.daily if per_cell == 1 else words.bucketed
+    wordings = words.empty if latest is None or average is None else words.daily if per_cell == 1 else words.bucketed
     fields = {
         "latest": score_text(latest) if latest is not None else "",
         "average": score_text(average) if average is not None else "",

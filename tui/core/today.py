@@ -33,7 +33,9 @@ class DaySummary:
             noun = "check-in" if self.checkins == 1 else "check-ins"
             parts.append(f"{self.checkins} {noun}{mean}")
         if self.breathing_sessions:
-            parts.append(f"{duration_text(self.breathing_seconds)} of breathing ({self.breathing_sessions} session{'s' if self.breathing_sessions != 1 else ''})")
+            parts.append(
+                f"{duration_text(self.breathing_seconds)} of breathing ({self.breathing_sessions} session{'s' if self.breathing_sessions != 1 else ''})"
+            )
         if self.journal_entries:
             noun = "journal entry" if self.journal_entries == 1 else "journal entries"
             parts.append(f"{self.journal_entries} {noun}")

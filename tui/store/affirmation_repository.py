@@ -49,7 +49,9 @@ class AffirmationRepository(Repository[Affirmation]):
             raise ValueError(f"source must be one of {OWN_SOURCES}, not {source!r}")
         moment = at if at is not None else datetime.now().astimezone()
         return self.save(
-            Affirmation(text=clean_affirmation_text(text), tag=str(tag).strip(), created_at=to_text(moment), source=source)
+            Affirmation(
+                text=clean_affirmation_text(text), tag=str(tag).strip(), created_at=to_text(moment), source=source
+            )
         )
 
     def own(self) -> list[Affirmation]:

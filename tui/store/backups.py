@@ -98,7 +98,7 @@ class BackupRotator:
             return None
 
     def reason_of(self, backup: Path) -> str | None:
-        """"migration", "restore" or "import" for a backup taken before one, else None."""
+        """ "migration", "restore" or "import" for a backup taken before one, else None."""
         match = self._pattern.fullmatch(backup.name)
         return match.group(2) if match else None
 

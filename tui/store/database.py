@@ -236,7 +236,10 @@ class Database:
             with self.transaction():
                 pass  # entering merges our waiting change with theirs
             return True
-        if isinstance(self.storage, AtomicFileStorage) and self.storage.current_identity() == self.storage._bad_identity:
+        if (
+            isinstance(self.storage, AtomicFileStorage)
+            and self.storage.current_identity() == self.storage._bad_identity
+        ):
             return False  # already reported
         if isinstance(self.storage, AtomicFileStorage):
             self.storage.reload()

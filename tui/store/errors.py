@@ -23,8 +23,7 @@ class CorruptDatabaseError(StoreError):
             else " No backup was found."
         )
         super().__init__(
-            f"The Heartwork database {path} could not be read: {reason}. "
-            f"It has not been changed or deleted.{hint}"
+            f"The Heartwork database {path} could not be read: {reason}. It has not been changed or deleted.{hint}"
         )
 
 

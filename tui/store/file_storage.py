@@ -259,7 +259,7 @@ class AtomicFileStorage(Storage):
     def __del__(self) -> None:
         try:
             self._release_held()
-        except Exception:  # noqa: BLE001 - interpreter shutdown may have torn down os already
+        except Exception:
             pass
 
 

@@ -22,7 +22,9 @@ from tui.store.recently_deleted_repository import RecentlyDeletedRepository
 from tui.store.store import Store
 
 
-def save_entry(store: Store, entry: JournalEntry, *, draft_slot: str | None = None, now: datetime | None = None) -> None:
+def save_entry(
+    store: Store, entry: JournalEntry, *, draft_slot: str | None = None, now: datetime | None = None
+) -> None:
     """Save ``entry`` and clear the draft it was written in (the editor's, or an exercise's), in one write.
 
     Given ``now``, the same write also drops the text of what was deleted 30 days ago.
@@ -59,7 +61,9 @@ def delete_entry(store: Store, entry_id: str, now: datetime) -> DeletedItem | No
         if entry is None:
             return None
         stamp = to_text(now)
-        item = DeletedItem(id=new_id(), kind=KIND_ENTRY, deleted_at=stamp, updated_at=stamp, entry=entry, entry_id=entry_id)
+        item = DeletedItem(
+            id=new_id(), kind=KIND_ENTRY, deleted_at=stamp, updated_at=stamp, entry=entry, entry_id=entry_id
+        )
         store.repo(RecentlyDeletedRepository).keep(item, now)
         entries.delete(entry_id)
     return item

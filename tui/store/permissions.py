@@ -78,9 +78,7 @@ def make_private(path: Path) -> None:
         os.chmod(path, PRIVATE_FILE_MODE)
 
 
-def write_private_file(
-    path: Path, payload: bytes, *, keep_open: bool = False, overwrite: bool = True
-) -> int | None:
+def write_private_file(path: Path, payload: bytes, *, keep_open: bool = False, overwrite: bool = True) -> int | None:
     """Write ``payload`` to ``path`` atomically and durably, created 0600.
 
     A temporary file in the same folder is written, fsynced and renamed over

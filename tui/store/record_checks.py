@@ -73,10 +73,7 @@ def _flag(value: Any) -> bool:
 def _words(value: Any) -> bool:
     if not isinstance(value, list):
         return False
-    for word in value:
-        if not isinstance(word, str):
-            return False
-    return True
+    return all(isinstance(word, str) for word in value)
 
 
 def _mapping_of(check: Check) -> Check:
@@ -263,4 +260,3 @@ class SetAside:
 
 def _numeric_first(key: str) -> tuple[int, str]:
     return (int(key), key) if key.isdigit() else (10**18, key)
-

@@ -109,7 +109,9 @@ def _visible_result(to_document: Callable[[Any, Any], dict[str, Any]]) -> Callab
     return visible_to_document
 
 
-def _visible_argument(from_document: Callable[[Any, Mapping[str, Any]], Any]) -> Callable[[Any, Mapping[str, Any]], Any]:
+def _visible_argument(
+    from_document: Callable[[Any, Mapping[str, Any]], Any],
+) -> Callable[[Any, Mapping[str, Any]], Any]:
     @wraps(from_document)
     def visible_from_document(self: Any, document: Mapping[str, Any]) -> Any:
         return from_document(self, visible_values(document))

@@ -154,7 +154,7 @@ def newest_good_backup(database: Path) -> BackupInfo | None:
 
 
 def current_file_state(database: Path) -> str:
-    """"missing", "readable" or "unreadable": what is at ``database`` now."""
+    """ "missing", "readable" or "unreadable": what is at ``database`` now."""
     try:
         payload = database.read_bytes()
     except FileNotFoundError:

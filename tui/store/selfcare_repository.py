@@ -23,7 +23,9 @@ class SelfCareTickRepository(Repository[SelfCareTick]):
         return {"id": item.id, "day": item.day, "item_id": item.item_id}
 
     def from_document(self, document: Mapping[str, Any]) -> SelfCareTick:
-        return SelfCareTick(day=str(document.get("day", "")), item_id=str(document.get("item_id", "")), id=str(document["id"]))
+        return SelfCareTick(
+            day=str(document.get("day", "")), item_id=str(document.get("item_id", "")), id=str(document["id"])
+        )
 
     def for_day(self, day: date) -> list[SelfCareTick]:
         wanted = day.isoformat()
@@ -46,7 +48,13 @@ class SelfCareRepository(Repository[SelfCareItem]):
     table_name = "selfcare_items"
 
     def to_document(self, item: SelfCareItem) -> dict[str, Any]:
-        return {"id": item.id, "text": item.text, "category": item.category, "active": item.active, "created_at": item.created_at}
+        return {
+            "id": item.id,
+            "text": item.text,
+            "category": item.category,
+            "active": item.active,
+            "created_at": item.created_at,
+        }
 
     def from_document(self, document: Mapping[str, Any]) -> SelfCareItem:
         return SelfCareItem(

@@ -210,7 +210,9 @@ class HeartworkApp(App[None]):
             )
         except OSError as error:
             reason = error.strerror or str(error)
-            self.notify(f"The screenshot could not be saved: {reason}.", title="No screenshot", severity="error", timeout=10)
+            self.notify(
+                f"The screenshot could not be saved: {reason}.", title="No screenshot", severity="error", timeout=10
+            )
             return None
         self.notify(f"Saved to {saved} (only you can read it).", title="Screenshot", timeout=10, markup=False)
         return str(saved)
@@ -296,7 +298,7 @@ class HeartworkApp(App[None]):
     def save_pending_quietly(self) -> None:
         try:
             self.save_pending()
-        except Exception:  # noqa: BLE001 - already crashing; saving is best effort
+        except Exception:
             pass
 
     # -- focus -------------------------------------------------------------------
@@ -314,6 +316,7 @@ class HeartworkApp(App[None]):
         for screen in self._open_screens():
             if screen is not showing:
                 screen.AUTO_FOCUS = ""  # type: ignore[misc]  # empty, not None (None means the app's "*")
+
     def get_key_display(self, binding: Binding) -> str:
         """Keys in one notation everywhere (``Ctrl+S``, ``Esc``, ``Enter``), not Textual's ``^s``."""
         return binding.key_display or key_display(binding.key)

@@ -27,7 +27,9 @@ def _whole_number_between(low: int, high: int, unit: str) -> type[int]:
         try:
             value = int(text)
         except ValueError:
-            raise argparse.ArgumentTypeError(f"{unit} must be a whole number from {low} to {high}, not {text!r}") from None
+            raise argparse.ArgumentTypeError(
+                f"{unit} must be a whole number from {low} to {high}, not {text!r}"
+            ) from None
         if not low <= value <= high:
             raise argparse.ArgumentTypeError(f"{unit} must be from {low} to {high}, not {value}")
         return value
@@ -50,10 +52,20 @@ def add_breathe_options(parser: argparse.ArgumentParser) -> None:
     )
     length = parser.add_mutually_exclusive_group()
     length.add_argument(
-        "--minutes", dest="breathe_minutes", type=minutes_value, default=None, metavar="N", help="session length, 1-30 minutes"
+        "--minutes",
+        dest="breathe_minutes",
+        type=minutes_value,
+        default=None,
+        metavar="N",
+        help="session length, 1-30 minutes",
     )
     length.add_argument(
-        "--cycles", dest="breathe_cycles", type=cycles_value, default=None, metavar="N", help="session length, 1-100 cycles"
+        "--cycles",
+        dest="breathe_cycles",
+        type=cycles_value,
+        default=None,
+        metavar="N",
+        help="session length, 1-100 cycles",
     )
 
 

@@ -50,8 +50,12 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("score", type=_score, metavar="SCORE", help="how pleasant you feel, 1 to 10")
     parser.add_argument("--energy", type=_energy, metavar="N", help="your energy, 1 to 10")
-    parser.add_argument("--emotion", action="append", type=shell_text, default=[], metavar="WORD", help="a feeling word (repeatable)")
-    parser.add_argument("--tag", action="append", type=shell_text, default=[], metavar="TAG", help="an event or trigger (repeatable)")
+    parser.add_argument(
+        "--emotion", action="append", type=shell_text, default=[], metavar="WORD", help="a feeling word (repeatable)"
+    )
+    parser.add_argument(
+        "--tag", action="append", type=shell_text, default=[], metavar="TAG", help="an event or trigger (repeatable)"
+    )
     parser.add_argument("--note", type=shell_text, default="", metavar="TEXT", help="a short note")
     parser.add_argument("--at", type=_moment, metavar=f'"{DATE_TIME_HINT}"', help="when, if not now (back-dating)")
     parser.set_defaults(func=run)

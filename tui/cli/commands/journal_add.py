@@ -20,10 +20,24 @@ ACTIONS = ("add",)
 def add_journal_options(parser: argparse.ArgumentParser) -> None:
     """The journal section's optional shell action: ``heartwork journal add ...``."""
     parser.add_argument("journal_action", nargs="?", choices=ACTIONS, metavar="add", help="add an entry from the shell")
-    parser.add_argument("journal_text", nargs="?", type=shell_text, metavar="TEXT", help="the entry text ('-' or none: read standard input)")
-    parser.add_argument("--title", dest="journal_title", type=shell_text, metavar="T", default=None, help="a title for the entry")
     parser.add_argument(
-        "--tag", dest="journal_tags", metavar="TAG", action="append", type=shell_text, default=None, help="a tag (repeat for more)"
+        "journal_text",
+        nargs="?",
+        type=shell_text,
+        metavar="TEXT",
+        help="the entry text ('-' or none: read standard input)",
+    )
+    parser.add_argument(
+        "--title", dest="journal_title", type=shell_text, metavar="T", default=None, help="a title for the entry"
+    )
+    parser.add_argument(
+        "--tag",
+        dest="journal_tags",
+        metavar="TAG",
+        action="append",
+        type=shell_text,
+        default=None,
+        help="a tag (repeat for more)",
     )
 
 
@@ -41,7 +55,9 @@ def run(args: argparse.Namespace) -> int:
     if text is None or text == "-":
         text = sys.stdin.read()
     if len(text) > MAX_ENTRY_CHARS:
-        return fail(f"that entry is {len(text):,} characters; the limit is {MAX_ENTRY_CHARS:,}. Nothing was saved.", EXIT_USAGE)
+        return fail(
+            f"that entry is {len(text):,} characters; the limit is {MAX_ENTRY_CHARS:,}. Nothing was saved.", EXIT_USAGE
+        )
     if not text.strip():
         return fail("there is nothing to save: the entry text is empty.", EXIT_USAGE)
     title = (args.journal_title or "").strip()

@@ -39,7 +39,9 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         description="Restore the database from a backup. The current file is kept beside it, unchanged.",
     )
     parser.add_argument("--list", action="store_true", dest="restore_list", help="list backups, newest first")
-    parser.add_argument("--from", metavar="FILE", dest="restore_from", help="restore this file instead of the newest backup")
+    parser.add_argument(
+        "--from", metavar="FILE", dest="restore_from", help="restore this file instead of the newest backup"
+    )
     parser.add_argument("--yes", action="store_true", dest="restore_yes", help="do not ask for confirmation")
     parser.add_argument(
         "--force",

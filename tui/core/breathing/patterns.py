@@ -140,5 +140,3 @@ def custom_pattern(name: str, phases: Sequence[Phase], pattern_id: str) -> Patte
 
 
 # -- a running session -------------------------------------------------------------
-
-

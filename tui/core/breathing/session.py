@@ -108,8 +108,8 @@ class BreathingSession:
         """The record to save: what was done up to ``now``."""
         done = self.breathed_seconds(now)
         finished = done >= self.schedule.total_seconds
-        cycles_completed = self.schedule.cycles if finished else min(
-            self.schedule.cycles, int(done // self.schedule.cycle_seconds)
+        cycles_completed = (
+            self.schedule.cycles if finished else min(self.schedule.cycles, int(done // self.schedule.cycle_seconds))
         )
         from_minutes = self.schedule.planned_minutes is not None
         pattern = self.schedule.pattern

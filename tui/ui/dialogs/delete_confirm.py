@@ -62,4 +62,6 @@ def confirm_delete(
         if restore is not None:
             screen.heartwork.offer_undo(kind, restore)
 
-    screen.app.push_screen(ConfirmScreen(delete_question(kind), "Delete", "Keep it", detail=delete_detail(detail, note)), answered)
+    screen.app.push_screen(
+        ConfirmScreen(delete_question(kind), "Delete", "Keep it", detail=delete_detail(detail, note)), answered
+    )

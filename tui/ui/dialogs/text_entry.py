@@ -70,7 +70,10 @@ class TextEntryScreen(HeartworkModal[TextEntryResult | None]):
                     allow_blank=False,
                     id="entry-choice",
                 )
-            yield Static("Enter saves · Tab to the tag · Esc cancels" if self._choices else "Enter saves · Esc cancels", id="entry-message")
+            yield Static(
+                "Enter saves · Tab to the tag · Esc cancels" if self._choices else "Enter saves · Esc cancels",
+                id="entry-message",
+            )
         yield CalmFooter()
 
     def on_mount(self) -> None:

@@ -34,7 +34,7 @@ class DaySparkline(Widget):
 
     COMPONENT_CLASSES = {"day-sparkline--cell", "day-sparkline--missing", "day-sparkline--words"}
 
-    def __init__(self, words: SparklineWords, *, id: str | None = None, classes: str | None = None) -> None:  # noqa: A002
+    def __init__(self, words: SparklineWords, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self._words = words
         self._values: list[float | None] = []

@@ -67,7 +67,7 @@ class EmotionPicker(Widget, can_focus=True):
         def control(self) -> EmotionPicker:
             return self.picker
 
-    def __init__(self, groups: Sequence[EmotionGroup], chosen: Iterable[str] = (), *, id: str | None = None) -> None:  # noqa: A002
+    def __init__(self, groups: Sequence[EmotionGroup], chosen: Iterable[str] = (), *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.groups = list(groups)
         self.words = [word for group in self.groups for word in group.words]

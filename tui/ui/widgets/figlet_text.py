@@ -21,14 +21,25 @@ FONTS: tuple[str, ...] = ("standard", "small", "mini")
 # Words the app always draws large, pre-rendered so the first frame need not load
 # pyfiglet's fonts. tests/unit/test_figlet_cache.py checks every entry still equals
 # what pyfiglet draws; `python -m tui.ui.widgets.figlet_text` rewrites the file.
-CACHED_WORDS: tuple[str, ...] = ("Heartwork", "Get ready", "Breathe in", "Hold", "Breathe out", "Sip in", "Paused", "Well done")
+CACHED_WORDS: tuple[str, ...] = (
+    "Heartwork",
+    "Get ready",
+    "Breathe in",
+    "Hold",
+    "Breathe out",
+    "Sip in",
+    "Paused",
+    "Well done",
+)
 CACHE_FILE = "figlet_cache.json"
 
 
 @lru_cache(maxsize=1)
 def _cached_art() -> dict[str, dict[str, str]]:
     try:
-        art: dict[str, dict[str, str]] = json.loads(files("tui.content").joinpath(CACHE_FILE).read_text(encoding="utf-8"))
+        art: dict[str, dict[str, str]] = json.loads(
+            files("tui.content").joinpath(CACHE_FILE).read_text(encoding="utf-8")
+        )
     except (OSError, ValueError):
         return {}
     return art
@@ -87,7 +98,9 @@ class FigletText(Widget):
 
     text: reactive[str] = reactive("", layout=True)
 
-    def __init__(self, text: str = "", *, max_height: int = 8, fonts: tuple[str, ...] = FONTS, **kwargs: object) -> None:
+    def __init__(
+        self, text: str = "", *, max_height: int = 8, fonts: tuple[str, ...] = FONTS, **kwargs: object
+    ) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.max_height = max_height
         self.fonts = fonts

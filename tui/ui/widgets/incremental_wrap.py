@@ -20,6 +20,7 @@ checks the result against a full wrap with random text and edits.
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left
 
@@ -38,6 +39,7 @@ _BEFORE_WORD_START = re.compile(r"\s(?=\S)")
 
 _RICH_STRIPPED = re.compile("[\x07\x08\x0b\x0c\r]")
 """Control codes rich.Text removes, which would shift columns in a rich division."""
+
 
 def has_rich_stripped_codes(text: str) -> bool:
     """True if ``rich.text.Text`` would remove characters from ``text`` (bell, backspace, VT, FF, CR)."""
@@ -148,7 +150,9 @@ class IncrementalWrappedDocument(WrappedDocument):
         ):
             old, new = self._wrapped_lines[line_index], lines[line_index]
             if len(new) >= self.min_line_length and "\t" not in old and "\t" not in new:
-                self._replace_line_offsets(line_index, rewrap_line(old, self._wrap_offsets[line_index], new, self._width, self._tab_width))
+                self._replace_line_offsets(
+                    line_index, rewrap_line(old, self._wrap_offsets[line_index], new, self._width, self._tab_width)
+                )
                 self._tab_width_cache[line_index] = [0] if new else []
                 self._wrapped_lines[line_index] = new
                 return
@@ -175,4 +179,4 @@ class IncrementalWrappedDocument(WrappedDocument):
         if has_rich_stripped_codes(line):
             return super().get_sections(line_index)
         bounds = [0, *self._wrap_offsets[line_index], len(line)]
-        return [line[begin:end] for begin, end in zip(bounds, bounds[1:])]
+        return [line[begin:end] for begin, end in itertools.pairwise(bounds)]

@@ -46,13 +46,15 @@ class MoodSparkline(Widget):
         "mood-sparkline--dates",
     }
 
-    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:  # noqa: A002
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self._values: list[float | None] = []
         self._average: list[float | None] = []
         self._first_day: date | None = None
 
-    def set_data(self, values: Sequence[float | None], average: Sequence[float | None], first_day: date | None = None) -> None:
+    def set_data(
+        self, values: Sequence[float | None], average: Sequence[float | None], first_day: date | None = None
+    ) -> None:
         """Show ``values`` (one per day, None for no check-in) and their rolling ``average``;
         with ``first_day`` (the day of ``values[0]``), a row of date labels too."""
         self._values = list(values)
@@ -91,7 +93,10 @@ class MoodSparkline(Widget):
             text.append(label, axis_style)
             base = (bar_rows - 1 - row) * 8
             for value in values:
-                text.append(_bar_cell(value, base, bar_rows, row == bar_rows - 1, per_value), gap_style if value is None else bar_style)
+                text.append(
+                    _bar_cell(value, base, bar_rows, row == bar_rows - 1, per_value),
+                    gap_style if value is None else bar_style,
+                )
             text.append("\n")
         text.append("avg│", axis_style)
         for value in average:

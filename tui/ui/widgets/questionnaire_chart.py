@@ -25,7 +25,9 @@ def chart_text(
         return Text("No questionnaires answered yet. Press q to take a short self-compassion check-in.")
     text = Text()
     points = max(5, min(MAX_POINTS, width - 36))
-    for number, (questionnaire_id, history) in enumerate(sorted(results.items(), key=lambda kv: kv[1][-1].at, reverse=True)):
+    for number, (questionnaire_id, history) in enumerate(
+        sorted(results.items(), key=lambda kv: kv[1][-1].at, reverse=True)
+    ):
         if number:
             text.append("\n")
         definition = questionnaires.get(questionnaire_id)
@@ -57,6 +59,8 @@ class QuestionnaireChart(Static):
         self.border_title = "Questionnaires over time"
         self.border_subtitle = "q answer one"
 
-    def show(self, results: Mapping[str, list[QuestionnaireResult]], questionnaires: Mapping[str, Questionnaire]) -> None:
+    def show(
+        self, results: Mapping[str, list[QuestionnaireResult]], questionnaires: Mapping[str, Questionnaire]
+    ) -> None:
         width = self.content_size.width or 70
         self.update(chart_text(results, questionnaires, width=width))

@@ -44,7 +44,7 @@ class ScalePicker(Widget, can_focus=True):
         def control(self) -> ScalePicker:
             return self.picker
 
-    def __init__(self, value: int | None = None, *, optional: bool = False, id: str | None = None) -> None:  # noqa: A002
+    def __init__(self, value: int | None = None, *, optional: bool = False, id: str | None = None) -> None:
         super().__init__(id=id)
         self._value = value
         self.optional = optional

@@ -39,7 +39,7 @@ class YearInPixels(Widget):
         *(f"year-in-pixels--level-{level}" for level in range(5)),
     }
 
-    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:  # noqa: A002
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self._columns: list[list[PixelCell]] = []
         self._weekday_names: list[str] = []
@@ -90,7 +90,9 @@ def _month_row(columns: list[list[PixelCell]], cell_width: int) -> str:
         if month != last_month and (index > 0 or first_day.day == 1):
             position = index * cell_width
             name = MONTHS[month - 1]
-            if position + len(name) <= len(row) and all(ch == " " for ch in row[max(position - 1, 0) : position + len(name)]):
+            if position + len(name) <= len(row) and all(
+                ch == " " for ch in row[max(position - 1, 0) : position + len(name)]
+            ):
                 row[position : position + len(name)] = list(name)
         last_month = month
     return "".join(row)

@@ -68,9 +68,7 @@ class AffirmScreen(HeartworkScreen[None]):
             with Center():
                 yield Static(id="affirm-card", markup=False)
             yield Static(id="affirm-meta")
-            yield Static(
-                "←/→ move · t filter · + add your own · f star, e edit, d delete (your own)", id="affirm-hint"
-            )
+            yield Static("←/→ move · t filter · + add your own · f star, e edit, d delete (your own)", id="affirm-hint")
         yield CalmFooter()
 
     @property
@@ -115,7 +113,13 @@ class AffirmScreen(HeartworkScreen[None]):
         else:
             position = f"Showing {label} · {self.carousel.index + 1} of {len(shown)}"
             card = current.text
-            where = "built-in" if current.source == BUILT_IN else "from a reframe" if current.source == "reframe" else "your own"
+            where = (
+                "built-in"
+                if current.source == BUILT_IN
+                else "from a reframe"
+                if current.source == "reframe"
+                else "your own"
+            )
             star = "★ favourite · " if current.favourite else ""
             meta = f"{star}{current.tag.replace('-', ' ') if current.tag else 'no tag'} · {where}"
         self.query_one("#affirm-filter", Static).update(position)
@@ -170,7 +174,9 @@ class AffirmScreen(HeartworkScreen[None]):
         if current is None:
             return None
         if not current.is_own:
-            self.notify(f"Built-in affirmations stay as they are; you can {doing} your own. Press + to write one.", timeout=4)
+            self.notify(
+                f"Built-in affirmations stay as they are; you can {doing} your own. Press + to write one.", timeout=4
+            )
             return None
         return current
 

@@ -214,7 +214,9 @@ class BreatheScreen(HeartworkScreen[None]):
         schedule = self.schedule_for(pattern)
         unit, amount = self._length_of(pattern)
         if unit == "cycles":
-            length = f"Length: {amount} cycle{'s' if amount != 1 else ''} (about {format_clock(schedule.total_seconds)})"
+            length = (
+                f"Length: {amount} cycle{'s' if amount != 1 else ''} (about {format_clock(schedule.total_seconds)})"
+            )
             if pattern.key == "4-7-8":
                 length += "\n4 cycles is a good first session; up to 8 once it feels easy."
         else:
@@ -296,17 +298,21 @@ class BreatheScreen(HeartworkScreen[None]):
         if pattern is None:
             return
         if pattern.key == "sigh":
-            values = {t.field_id: format_seconds(p.seconds) for t, p in zip(SIGH_FIELDS, pattern.phases)}
+            values = {t.field_id: format_seconds(p.seconds) for t, p in zip(SIGH_FIELDS, pattern.phases, strict=False)}
             self.app.push_screen(
                 BreathingPatternFormScreen("Adjust cyclic sighing", SIGH_FIELDS, values), callback=self._sigh_adjusted
             )
         elif pattern.key == "coherent":
             self.notify("Use [ and ] to make coherent breathing slower or faster.", timeout=4, markup=False)
         elif pattern.custom:
-            values = {t.field_id: format_seconds(p.seconds) for t, p in zip(CUSTOM_FIELDS, pattern.phases)}
+            values = {
+                t.field_id: format_seconds(p.seconds) for t, p in zip(CUSTOM_FIELDS, pattern.phases, strict=False)
+            }
             taken = self._taken_names(except_id=pattern.id)
             self.app.push_screen(
-                BreathingPatternFormScreen(f"Edit {pattern.name}", CUSTOM_FIELDS, values, name=pattern.name, taken_names=taken),
+                BreathingPatternFormScreen(
+                    f"Edit {pattern.name}", CUSTOM_FIELDS, values, name=pattern.name, taken_names=taken
+                ),
                 callback=lambda result: self._custom_saved(result, pattern.id),
             )
         else:
@@ -320,7 +326,9 @@ class BreatheScreen(HeartworkScreen[None]):
     def action_new_pattern(self) -> None:
         values = {"inhale": "4", "hold-in": "2", "exhale": "6", "hold-out": "0"}
         self.app.push_screen(
-            BreathingPatternFormScreen("New breathing pattern", CUSTOM_FIELDS, values, name="", taken_names=self._taken_names()),
+            BreathingPatternFormScreen(
+                "New breathing pattern", CUSTOM_FIELDS, values, name="", taken_names=self._taken_names()
+            ),
             callback=lambda result: self._custom_saved(result, None),
         )
 

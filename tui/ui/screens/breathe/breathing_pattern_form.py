@@ -64,9 +64,7 @@ class BreathingPatternFormScreen(HeartworkModal[ValidationResult | None]):
         with Vertical(classes="pattern-form-field"):
             with Horizontal(classes="pattern-form-row"):
                 yield Label(label, classes="pattern-form-label")
-                yield Input(
-                    value, id=f"field-{field_id}", max_length=max_length, compact=True, classes=input_classes
-                )
+                yield Input(value, id=f"field-{field_id}", max_length=max_length, compact=True, classes=input_classes)
                 if field_id != NAME_FIELD:
                     yield Label("seconds", classes="pattern-form-unit")
             error = Static("", id=f"error-{field_id}", classes="pattern-form-error", markup=False)

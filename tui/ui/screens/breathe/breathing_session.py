@@ -308,7 +308,9 @@ class BreathingSessionScreen(HeartworkScreen[BreathingRecord | None]):
         paused = session.paused
         self._show(
             "session-status",
-            "Paused. Space carries on, Esc ends and saves." if paused else "Space pauses · Esc ends (what you did is saved)",
+            "Paused. Space carries on, Esc ends and saves."
+            if paused
+            else "Space pauses · Esc ends (what you did is saved)",
         )
         self.set_class(paused, "-paused")
         if not self.reduced_motion:

@@ -25,7 +25,17 @@ from tui.ui.widgets.figlet_text import FigletText
 
 def greeting_for(hour: int, rng: random.Random) -> str:
     texts = content.load("home")["greeting"]
-    part = "night" if hour < 5 else "morning" if hour < 12 else "afternoon" if hour < 18 else "evening" if hour < 23 else "night"
+    part = (
+        "night"
+        if hour < 5
+        else "morning"
+        if hour < 12
+        else "afternoon"
+        if hour < 18
+        else "evening"
+        if hour < 23
+        else "night"
+    )
     return str(rng.choice(texts[part]))
 
 
@@ -147,7 +157,11 @@ class HomeScreen(HeartworkScreen[None]):
         flexible = {title, note, menu.parent}
 
         def rows(widget: Widget) -> int:
-            return widget.outer_size.height + widget.styles.margin.top + widget.styles.margin.bottom if widget.display else 0
+            return (
+                widget.outer_size.height + widget.styles.margin.top + widget.styles.margin.bottom
+                if widget.display
+                else 0
+            )
 
         others = sum(rows(child) for child in body.children if child not in flexible)
         if note.display:

@@ -69,7 +69,9 @@ class ExerciseFormScreen(HeartworkScreen[None]):
             yield Static(_escape(question.hint), classes="exercise-hint")
             value = self.answers.get(question.id, "")
             if question.kind == "belief":
-                yield Input(value, placeholder="0-100", id=f"field-{question.id}", classes="exercise-belief", max_length=4)
+                yield Input(
+                    value, placeholder="0-100", id=f"field-{question.id}", classes="exercise-belief", max_length=4
+                )
                 yield Static(id=f"problem-{question.id}", classes="exercise-problem")
             else:
                 area = self.answer_area(question.id, value)
@@ -89,7 +91,6 @@ class ExerciseFormScreen(HeartworkScreen[None]):
             severity="warning",
             timeout=8,
         )
-
 
     def on_mount(self) -> None:
         self.sub_title = self.exercise.title
@@ -154,7 +155,7 @@ class ExerciseFormScreen(HeartworkScreen[None]):
     def _show_problem(self, field_id: str) -> None:
         try:
             problem_widget = self.query_one(f"#problem-{field_id}", Static)
-        except Exception:  # noqa: BLE001 - only belief fields have a problem line
+        except Exception:
             return
         problem = exercises.validate_answers(self.exercise, {field_id: self.answers.get(field_id, "")}).get(field_id)
         problem_widget.update(problem or "")

@@ -115,8 +115,6 @@ class JournalScreen(HeartworkScreen[None]):
             yield Static(id="journal-status")
         yield CalmFooter()
 
-
-
     def _known_tags(self) -> list[str]:
         return self.store.repo(JournalRepository).all_tags()
 
@@ -402,7 +400,9 @@ class JournalScreen(HeartworkScreen[None]):
             self.notify("There is nothing to save yet. Take your time.", title="Nothing saved")
             return
         with store_write(self.app, "Not saved") as attempt:
-            save_entry(self.store, entry, now=self.clock.now())  # the entry and the cleared draft reach the disk together
+            save_entry(
+                self.store, entry, now=self.clock.now()
+            )  # the entry and the cleared draft reach the disk together
         if attempt.failed:
             return
         self._entry_id = entry.id

@@ -157,7 +157,9 @@ class JournalListScreen(HeartworkScreen[str | None]):
         extras += [f"#{tag}" for tag in summary.tags]
         if extras:
             head = head + Content.styled("  " + "  ".join(extras), "$secondary")
-        return Content.assemble(head, "\n", (" " * 11, ""), line2.stylize("$text-muted") if not query.strip() else line2)
+        return Content.assemble(
+            head, "\n", (" " * 11, ""), line2.stylize("$text-muted") if not query.strip() else line2
+        )
 
     def _update_summary(self, total: int) -> None:
         if total == 0:

@@ -163,7 +163,14 @@ class CheckinScreen(HeartworkModal[bool]):
         return True
 
     def _say(self, field_name: str, message: str) -> None:
-        target = {"pleasantness": "pleasantness", "energy": "pleasantness", "emotions": "emotions", "tags": "tags", "note": "tags", "at": "at"}[field_name]
+        target = {
+            "pleasantness": "pleasantness",
+            "energy": "pleasantness",
+            "emotions": "emotions",
+            "tags": "tags",
+            "note": "tags",
+            "at": "at",
+        }[field_name]
         widget = self.query_one(f"#checkin-{target}-message", Static)
         widget.update(message)
         widget.display = bool(message)

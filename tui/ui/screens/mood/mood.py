@@ -205,7 +205,9 @@ class MoodScreen(HeartworkScreen[None]):
         for point in self._latest:
             words = ", ".join(point.emotions)
             tags = " ".join(f"#{tag}" for tag in point.tags)
-            line = f"{point.day:%a %-d %b %Y} {point.at[11:16]}  {point.pleasantness:>2} {labels[point.pleasantness - 1]}"
+            line = (
+                f"{point.day:%a %-d %b %Y} {point.at[11:16]}  {point.pleasantness:>2} {labels[point.pleasantness - 1]}"
+            )
             extra = "  ".join(part for part in (words, tags) if part)
             option_list.add_option(Option(Content(line + (f"  ·  {extra}" if extra else "")), id=point.checkin_id))
         if self._latest:
@@ -252,5 +254,10 @@ class MoodScreen(HeartworkScreen[None]):
             return lambda: repository.save(checkin)
 
         confirm_delete(
-            self, "check-in", detail, delete, note=f"{when}: feeling {checkin.pleasantness} of 10.", after=self.refresh_from_store
+            self,
+            "check-in",
+            detail,
+            delete,
+            note=f"{when}: feeling {checkin.pleasantness} of 10.",
+            after=self.refresh_from_store,
         )

@@ -65,7 +65,11 @@ class MoodExtrasController:
         questionnaires, problems = load_questionnaires(self.questionnaires_dir)
         for problem in problems:
             self.screen.heartwork.notify(
-                visible_text(f"Skipped {problem}"), title="Questionnaire file", severity="warning", timeout=10, markup=False
+                visible_text(f"Skipped {problem}"),
+                title="Questionnaire file",
+                severity="warning",
+                timeout=10,
+                markup=False,
             )
         if len(questionnaires) == 1:
             self._start(questionnaires[0])

@@ -100,7 +100,9 @@ class QuestionnaireScreen(HeartworkScreen[bool]):
             total = self.questionnaire.total(self.answers)
             progress.update(f"All {self.count} answered.")
             item_text.update(f"Your total: {total:.1f} (on a scale of {low} to {high}, higher means more of it).")
-            scale.update(self._elements_text() + "There is no right score. It is just a way to notice how things are going.")
+            scale.update(
+                self._elements_text() + "There is no right score. It is just a way to notice how things are going."
+            )
             hint.update("Enter saves · ← changes an answer · Esc leaves (asks first)")
             return
         item = self.questionnaire.items[self.position]
@@ -120,7 +122,9 @@ class QuestionnaireScreen(HeartworkScreen[bool]):
         if self.saved_total is not None or self.position >= self.count:
             return
         if value not in self.questionnaire.scale:
-            self.notify(f"This one goes from {self.questionnaire.scale_min} to {self.questionnaire.scale_max}.", timeout=3)
+            self.notify(
+                f"This one goes from {self.questionnaire.scale_min} to {self.questionnaire.scale_max}.", timeout=3
+            )
             return
         self.answers[self.questionnaire.items[self.position].id] = value
         self.position = self._next_position()

@@ -39,10 +39,7 @@ class SelfCareIdeasScreen(HeartworkModal[SelfCareIdea | None]):
             yield Static("Enter adds one to your list · Esc closes", id="ideas-hint")
             if self._ideas:
                 yield OptionList(
-                    *(
-                        Option(f"{idea.text}  ·  {idea.category}", id=idea.id)
-                        for idea in self._ideas
-                    ),
+                    *(Option(f"{idea.text}  ·  {idea.category}", id=idea.id) for idea in self._ideas),
                     id="ideas-list",
                     markup=False,
                 )

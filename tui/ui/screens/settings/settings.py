@@ -46,7 +46,9 @@ class SettingsScreen(HeartworkModal[None]):
             if unreadable:
                 yield Static("Records that could not be read", classes="settings-heading", markup=False)
                 yield Static(
-                    "\n".join([unreadable_summary(unreadable), *("• " + line for line in unreadable_lines(unreadable))]),
+                    "\n".join(
+                        [unreadable_summary(unreadable), *("• " + line for line in unreadable_lines(unreadable))]
+                    ),
                     id="settings-unreadable",
                     markup=False,
                 )
