@@ -1,0 +1,208 @@
+"""Key-to-screen time of first opens, Help and a 145 KB journal paste, in the installed app (run by hand).
+
+    python tests/perf/bench_opens.py [--runs 5]
+
+Runs the installed ``heartwork`` command in a pseudo-terminal (the harness of
+``tests/ui/pty_app.py``) on a year of realistic data (``datagen.py``, ending
+today) and times, from the moment a key is written to the terminal until the
+screen has settled (the screen's own text has been drawn and nothing more
+arrives for a short quiet spell):
+
+- Help, first and repeated; Settings;
+- the first open of Mood, Journal, Self-care, Affirm and Breathe;
+- a 145 KB bracketed paste into the journal body.
+
+Every first open runs in a fresh process, so each one really is the first.
+The baseline, measured in the same processes, is going back to Home, a
+screen already built: the cost of any screen switch. Prints medians, worst
+cases and ratios against the baseline, and the issue 10 targets (every first
+open <= 200 ms, the paste well under 1 s). Not a timed test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "tests" / "ui"))
+sys.path.insert(0, str(ROOT / "tests" / "perf"))
+sys.path.insert(0, str(ROOT))
+
+import datagen  # noqa: E402
+from pty_app import AppInPty  # noqa: E402
+
+QUIET_SECONDS = 0.15
+"""The screen counts as settled when nothing more was drawn for this long."""
+
+HOME = b"Today is"
+PASTE_END = "closing-words-of-the-paste"
+
+
+class InstalledAppInPty(AppInPty):
+    """The installed ``heartwork`` script (not ``python -m tui``) in a pseudo-terminal."""
+
+    def __init__(self, *args: str, columns: int = 100, rows: int = 30) -> None:  # noqa: D107
+        import fcntl
+        import struct
+        import termios
+
+        self.output = b""
+        self._controller, terminal = os.openpty()
+        fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
+        env = {**os.environ, "TERM": "xterm-256color", "TEXTUAL_ANIMATIONS": "none"}
+        env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed copy runs from compiled bytecode
+        command = shutil.which("heartwork", path=str(Path(sys.executable).parent)) or "heartwork"
+        self.process = subprocess.Popen(
+            [command, *args],
+            cwd=tempfile.gettempdir(),
+            stdin=terminal,
+            stdout=terminal,
+            stderr=terminal,
+            env=env,
+            start_new_session=True,
+        )
+        os.close(terminal)
+
+    def settle_after(self, keys: str, marker: bytes, timeout: float = 20.0) -> float:
+        """Seconds from writing ``keys`` until the screen, showing ``marker``, stopped changing."""
+        start = len(self.output)
+        sent = time.perf_counter()
+        self.type(keys)
+        last_draw = sent
+        deadline = sent + timeout
+        while time.perf_counter() < deadline:
+            seen = marker in self.output[start:]
+            chunk = self.read_for(QUIET_SECONDS if seen else 0.01)
+            if chunk:
+                last_draw = time.perf_counter()
+            elif seen:
+                return last_draw - sent
+        raise RuntimeError(f"{marker!r} never appeared after {keys!r}")
+
+
+def realistic_database(folder: Path, days: int = 365) -> Path:
+    """A year of use (datagen.py) ending yesterday, so today's screens show real data."""
+    datagen.START = (datetime.now().astimezone() - timedelta(days=days)).replace(hour=8, minute=0, second=0, microsecond=0)
+    return datagen.write_database(folder / "year.json", days)
+
+
+def paste_text(size: int = 145_000) -> str:
+    """About ``size`` characters of journal-like paragraphs, ending in a word to look for."""
+    words = datagen.WORDS
+    paragraphs, length, index = [], 0, 0
+    while length < size - 100:
+        paragraph = " ".join(words[(index + k) % len(words)] for k in range(120))
+        paragraphs.append(paragraph)
+        length += len(paragraph) + 2
+        index += 7
+    return "\n\n".join(paragraphs) + " " + PASTE_END
+
+
+Measure = Callable[[InstalledAppInPty, dict[str, list[float]]], None]
+
+
+BASELINE = "baseline: h back to Home (built)"
+
+
+def _back_home(app: InstalledAppInPty, keys: str, times: dict[str, list[float]]) -> None:
+    label = BASELINE if keys == "h" else "closing a dialog (Esc or ?)"
+    times.setdefault(label, []).append(app.settle_after(keys, HOME))
+
+
+def measure_help(app: InstalledAppInPty, times: dict[str, list[float]]) -> None:
+    times.setdefault("Help, first", []).append(app.settle_after("?", b"Keys anywhere"))
+    _back_home(app, "?", times)
+    for _ in range(2):
+        times.setdefault("Help, again", []).append(app.settle_after("?", b"Keys anywhere"))
+        _back_home(app, "?", times)
+
+
+def measure_settings(app: InstalledAppInPty, times: dict[str, list[float]]) -> None:
+    times.setdefault("Settings, first", []).append(app.settle_after(",", b"Reduced motion"))
+    _back_home(app, "\x1b", times)
+
+
+def first_open(key: str, label: str, marker: bytes, leave: str = "h") -> Measure:
+    def measure(app: InstalledAppInPty, times: dict[str, list[float]]) -> None:
+        times.setdefault(f"{label}, first", []).append(app.settle_after(key, marker))
+        _back_home(app, leave, times)
+
+    return measure
+
+
+def measure_journal_and_paste(app: InstalledAppInPty, times: dict[str, list[float]]) -> None:
+    times.setdefault("Journal, first", []).append(app.settle_after("j", b"Title (optional)"))
+    time.sleep(0.3)
+    app.read_for(0.2)
+    pasted = "\x1b[200~" + PASTE_TEXT + "\x1b[201~"
+    times.setdefault("Paste 145 KB into journal", []).append(app.settle_after(pasted, PASTE_END.encode()[-12:]))
+
+
+PASTE_TEXT = paste_text()
+
+MEASURES: list[Measure] = [
+    measure_help,
+    measure_settings,
+    first_open("m", "Mood", b"Your mood, the last"),
+    measure_journal_and_paste,
+    first_open("s", "Self-care", b"Looking after yourself"),
+    first_open("a", "Affirm", b"t filter"),
+    first_open("b", "Breathe", b"Box breathing"),
+]
+
+
+def one_process(database: Path, folder: Path, measure: Measure, times: dict[str, list[float]]) -> None:
+    copy = folder / f"run-{time.monotonic_ns()}.json"
+    shutil.copy(database, copy)
+    with InstalledAppInPty("--db", str(copy)) as app:
+        if not app.read_until(HOME, 30):
+            raise RuntimeError("Home never appeared")
+        app.read_for(1.0)  # let the first frame's after-work (workers, GC freeze) finish, as a person would
+        measure(app, times)
+    for leftover in folder.glob(f"{copy.name}*"):
+        leftover.unlink(missing_ok=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    folder = Path(tempfile.mkdtemp(prefix="hw-opens-"))
+    try:
+        database = realistic_database(folder)
+        print(f"data: one year, {database.stat().st_size / 1e6:.1f} MB; paste {len(PASTE_TEXT.encode()) / 1000:.0f} KB")
+        times: dict[str, list[float]] = {}
+        one_process(database, folder, measure_help, {})  # warm up: bytecode, disk cache
+        for _ in range(args.runs):
+            for measure in MEASURES:  # interleaved, so machine load hits every figure alike
+                one_process(database, folder, measure, times)
+        report(times)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def report(times: dict[str, list[float]]) -> None:
+    baseline = statistics.median(times[BASELINE])
+    for label, values in times.items():
+        median, worst = statistics.median(values), max(values)
+        target = 1.0 if label.startswith("Paste") else 0.2
+        verdict = "" if label in (BASELINE, "closing a dialog (Esc or ?)") else ("OK" if median <= target else "OVER")
+        print(
+            f"{label:<32} median {median * 1000:6.0f} ms  worst {worst * 1000:6.0f} ms  "
+            f"{median / baseline:5.1f}x baseline  (n={len(values)}) {verdict}"
+        )
+    print(f"targets: first opens <= 200 ms, paste well under 1 s; baseline {baseline * 1000:.0f} ms")
+
+
+if __name__ == "__main__":
+    main()
