@@ -26,6 +26,7 @@ from tui.core.settings import Settings
 from tui.crash import crash_message, write_crash_log
 from tui.messages import DataChanged
 from tui.paths import crash_log_path, user_themes_dir
+from tui.screen_styles import built_up_to_date, preload_screen_styles
 from tui.sections import SECTIONS, Section
 from tui.store.errors import StoreError
 from tui.store.store import Store
@@ -47,7 +48,7 @@ def _lazy_screen(section: Section) -> Callable[[], Screen]:
     def build() -> Screen:
         module_name, class_name = section.screen.split(":")
         screen_class = getattr(importlib.import_module(module_name), class_name)
-        return screen_class()
+        return built_up_to_date(screen_class())
 
     return build
 
@@ -124,6 +125,7 @@ class HeartworkApp(App[None]):
         self.set_interval(EXTERNAL_CHANGE_POLL_SECONDS, self._check_external_changes)
         if self.current_mode != self.launch.section:
             self.switch_mode(self.launch.section)
+        self.call_after_refresh(preload_screen_styles, self)  # so no first open re-parses all CSS
         self.call_after_refresh(self._freeze_startup_heap)
 
     def _freeze_startup_heap(self) -> None:
@@ -268,10 +270,10 @@ class HeartworkApp(App[None]):
             self.push_screen(CheckinScreen())
 
     def action_help(self) -> None:
-        from tui.screens.help import HelpScreen
+        from tui.screens.help import HelpScreen, help_sheet_for
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(below=self.screen))
+            self.push_screen(help_sheet_for(self, self.screen))
 
     def action_settings(self) -> None:
         from tui.screens.settings import SettingsScreen

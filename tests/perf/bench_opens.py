@@ -1,6 +1,6 @@
 """Key-to-screen time of first opens, Help and a 145 KB journal paste, in the installed app (run by hand).
 
-    python tests/perf/bench_opens.py [--runs 5]
+    python tests/perf/bench_opens.py [--runs 5] [--compare OTHER_CHECKOUT]
 
 Runs the installed ``heartwork`` command in a pseudo-terminal (the harness of
 ``tests/ui/pty_app.py``) on a year of realistic data (``datagen.py``, ending
@@ -17,6 +17,10 @@ The baseline, measured in the same processes, is going back to Home, a
 screen already built: the cost of any screen switch. Prints medians, worst
 cases and ratios against the baseline, and the issue 10 targets (every first
 open <= 200 ms, the paste well under 1 s). Not a timed test.
+
+``--compare`` runs the same measurements, interleaved, on the sources of
+another checkout (e.g. ``git worktree add /tmp/base main``) through the same
+installed command, so a before/after is measured under the same machine load.
 """
 
 from __future__ import annotations
@@ -51,7 +55,7 @@ PASTE_END = "closing-words-of-the-paste"
 class InstalledAppInPty(AppInPty):
     """The installed ``heartwork`` script (not ``python -m tui``) in a pseudo-terminal."""
 
-    def __init__(self, *args: str, columns: int = 100, rows: int = 30) -> None:  # noqa: D107
+    def __init__(self, *args: str, columns: int = 100, rows: int = 30, source: Path | None = None) -> None:  # noqa: D107
         import fcntl
         import struct
         import termios
@@ -61,6 +65,8 @@ class InstalledAppInPty(AppInPty):
         fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
         env = {**os.environ, "TERM": "xterm-256color", "TEXTUAL_ANIMATIONS": "none"}
         env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed copy runs from compiled bytecode
+        if source is not None:
+            env["PYTHONPATH"] = str(source)  # found before the installed (editable) sources
         command = shutil.which("heartwork", path=str(Path(sys.executable).parent)) or "heartwork"
         self.process = subprocess.Popen(
             [command, *args],
@@ -161,10 +167,12 @@ MEASURES: list[Measure] = [
 ]
 
 
-def one_process(database: Path, folder: Path, measure: Measure, times: dict[str, list[float]]) -> None:
+def one_process(
+    database: Path, folder: Path, measure: Measure, times: dict[str, list[float]], source: Path | None = None
+) -> None:
     copy = folder / f"run-{time.monotonic_ns()}.json"
     shutil.copy(database, copy)
-    with InstalledAppInPty("--db", str(copy)) as app:
+    with InstalledAppInPty("--db", str(copy), source=source) as app:
         if not app.read_until(HOME, 30):
             raise RuntimeError("Home never appeared")
         app.read_for(1.0)  # let the first frame's after-work (workers, GC freeze) finish, as a person would
@@ -176,17 +184,28 @@ def one_process(database: Path, folder: Path, measure: Measure, times: dict[str,
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--compare", type=Path, help="another checkout's root, measured alongside")
     args = parser.parse_args()
+    sources: list[Path | None] = [None] if args.compare is None else [args.compare.resolve(), None]
     folder = Path(tempfile.mkdtemp(prefix="hw-opens-"))
     try:
         database = realistic_database(folder)
         print(f"data: one year, {database.stat().st_size / 1e6:.1f} MB; paste {len(PASTE_TEXT.encode()) / 1000:.0f} KB")
-        times: dict[str, list[float]] = {}
-        one_process(database, folder, measure_help, {})  # warm up: bytecode, disk cache
+        times: list[dict[str, list[float]]] = [{} for _ in sources]
+        for source in sources:
+            one_process(database, folder, measure_help, {}, source)  # warm up: bytecode, disk cache
         for _ in range(args.runs):
             for measure in MEASURES:  # interleaved, so machine load hits every figure alike
-                one_process(database, folder, measure, times)
-        report(times)
+                for index, source in enumerate(sources):
+                    one_process(database, folder, measure, times[index], source)
+        for source, figures in zip(sources, times):
+            print(f"--- {source or 'this checkout'}")
+            report(figures)
+        if len(sources) == 2:
+            print("--- this checkout / other, medians")
+            for label, values in times[1].items():
+                other = statistics.median(times[0][label])
+                print(f"{label:<32} {statistics.median(values) / other:5.2f}x")
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
