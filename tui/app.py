@@ -18,6 +18,7 @@ from typing import Any
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.driver import Driver
 from textual.screen import Screen
 
 from tui import themes
@@ -30,6 +31,7 @@ from tui.screen_styles import built_up_to_date, preload_screen_styles
 from tui.sections import SECTIONS, Section
 from tui.store.errors import StoreError
 from tui.store.store import Store
+from tui.warm_up import WARM_UP_DELAY_SECONDS, warm_up_steps
 
 MIN_WIDTH = 60
 MIN_HEIGHT = 20
@@ -85,9 +87,21 @@ class HeartworkApp(App[None]):
         self.launch = launch
         self._theme_override = theme_override
         self._themes_dir = themes_dir
+        self._warm_up_steps: list[Callable[[], object]] | None = None
         self.DEFAULT_MODE = launch.section  # open straight on the asked-for section, building no other
         super().__init__()
         self._register_themes()
+
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's driver for this terminal; on Linux one that takes long pastes in one piece."""
+        driver_class = super().get_driver_class()
+        from textual.drivers.linux_driver import LinuxDriver
+
+        if driver_class is LinuxDriver:
+            from tui.fast_paste_input import FastPasteLinuxDriver
+
+            return FastPasteLinuxDriver
+        return driver_class
 
     # -- themes ------------------------------------------------------------------
 
@@ -127,6 +141,15 @@ class HeartworkApp(App[None]):
             self.switch_mode(self.launch.section)
         self.call_after_refresh(preload_screen_styles, self)  # so no first open re-parses all CSS
         self.call_after_refresh(self._freeze_startup_heap)
+        self.set_timer(WARM_UP_DELAY_SECONDS, self._warm_up_next)
+
+    def _warm_up_next(self) -> None:
+        """Load the next screen module or text (see tui.warm_up), then yield to input before the one after."""
+        if self._warm_up_steps is None:
+            self._warm_up_steps = warm_up_steps()
+        if self._warm_up_steps:
+            self._warm_up_steps.pop(0)()
+            self.set_timer(0.01, self._warm_up_next)
 
     def _freeze_startup_heap(self) -> None:
         """Keep what start-up built (modules, CSS, widgets, the loaded store) out of full GC passes.
