@@ -18,6 +18,7 @@ from typing import Any
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.driver import Driver
 from textual.screen import Screen
 
 from tui.content import themes
@@ -32,8 +33,10 @@ from tui.sections import SECTIONS, Section
 from tui.store.store import Store
 from tui.ui.messages import DataChanged
 from tui.ui.pending_undo import PendingUndo
+from tui.ui.screen_styles import built_up_to_date, preload_screen_styles
 from tui.ui.store_errors import store_write
 from tui.ui.textual_theme import to_textual_theme
+from tui.ui.warm_up import WARM_UP_DELAY_SECONDS, warm_up_steps
 
 MIN_WIDTH = 60
 MIN_HEIGHT = 20
@@ -52,7 +55,7 @@ def _lazy_screen(section: Section) -> Callable[[], Screen[Any]]:
     def build() -> Screen[Any]:
         module_name, class_name = section.screen.split(":")
         screen_class: type[Screen[Any]] = getattr(importlib.import_module(module_name), class_name)
-        return screen_class()
+        return built_up_to_date(screen_class())
 
     return build
 
@@ -93,11 +96,23 @@ class HeartworkApp(App[None]):
         self._theme_override = theme_override
         self._themes_dir = themes_dir
         self.pending_undo: PendingUndo | None = None
+        self._warm_up_steps: list[Callable[[], object]] | None = None
         # Open straight on the asked-for section, building no other. Textual reads DEFAULT_MODE
         # from the instance when it starts, so a per-launch value is set here, before super().__init__.
         self.DEFAULT_MODE = launch.section  # type: ignore[misc]  # a ClassVar in Textual, read per instance
         super().__init__()
         self._register_themes()
+
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's driver for this terminal; on Linux one that takes long pastes in one piece."""
+        driver_class = super().get_driver_class()
+        from textual.drivers.linux_driver import LinuxDriver
+
+        if driver_class is LinuxDriver:
+            from tui.ui.fast_paste_input import FastPasteLinuxDriver
+
+            return FastPasteLinuxDriver
+        return driver_class
 
     # -- themes ------------------------------------------------------------------
 
@@ -144,7 +159,17 @@ class HeartworkApp(App[None]):
         self.set_interval(EXTERNAL_CHANGE_POLL_SECONDS, self._check_external_changes)
         if self.current_mode != self.launch.section:
             self.switch_mode(self.launch.section)
+        self.call_after_refresh(preload_screen_styles, self)  # so no first open re-parses all CSS
         self.call_after_refresh(self._freeze_startup_heap)
+        self.set_timer(WARM_UP_DELAY_SECONDS, self._warm_up_next)
+
+    def _warm_up_next(self) -> None:
+        """Load the next screen module or text (see tui.ui.warm_up), then yield to input before the one after."""
+        if self._warm_up_steps is None:
+            self._warm_up_steps = warm_up_steps()
+        if self._warm_up_steps:
+            self._warm_up_steps.pop(0)()
+            self.set_timer(0.01, self._warm_up_next)
 
     def _tell_about_unreadable_records(self) -> None:
         """Say once, at start, that some stored records could not be read (Settings lists them)."""
@@ -361,10 +386,10 @@ class HeartworkApp(App[None]):
             self.push_screen(RecentlyDeletedScreen())
 
     def action_help(self) -> None:
-        from tui.ui.screens.help.help import HelpScreen
+        from tui.ui.screens.help.help import HelpScreen, help_sheet_for
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(below=self.screen))
+            self.push_screen(help_sheet_for(self, self.screen))
 
     def action_settings(self) -> None:
         from tui.ui.screens.settings.settings import SettingsScreen

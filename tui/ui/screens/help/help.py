@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
@@ -81,5 +81,22 @@ class HelpScreen(HeartworkModal[None]):
             yield Markdown(help_markdown(here, title), id="help-text")
         yield CalmFooter()
 
+    def on_screen_resume(self) -> None:
+        self.query_one("#help-sheet", VerticalScroll).scroll_home(animate=False)  # kept sheets open at the top
+
     def action_dismiss(self) -> None:  # type: ignore[override]
         self.dismiss(None)
+
+
+def help_sheet_for(app: App[Any], below: Screen[Any]) -> str:
+    """The name of the help sheet for screens like ``below``: built on first use, then kept and shown again.
+
+    The sheet depends only on the kind of screen below (its declared keys and
+    title) and on the built-in texts, and building its Markdown took most of
+    half a second, every time Help opened.
+    """
+    kind = type(below)
+    name = f"help:{kind.__module__}.{kind.__qualname__}"
+    if not app.is_screen_installed(name):
+        app.install_screen(HelpScreen(below=below), name)
+    return name
