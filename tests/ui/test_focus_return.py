@@ -87,7 +87,7 @@ async def test_item10_2_every_overlay_returns_exactly_the_focus_before(make_app,
 )
 async def test_item10_2_screens_not_for_writing_open_with_no_text_field_focused(make_app, stop_name) -> None:
     """Letter keys on these screens are the app's keys: none opens with a text field taking them (writing screens do, on purpose)."""
-    from tests.ui.test_walk_every_screen import STOPS
+    from test_walk_every_screen import STOPS
 
     stop = next(stop for stop in STOPS if stop.name == stop_name)
     app = make_app(stop.section)

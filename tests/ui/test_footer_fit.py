@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from tests.ui.layout_checks import footer_problems, footer_words
+from layout_checks import footer_problems, footer_words
 
 from tui.ui.widgets.calm_footer import RANK_ALWAYS, RANK_APP, RANK_OWN, FooterEntry, fit_entries
 

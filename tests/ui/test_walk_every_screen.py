@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
-from tests.ui.layout_checks import footer_problems, outside_view
+from layout_checks import footer_problems, outside_view
 from textual.widgets import Markdown
 
 SIZES = [(80, 24), (100, 30)]
