@@ -14,7 +14,8 @@ from tui.store.journal_repository import JournalRepository
 from tui.store.recently_deleted_repository import RecentlyDeletedRepository
 from tui.store.store import Store
 from tui.ui.dialogs.confirm import ConfirmScreen
-from tui.ui.screens.journal.journal import DRAFT_PROMISE_SECONDS, JournalScreen
+from tui.ui.screens.journal.journal import JournalScreen
+from tui.ui.screens.journal.journal_drafts import DRAFT_PROMISE_SECONDS
 from tui.ui.screens.journal.journal_list import JournalListScreen
 from tui.ui.screens.journal.recently_deleted import RecentlyDeletedScreen
 

@@ -121,3 +121,28 @@ class JournalEntry:
     def touched(self, now: datetime) -> JournalEntry:
         """A copy marked as changed ``now``."""
         return replace(self, updated_at=to_text(now))
+
+
+def entry_date_problem(text: str, today: date) -> str | None:
+    """Why ``text`` cannot be an entry's day (not a date, or a day still to come), or None."""
+    try:
+        day = parse_entry_date(text)
+    except ValueError as error:
+        return str(error)
+    if day > today:
+        return "That day has not come yet; please pick today or an earlier day."
+    return None
+
+
+def page_status(body: str, *, editing: bool, changed: bool, draft_kept_at: str | None) -> str:
+    """The journal's quiet status line: words, the length near the cap, what is being edited, the draft."""
+    words = count_words(body)
+    parts = [f"{words:,} word{'s' if words != 1 else ''}"]
+    if len(body) > MAX_ENTRY_CHARS * 0.9:
+        parts.append(f"{len(body):,} of {MAX_ENTRY_CHARS:,} characters")
+    if editing:
+        parts.append("editing a saved entry" + (" (changed)" if changed else ""))
+    if draft_kept_at:
+        parts.append(f"draft kept {draft_kept_at}")
+    parts.append("Esc leaves the text, i comes back")
+    return " · ".join(parts)

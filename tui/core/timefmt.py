@@ -27,3 +27,19 @@ def from_text(text: str) -> datetime:
 def day_of(text: str) -> date:
     """The local calendar day of a stored timestamp, without full parsing."""
     return date.fromisoformat(text[:10])
+
+
+def friendly_day(day_text: str) -> str:
+    """``Monday 2 March 2026`` for a stored ``YYYY-MM-DD`` (the text itself if it is not one)."""
+    try:
+        return f"{date.fromisoformat(day_text):%A %-d %B %Y}"
+    except ValueError:
+        return day_text
+
+
+def friendly_time(stamp: str) -> str:
+    """``3 March at 14:05`` for a stored time, or ``earlier`` if it cannot be read."""
+    try:
+        return f"{from_text(stamp):%-d %B at %H:%M}"
+    except ValueError:
+        return "earlier"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -211,6 +211,34 @@ class Database:
                 yield
             finally:
                 self._file_lock.release()
+
+    @contextmanager
+    def transaction_if_free(self) -> Iterator[bool]:
+        """Enter :meth:`transaction` only if that needs no waiting; yields whether it did.
+
+        Yields False, having done nothing, when another thread of this process or
+        another process holds the lock: the caller then hands its write to a
+        thread that may wait (the app's UI thread never waits for another
+        process). Exceptions inside reach the transaction as usual.
+        """
+        with ExitStack() as stack:
+            if not self._thread_lock.acquire(blocking=False):
+                yield False
+                return
+            stack.callback(self._thread_lock.release)
+            lock = self._file_lock
+            waited = lock.timeout if lock is not None else 0.0
+            if lock is not None:
+                lock.timeout = 0.0
+            try:
+                stack.enter_context(self.transaction())
+                entered = True
+            except StoreBusyError:
+                entered = False
+            finally:
+                if lock is not None:
+                    lock.timeout = waited
+            yield entered
 
     @contextmanager
     def written_together(self) -> Iterator[None]:

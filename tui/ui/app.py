@@ -35,12 +35,14 @@ from tui.ui.messages import DataChanged
 from tui.ui.pending_undo import PendingUndo
 from tui.ui.screen_styles import built_up_to_date, preload_screen_styles
 from tui.ui.store_errors import store_write
+from tui.ui.store_writer import StoreWriter, WriteFinished
 from tui.ui.textual_theme import to_textual_theme
 from tui.ui.warm_up import WARM_UP_DELAY_SECONDS, warm_up_steps
 
 MIN_WIDTH = 60
 MIN_HEIGHT = 20
 EXTERNAL_CHANGE_POLL_SECONDS = 2.0
+WRITE_DRAIN_SECONDS = 20.0  # at quit: queued writes may wait for another process's lock this long
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,7 @@ class HeartworkApp(App[None]):
         themes_dir: Path | None = None,
     ) -> None:
         self.store = store
+        self.writes = StoreWriter(self, store.database)  # in order; never waits for another process here
         self.clock = clock
         self.settings = settings
         self.launch = launch
@@ -196,7 +199,11 @@ class HeartworkApp(App[None]):
         self._heap_frozen = True
         gc.enable()  # paused by the launcher until the first frame
 
+    def on_write_finished(self, message: WriteFinished) -> None:
+        message.then()
+
     def on_unmount(self) -> None:
+        self.writes.close()
         if self._heap_frozen:
             self._heap_frozen = False
             gc.unfreeze()
@@ -268,6 +275,7 @@ class HeartworkApp(App[None]):
 
     def save_pending(self) -> None:
         """Ask every open screen to save what it holds (drafts, running sessions)."""
+        self.writes.drain(timeout=WRITE_DRAIN_SECONDS)  # what is queued lands first, in order
         for screen in self._open_screens():
             saver = getattr(screen, "save_pending", None)
             if callable(saver):

@@ -7,6 +7,7 @@ no ``type: ignore`` at the call site.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar, cast
 
 from textual.dom import DOMNode
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
 __all__ = ["AppAccess", "HeartworkModal", "HeartworkScreen"]
 
 ResultT = TypeVar("ResultT")
+T = TypeVar("T")
 
 
 class AppAccess:
@@ -41,6 +43,21 @@ class AppAccess:
     @property
     def settings(self) -> Settings:
         return self.heartwork.settings
+
+    def write(
+        self,
+        work: Callable[[], T],
+        *,
+        title: str = "Not saved",
+        done: Callable[[T], None] | None = None,
+        failed: Callable[[], None] | None = None,
+    ) -> bool:
+        """Save through the app's writer: at once if the lock is free, else in order in its thread.
+
+        ``done`` runs on the UI thread once the write reached the disk; a store
+        error becomes the calm notification (then ``failed`` runs). True if it ran at once.
+        """
+        return self.heartwork.writes.submit(work, title=title, done=done, failed=failed)
 
 
 class HeartworkScreen(AppAccess, Screen[ResultT]):

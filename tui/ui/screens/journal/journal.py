@@ -11,9 +11,9 @@ when a termination signal arrives.
 from __future__ import annotations
 
 import random
-from datetime import date
+from collections.abc import Callable
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -27,31 +27,26 @@ from tui.core.journal import (
     MAX_TAGS_TEXT_CHARS,
     MAX_TITLE_CHARS,
     JournalEntry,
-    count_words,
+    entry_date_problem,
+    page_status,
     parse_entry_date,
     parse_tags,
     title_and_tags_problem,
 )
 from tui.core.journal_prompts import TAG_TITLES, Prompt, draw, prompt_tags
-from tui.core.timefmt import from_text, to_text
-from tui.store.journal_draft_repository import DRAFT_ID, JournalDraftRepository
-from tui.store.journal_keeping import discard_draft, save_entry
+from tui.core.timefmt import friendly_day, to_text
+from tui.store.journal_keeping import save_entry
 from tui.store.journal_repository import JournalRepository
-from tui.ui.base import HeartworkScreen
-from tui.ui.store_errors import store_write
+from tui.ui.dialogs.confirm import ConfirmScreen
+from tui.ui.screens.journal.journal_drafts import DraftKeepingScreen
 from tui.ui.widgets.calm_footer import CalmFooter
 from tui.ui.widgets.capped_text_area import CappedTextArea
 from tui.ui.widgets.tag_suggester import TagSuggester
 
-DRAFT_PROMISE_SECONDS = 2.0  # the README's promise: the draft on disk is never further behind than this
-AUTOSAVE_IDLE_SECONDS = 1.0  # save the draft this long after the last keystroke
-AUTOSAVE_CHECK_SECONDS = 0.25
-# ...or, under continuous typing, this long after the first unsaved keystroke (a check may come a tick late).
-AUTOSAVE_MAX_WAIT_SECONDS = DRAFT_PROMISE_SECONDS - AUTOSAVE_CHECK_SECONDS
 LIVE_WORD_COUNT_LIMIT = 20_000  # longer texts recount words after a short pause
 
 
-class JournalScreen(HeartworkScreen[None]):
+class JournalScreen(DraftKeepingScreen):
     """Write a new entry or edit one; reach the entry list and the guided exercises."""
 
     CSS_PATH = "../../styles/journal.tcss"
@@ -77,23 +72,15 @@ class JournalScreen(HeartworkScreen[None]):
         self._prompt_text: str | None = None
         self._prompt_tag: str | None = None
         # The model: what is on the page, kept in sync with the widgets.
-        self._entry_id: str | None = None  # the saved entry being edited, if any
-        self._page: JournalEntry | None = None  # id and timestamps of what is being written
         self._title = ""
         self._date_text = ""
         self._tags_text = ""
         self._body = ""
         self._kind = KIND_FREE
         self._fields: dict[str, object] = {}
-        self._draft_dirty = False
         self._unsaved = False  # changes not yet saved as an entry
-        self._first_unsaved_at: float | None = None
-        self._last_change_at = 0.0
         self._loading = False
-        self._autosave_timer: Timer | None = None
         self._word_timer: Timer | None = None
-        self._last_draft_saved: str | None = None
-        self._offer_checked = False
 
     # -- building ----------------------------------------------------------------
 
@@ -121,7 +108,7 @@ class JournalScreen(HeartworkScreen[None]):
     def on_mount(self) -> None:
         self._rng = random.Random(int(self.clock.now().timestamp()))
         self._start_page()
-        self._autosave_timer = self.set_interval(AUTOSAVE_CHECK_SECONDS, self._autosave_tick)
+        self.start_autosave()
         self.query_one("#journal-text", CappedTextArea).focus()
         self.call_after_refresh(self._offer_draft)
         self.run_worker(self.store.repo(JournalRepository).warm_up, thread=True, exclusive=True, group="journal-index")
@@ -210,6 +197,7 @@ class JournalScreen(HeartworkScreen[None]):
         if self._loading:
             return
         now = self.clock.monotonic()
+        self._changes += 1
         self._last_change_at = now
         if not self._draft_dirty:
             self._first_unsaved_at = now
@@ -269,121 +257,25 @@ class JournalScreen(HeartworkScreen[None]):
         )
 
     def _date_problem(self) -> str | None:
-        try:
-            day = parse_entry_date(self._date_text)
-        except ValueError as error:
-            return str(error)
-        if day > self.clock.now().date():
-            return "That day has not come yet; please pick today or an earlier day."
-        return None
+        return entry_date_problem(self._date_text, self.clock.now().date())
 
     def _show_date_problem(self, problem: str | None) -> None:
         self.query_one("#journal-date-message", Static).update(_escape(problem) if problem else "")
         self.query_one("#journal-date", Input).set_class(problem is not None, "-invalid")
 
     def _update_status(self) -> None:
-        words = count_words(self._body)
-        parts = [f"{words:,} word{'s' if words != 1 else ''}"]
-        if len(self._body) > MAX_ENTRY_CHARS * 0.9:
-            parts.append(f"{len(self._body):,} of {MAX_ENTRY_CHARS:,} characters")
-        if self._entry_id is not None:
-            parts.append("editing a saved entry" + (" (changed)" if self._unsaved else ""))
-        if self._last_draft_saved:
-            parts.append(f"draft kept {self._last_draft_saved}")
-        parts.append("Esc leaves the text, i comes back")
-        self.query_one("#journal-status", Static).update(" · ".join(parts))
-
-    # -- drafts -------------------------------------------------------------------
-
-    def _autosave_tick(self) -> None:
-        if not self._draft_dirty:
-            return
-        now = self.clock.monotonic()
-        idle = now - self._last_change_at >= AUTOSAVE_IDLE_SECONDS
-        overdue = self._first_unsaved_at is not None and now - self._first_unsaved_at >= AUTOSAVE_MAX_WAIT_SECONDS
-        if idle or overdue:
-            self.save_draft()
-
-    def save_draft(self) -> None:
-        """Write the page to the draft record (an empty page clears it)."""
-        if self._page is None or not self._draft_dirty:
-            return
-        drafts = self.store.repo(JournalDraftRepository)
-        entry = self.current_entry()
-        with store_write(self.app, "Draft not saved") as attempt:
-            if entry.is_empty():
-                stored = drafts.get(DRAFT_ID)
-                if stored is not None and stored.entry.id == entry.id:
-                    drafts.clear()  # the person emptied this page; never clear another page's draft
-            else:
-                drafts.keep(entry, self._entry_id)
-        if attempt.failed:
-            return
-        self._draft_dirty = False
-        self._first_unsaved_at = None
-        self._last_draft_saved = f"{self.clock.now():%H:%M}"
-        if self.is_mounted:
-            self._update_status()
-
-    def save_pending(self) -> None:
-        """Called by the app on quit and on termination signals."""
-        self.save_draft()
-
-    def on_screen_suspend(self) -> None:
-        if self._autosave_timer is not None:
-            self._autosave_timer.pause()
-        if self._draft_dirty:
-            self.save_draft()
-
-    def on_screen_resume(self) -> None:
-        if self._autosave_timer is not None:
-            self._autosave_timer.resume()
-
-    def _offer_draft(self) -> None:
-        if self._offer_checked:
-            return
-        self._offer_checked = True
-        draft = self.store.repo(JournalDraftRepository).current()
-        if draft is None or draft.entry.kind != KIND_FREE:
-            return
-        from tui.ui.dialogs.confirm import ConfirmScreen
-
-        words = count_words(draft.entry.body)
-        when = _friendly_time(draft.entry.updated_at)
-        question = (
-            f"You have an unfinished entry ({words:,} word{'s' if words != 1 else ''}, last changed {when}).\n"
-            "Would you like to carry on with it?"
+        status = page_status(
+            self._body, editing=self._entry_id is not None, changed=self._unsaved, draft_kept_at=self._last_draft_saved
         )
-
-        def answered(restore: bool | None) -> None:
-            if restore:
-                self.load_entry(draft.entry, draft.entry_id, unsaved=True)
-                return
-            again = "Discard this draft? It waits in Recently deleted for 30 days, in case you want it back."
-
-            def confirmed(discard: bool | None) -> None:
-                if discard:
-                    self._discard_stored_draft()
-                else:
-                    self.load_entry(draft.entry, draft.entry_id, unsaved=True)
-
-            self.app.push_screen(ConfirmScreen(again, "Discard it", "Keep it", destructive="yes"), confirmed)
-
-        # This question appears by itself: Discard has no letter key and focus starts on Carry on.
-        self.app.push_screen(ConfirmScreen(question, "Carry on", "Discard", destructive="no"), answered)
-
-    def _discard_stored_draft(self, *, quietly: bool = False) -> None:
-        """Move the stored draft into Recently deleted (never straight to oblivion)."""
-        with store_write(self.app, "Draft not moved") as attempt:
-            discarded = discard_draft(self.store, self.clock.now())
-        if attempt.failed:
-            return
-        if discarded is not None and not quietly:
-            self.notify("The draft is in Recently deleted for 30 days (ctrl+l, then r). A fresh page is ready.")
+        self.query_one("#journal-status", Static).update(status)
 
     # -- actions -------------------------------------------------------------------
 
     def action_save(self) -> None:
+        self.save_entry()
+
+    def save_entry(self, then: Callable[[], object] | None = None) -> None:
+        """Save the page as an entry (``then`` runs once it is on the disk)."""
         problem = self._date_problem()
         if problem:
             self._show_date_problem(problem)
@@ -399,20 +291,24 @@ class JournalScreen(HeartworkScreen[None]):
         if entry.is_empty():
             self.notify("There is nothing to save yet. Take your time.", title="Nothing saved")
             return
-        with store_write(self.app, "Not saved") as attempt:
-            save_entry(
-                self.store, entry, now=self.clock.now()
-            )  # the entry and the cleared draft reach the disk together
-        if attempt.failed:
-            return
+        store, now, changes_then = self.store, self.clock.now(), self._changes
+        # The entry and the cleared draft reach the disk together, after any draft still queued.
+        self.write(
+            lambda: save_entry(store, entry, now=now), done=lambda _: self._entry_saved(entry, changes_then, then)
+        )
+
+    def _entry_saved(self, entry: JournalEntry, changes_then: int, then: Callable[[], object] | None) -> None:
         self._entry_id = entry.id
         self._page = entry
-        self._draft_dirty = self._unsaved = False
-        self._first_unsaved_at = None
+        if self._changes == changes_then:  # nothing typed while it was saving
+            self._draft_dirty = self._unsaved = False
+            self._first_unsaved_at = None
         self._last_draft_saved = None
         self._update_status()
-        self.notify(f"Saved to your journal for {_friendly_day(entry.entry_date)}.", title="Saved")
+        self.notify(f"Saved to your journal for {friendly_day(entry.entry_date)}.", title="Saved")
         self.heartwork.data_changed()
+        if then is not None:
+            then()
 
     def action_next_prompt(self) -> None:
         self._draw_prompt(self._prompt_tag)
@@ -429,30 +325,18 @@ class JournalScreen(HeartworkScreen[None]):
         if self._body.strip() or self._title.strip():
             self._changed()
 
-    def action_new_page(self) -> None:
+    @work(group="journal-questions")
+    async def action_new_page(self) -> None:
         if not self._unsaved or self.current_entry().is_empty():
             self._start_page(self._prompt_tag)
             self._discard_stored_draft(quietly=True)
             self.query_one("#journal-text", CappedTextArea).focus()
             return
-        from tui.ui.dialogs.confirm import ConfirmScreen
-
-        def answered(save_first: bool | None) -> None:
-            if save_first:
-                self.action_save()
-                if not self._unsaved:
-                    self.action_new_page()
-
-        self.app.push_screen(
-            ConfirmScreen(
-                "Save what you wrote as an entry, then start a new page?",
-                "Save and start new",
-                "Keep writing",
-                yes_is_default=True,
-                destructive=None,
-            ),
-            answered,
-        )
+        question = "Save what you wrote as an entry, then start a new page?"
+        if await self.app.push_screen_wait(
+            ConfirmScreen(question, "Save and start new", "Keep writing", destructive=None, yes_is_default=True)
+        ):
+            self.save_entry(then=self.action_new_page)
 
     def action_open_list(self) -> None:
         from tui.ui.screens.journal.journal_list import JournalListScreen
@@ -473,26 +357,17 @@ class JournalScreen(HeartworkScreen[None]):
             self.query_one("#journal-text", CappedTextArea).focus()
             return
         if self._unsaved and not self.current_entry().is_empty():
-            from tui.ui.dialogs.confirm import ConfirmScreen
-
-            def answered(save_first: bool | None) -> None:
-                if save_first:
-                    self.action_save()
-                    if not self._unsaved:
-                        self.load_entry(entry, entry.id)
-
-            self.app.push_screen(
-                ConfirmScreen(
-                    "The page you are writing is not saved as an entry yet. Save it, then open the other one?",
-                    "Save and open",
-                    "Stay here",
-                    yes_is_default=True,
-                    destructive=None,
-                ),
-                answered,
-            )
+            self._save_then_open(entry)
             return
         self.load_entry(entry, entry.id)
+
+    @work(group="journal-questions")
+    async def _save_then_open(self, entry: JournalEntry) -> None:
+        question = "The page you are writing is not saved as an entry yet. Save it, then open the other one?"
+        if await self.app.push_screen_wait(
+            ConfirmScreen(question, "Save and open", "Stay here", destructive=None, yes_is_default=True)
+        ):
+            self.save_entry(then=lambda: self.load_entry(entry, entry.id))
 
     def action_exercise(self, kind: str) -> None:
         self._open_exercise(kind, None)
@@ -521,17 +396,3 @@ class JournalScreen(HeartworkScreen[None]):
 
 def _escape(text: str) -> str:
     return text.replace("[", r"\[")
-
-
-def _friendly_day(day_text: str) -> str:
-    try:
-        return f"{date.fromisoformat(day_text):%A %-d %B %Y}"
-    except ValueError:
-        return day_text
-
-
-def _friendly_time(stamp: str) -> str:
-    try:
-        return f"{from_text(stamp):%-d %B at %H:%M}"
-    except ValueError:
-        return "earlier"
