@@ -127,7 +127,7 @@ async def test_a_small_terminal_asks_for_more_room(make_app) -> None:
 
 
 async def test_a_crash_never_shows_locals_and_names_the_log(make_app, tmp_path: Path, monkeypatch, capsys) -> None:
-    import tui.ui.app as app_module
+    import tui.ui.app_safety as app_module  # where the app writes its crash log
 
     log = tmp_path / "crash.log"
     monkeypatch.setattr(app_module, "crash_log_path", lambda: log)

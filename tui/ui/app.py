@@ -6,17 +6,15 @@ settings) so tests can pass an in-memory store and a fake clock.
 
 from __future__ import annotations
 
-import asyncio
 import gc
 import importlib
-import signal
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from textual import events
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.driver import Driver
 from textual.screen import Screen
@@ -27,10 +25,11 @@ from tui.core.keys import key_display
 from tui.core.safe_text import visible_text
 from tui.core.settings import Settings
 from tui.core.unreadable_records import unreadable_summary
-from tui.crash import CrashLogRefusedError, crash_message, crash_message_without_log, write_crash_log
-from tui.paths import crash_log_path, user_themes_dir
+from tui.paths import user_themes_dir
 from tui.sections import SECTIONS, Section
 from tui.store.store import Store
+from tui.ui.app_safety import CarefulApp
+from tui.ui.app_undo import UndoingApp
 from tui.ui.messages import DataChanged
 from tui.ui.pending_undo import PendingUndo
 from tui.ui.screen_styles import built_up_to_date, preload_screen_styles
@@ -42,7 +41,6 @@ from tui.ui.warm_up import WARM_UP_DELAY_SECONDS, warm_up_steps
 MIN_WIDTH = 60
 MIN_HEIGHT = 20
 EXTERNAL_CHANGE_POLL_SECONDS = 2.0
-WRITE_DRAIN_SECONDS = 20.0  # at quit: queued writes may wait for another process's lock this long
 
 
 @dataclass(frozen=True)
@@ -62,7 +60,7 @@ def _lazy_screen(section: Section) -> Callable[[], Screen[Any]]:
     return build
 
 
-class HeartworkApp(App[None]):
+class HeartworkApp(UndoingApp, CarefulApp):
     """The whole Heartwork app."""
 
     TITLE = "Heartwork"
@@ -208,28 +206,6 @@ class HeartworkApp(App[None]):
             self._heap_frozen = False
             gc.unfreeze()
 
-    def _mark_instance(self) -> None:
-        from tui.store.instance import InstanceMarker
-
-        if self.store.path is None:
-            return
-        self._instance_marker = InstanceMarker(self.store.path)
-        if self._instance_marker.acquire():
-            # Busy: perhaps an app whose terminal just closed and is still saving. Wait for it off the UI thread.
-            self.run_worker(self._wait_for_closing_app, thread=True, exclusive=True, group="instance")
-
-    def _wait_for_closing_app(self) -> None:
-        if self._instance_marker.another_app_still_open():
-            self.call_from_thread(self._say_open_twice)
-
-    def _say_open_twice(self) -> None:
-        self.notify(
-            "Heartwork is also open in another window. Both are safe to use; "
-            "changes from each appear in the other within a few seconds.",
-            title="Open twice",
-            timeout=10,
-        )
-
     def deliver_screenshot(
         self, filename: str | None = None, path: str | None = None, time_format: str | None = None
     ) -> str | None:
@@ -258,39 +234,6 @@ class HeartworkApp(App[None]):
         self.notify("Saved.", timeout=3)
         self.data_changed()
 
-    def _install_signal_handlers(self) -> None:
-        try:
-            loop = asyncio.get_running_loop()
-            for signum in (signal.SIGTERM, signal.SIGHUP):
-                loop.add_signal_handler(signum, self._on_terminate_signal)
-        except (NotImplementedError, RuntimeError, ValueError):
-            pass
-
-    def _on_terminate_signal(self) -> None:
-        self.save_pending()
-        marker = getattr(self, "_instance_marker", None)
-        if marker is not None:
-            marker.release()  # saved: a restart from a new terminal is not "open twice"
-        self.exit()
-
-    def save_pending(self) -> None:
-        """Ask every open screen to save what it holds (drafts, running sessions)."""
-        self.writes.drain(timeout=WRITE_DRAIN_SECONDS)  # what is queued lands first, in order
-        for screen in self._open_screens():
-            saver = getattr(screen, "save_pending", None)
-            if callable(saver):
-                with store_write(self):
-                    saver()
-
-    def _open_screens(self) -> Iterable[Screen[Any]]:
-        seen: set[int] = set()
-        stacks = [self.screen_stack, *self._screen_stacks.values()]
-        for stack in stacks:
-            for screen in stack:
-                if id(screen) not in seen:
-                    seen.add(id(screen))
-                    yield screen
-
     async def action_quit(self) -> None:
         self.save_pending()
         self.exit()
@@ -306,33 +249,6 @@ class HeartworkApp(App[None]):
     def data_changed(self) -> None:
         """Tell the showing screen that saved data changed."""
         self.screen.post_message(DataChanged())
-
-    def _fatal_error(self) -> None:
-        """Never print tracebacks with locals (they could hold journal text)."""
-        from rich.text import Text
-
-        error = getattr(self, "_last_error", None)
-        message = crash_message(crash_log_path())
-        try:
-            if error is not None:
-                message = crash_message(write_crash_log(error))
-        except CrashLogRefusedError as refused:
-            message = crash_message_without_log(refused)
-        except OSError:
-            pass
-        self.save_pending_quietly()
-        self._exit_renderables.append(Text(message))
-        self._close_messages_no_wait()
-
-    def _handle_exception(self, error: Exception) -> None:
-        self._last_error = error
-        super()._handle_exception(error)
-
-    def save_pending_quietly(self) -> None:
-        try:
-            self.save_pending()
-        except Exception:
-            pass
 
     # -- focus -------------------------------------------------------------------
 
@@ -404,52 +320,6 @@ class HeartworkApp(App[None]):
 
         if not isinstance(self.screen, SettingsScreen):
             self.push_screen(SettingsScreen())
-
-    # -- undo ------------------------------------------------------------------------
-
-    def offer_undo(self, kind: str, restore: Callable[[], object]) -> None:
-        """Remember how to bring back the ``kind`` just deleted, and say so."""
-        from tui.ui.pending_undo import UNDO_SECONDS
-
-        self.pending_undo = PendingUndo(kind, restore, self.clock.monotonic())
-        self.notify(f"The {kind} is deleted. Press u to undo.", title="Deleted", timeout=10)
-        self.data_changed()
-        self.refresh_bindings()
-        self.set_timer(UNDO_SECONDS + 0.1, self.refresh_bindings)
-
-    def _undo_available(self) -> bool:
-        pending = self.pending_undo
-        return pending is not None and pending.is_fresh(self.clock.monotonic())
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """``u`` is "Undo delete" only right after a delete; otherwise the key belongs to the screen."""
-        return action != "undo_delete" or self._undo_available()
-
-    def action_undo_delete(self) -> None:
-        """``u``: bring back the last delete, unless the key belongs to a text field or a dialog."""
-        from textual.actions import SkipAction
-        from textual.screen import ModalScreen
-        from textual.widgets import Input, TextArea
-
-        if isinstance(self.focused, (Input, TextArea)) or isinstance(self.screen, ModalScreen):
-            raise SkipAction()  # the key is the person's: a letter in their text, or a dialog's
-        if not self.undo_last_delete():
-            raise SkipAction()
-
-    def undo_last_delete(self) -> bool:
-        """Restore the last deleted record through its repository; False if there is none to restore."""
-        pending = self.pending_undo
-        if pending is None or not pending.is_fresh(self.clock.monotonic()):
-            return False
-        with store_write(self, "Not restored") as attempt:
-            pending.restore()
-        if attempt.failed:
-            return True
-        self.pending_undo = None
-        self.refresh_bindings()
-        self.notify(f"The {pending.kind} is back.", title="Restored", timeout=4)
-        self.data_changed()
-        return True
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         for section in SECTIONS:
