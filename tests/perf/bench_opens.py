@@ -3,7 +3,7 @@
     python tests/perf/bench_opens.py [--runs 5] [--compare OTHER_CHECKOUT]
 
 Runs the installed ``heartwork`` command in a pseudo-terminal (the harness of
-``tests/ui/pty_app.py``) on a year of realistic data (``datagen.py``, ending
+``tests/support/pty_app.py``) on a year of realistic data (``datagen.py``, ending
 today) and times, from the moment a key is written to the terminal until the
 screen has settled (the screen's own text has been drawn and nothing more
 arrives for a short quiet spell):
@@ -46,7 +46,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "tests" / "ui"))
+sys.path.insert(0, str(ROOT / "tests" / "support"))
 sys.path.insert(0, str(ROOT / "tests" / "perf"))
 sys.path.insert(0, str(ROOT))
 

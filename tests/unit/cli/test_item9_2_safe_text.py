@@ -14,7 +14,7 @@ from tui.store.checkin_repository import CheckinRepository
 from tui.store.journal_repository import JournalRepository
 from tui.store.store import Store
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
+REPO_ROOT = Path(__file__).resolve().parents[3]
 OSC_TITLE = "\x1b]0;X\x07"
 
 

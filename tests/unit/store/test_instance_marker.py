@@ -10,7 +10,7 @@ from pathlib import Path
 
 from tui.store.instance import InstanceMarker, app_lock_path_for
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
+REPO_ROOT = Path(__file__).resolve().parents[3]
 
 HOLDER = (
     "import sys, time; from pathlib import Path; from tui.store.instance import InstanceMarker; "

@@ -15,7 +15,7 @@ from tui.store.database import Database
 from tui.store.instance import InstanceMarker
 from tui.store.restore import list_backups
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
+REPO_ROOT = Path(__file__).resolve().parents[3]
 
 
 @pytest.fixture

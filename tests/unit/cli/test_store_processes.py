@@ -15,8 +15,8 @@ import orjson
 
 from tui.store.file_storage import parse_database
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
-WORKERS = REPO_ROOT / "tests" / "unit" / "store_workers.py"
+REPO_ROOT = Path(__file__).resolve().parents[3]
+WORKERS = REPO_ROOT / "tests" / "support" / "store_workers.py"
 KILLS = 200
 
 

@@ -10,7 +10,7 @@ from tui.core.journal import MAX_ENTRY_CHARS
 from tui.store.journal_repository import JournalRepository
 from tui.store.store import Store
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
+REPO_ROOT = Path(__file__).resolve().parents[3]
 
 
 def heartwork(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:

@@ -22,7 +22,7 @@ from tui.ui.screens.breathe.breathe import BreatheScreen
 from tui.ui.screens.breathe.breathing_pattern_form import BreathingPatternFormScreen
 from tui.ui.screens.breathe.breathing_session import BreathingSessionScreen
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
+REPO_ROOT = Path(__file__).resolve().parents[3]
 
 
 def shown(screen: Any, widget_id: str) -> str:

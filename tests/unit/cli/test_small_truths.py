@@ -15,7 +15,7 @@ from tui.core.homework_effects import breathing_effects, pattern_sentence
 from tui.core.journal import parse_entry_date
 from tui.core.today import DaySummary
 
-README = Path(__file__).resolve().parents[2] / "README.md"
+README = Path(__file__).resolve().parents[3] / "README.md"
 NOW = datetime(2026, 3, 2, 9, 30).astimezone()
 
 

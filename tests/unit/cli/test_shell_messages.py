@@ -15,7 +15,7 @@ from tui.cli.main import main
 from tui.core.journal import MAX_TAG_CHARS, MAX_TAGS, MAX_TITLE_CHARS
 from tui.store.database import Database
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
+REPO_ROOT = Path(__file__).resolve().parents[3]
 
 
 @pytest.fixture

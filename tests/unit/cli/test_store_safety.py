@@ -19,7 +19,7 @@ from tui.store.errors import CorruptDatabaseError, UnsafeFolderError
 from tui.store.migrations import CURRENT_VERSION, META_TABLE
 from tui.store.permissions import ensure_private_dir
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
+REPO_ROOT = Path(__file__).resolve().parents[3]
 MISSING = object()
 
 

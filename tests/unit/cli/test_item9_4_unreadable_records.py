@@ -27,7 +27,7 @@ from tui.store.selfcare_repository import SelfCareRepository, SelfCareTickReposi
 from tui.store.store import Store
 from tui.store.today_repository import summarize_day
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
+REPO_ROOT = Path(__file__).resolve().parents[3]
 NOW = datetime(2026, 3, 2, 9, 0).astimezone()
 AT = "2026-03-02T08:00:00+00:00"
 

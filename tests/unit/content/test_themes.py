@@ -20,7 +20,7 @@ from tui.content.themes import (
 )
 from tui.ui.textual_theme import to_textual_theme
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 
 # The 16 standard ANSI colours as Rich reduces to them (rich._palettes.STANDARD_PALETTE).
 ANSI_16 = {

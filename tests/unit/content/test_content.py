@@ -115,7 +115,7 @@ def test_load_path(tmp_path: Path) -> None:
 
 
 def test_loader_does_not_import_textual() -> None:
-    root = Path(__file__).resolve().parents[2]
+    root = Path(__file__).resolve().parents[3]
     code = (
         "import sys; from tui import content; content.load('home'); "
         "bad = [m for m in sys.modules if m == 'textual' or m.startswith('textual.')]; "

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import tui.cli.commands
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
+REPO_ROOT = Path(__file__).resolve().parents[3]
 
 
 def test_core_store_cli_and_commands_import_without_textual() -> None:

@@ -1,6 +1,6 @@
 """Programs the store tests run in other processes: killed writers, concurrent writers, locale checks.
 
-Run as ``python tests/unit/store_workers.py COMMAND ...`` with the repository
+Run as ``python tests/support/store_workers.py COMMAND ...`` with the repository
 root on PYTHONPATH. Not a test module (pytest does not collect it).
 
 * ``forkserver DB ACKS``: imports the store once, then for every line "go SEED"

@@ -140,7 +140,7 @@ def test_item9_3_a_lock_file_that_cannot_be_made_is_a_store_write_error(store: S
 
 def test_item9_3_store_errors_are_turned_into_messages_in_one_place() -> None:
     """Screens and the app hand store errors to ``store_write``; none keeps its own copy of the pattern."""
-    root = Path(__file__).resolve().parents[2] / "tui" / "ui"
+    root = Path(__file__).resolve().parents[3] / "tui" / "ui"
     copies = [
         path.relative_to(root).as_posix()
         for path in sorted(root.rglob("*.py"))
