@@ -397,6 +397,12 @@ class HeartworkApp(App[None]):
         if not isinstance(self.screen, SettingsScreen):
             self.push_screen(SettingsScreen())
 
+    def action_export(self) -> None:
+        from tui.ui.screens.settings.export_dialog import ExportDialog
+
+        if not isinstance(self.screen, ExportDialog):
+            self.push_screen(ExportDialog())
+
     # -- undo ------------------------------------------------------------------------
 
     def offer_undo(self, kind: str, restore: Callable[[], object]) -> None:
@@ -450,6 +456,7 @@ class HeartworkApp(App[None]):
             )
         yield SystemCommand("Check in", "Record how you feel right now", self.action_checkin)
         yield SystemCommand("Settings", "Theme, reduced motion, bell, week start", self.action_settings)
+        yield SystemCommand("Export my data", "A copy of everything as JSON, or check-ins as CSV", self.action_export)
         yield SystemCommand("Help and support", "Every key, and how to reach crisis support", self.action_help)
         yield SystemCommand(
             "Recently deleted", "Journal entries and drafts deleted in the last 30 days", self.action_recently_deleted
