@@ -215,3 +215,28 @@ def test_item13_jrnl_import_from_the_shell(tmp_path: Path) -> None:
     assert main(["import", str(source), "--db", str(db), "--yes"]) == 0
     stored = list(orjson.loads(db.read_bytes())["journal_entries"].values())
     assert len(stored) == 1 and stored[0]["starred"] is True and stored[0]["tags"] == ["x"]
+
+
+def test_item13_saving_many_records_checks_the_file_once_per_batch_not_once_per_record(tmp_path: Path) -> None:
+    db = Database.open(tmp_path / "db.json")
+    table = db.table("checkins")
+    table.save_records([{"id": "old", "at": "2026-01-01T08:00:00+01:00", "pleasantness": 5}])
+    storage = db.storage
+    calls = 0
+    original = storage.changed_on_disk
+
+    def counting() -> bool:
+        nonlocal calls
+        calls += 1
+        return original()
+
+    storage.changed_on_disk = counting  # type: ignore[method-assign]
+    records = [{"id": f"n{i}", "at": "2026-01-02T08:00:00+01:00", "pleasantness": 6} for i in range(500)]
+    table.save_records([*records, {"id": "old", "at": "2026-01-01T08:00:00+01:00", "pleasantness": 7}])
+    assert calls < 20
+    stored = orjson.loads((tmp_path / "db.json").read_bytes())["checkins"]
+    assert list(stored) == [str(n) for n in range(1, 502)]  # new records numbered on, the old one replaced in place
+    assert stored["1"]["pleasantness"] == 7
+    table.save_records([{"id": "later", "at": "2026-01-03T08:00:00+01:00", "pleasantness": 4}])
+    assert db.table("checkins").doc_key_for("later") == "502"
+    db.close()

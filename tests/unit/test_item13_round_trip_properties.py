@@ -53,7 +53,7 @@ def _database_with(tables: dict[str, list[dict[str, Any]]]) -> Database:
     return database
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(databases())
 def test_item13_round_trip_is_exact_for_any_database(tables: dict[str, list[dict[str, Any]]]) -> None:
     original = _database_with(tables)
