@@ -14,10 +14,11 @@ peak memory (ru_maxrss of that child, via ``os.wait4``) are reported as medians
 and ratios. Not a timed test: it prints figures.
 
 Issue 13, 2 shared cores under other engineers' tests, ``--runs 5``, 10 years
-(11.7 MB database, 14.8 MB export): open 241 ms / 78 MiB; export 359 ms
-(1.49x) / 100 MiB (1.28x); import 568 ms (2.36x) / 130 MiB (1.66x). Before
-``save_records`` looked the table up once per batch instead of once per record,
-the import took about 1.1 s (3.7x).
+(11.7 MB database, 14.8 MB export), at load ~3: open 241 ms / 78 MiB; export
+359 ms (1.49x) / 100 MiB (1.28x); import 568 ms (2.36x) / 130 MiB (1.66x).
+At load ~9, with the import's record checks added: open 771 ms; export 1.47x;
+import 2.46x; memory as before. Before ``save_records`` looked the table up
+once per batch instead of once per record, the import took about 3.7x.
 """
 
 from __future__ import annotations

@@ -161,6 +161,11 @@ def _refused(db_path: Path, source: Path, capsys: pytest.CaptureFixture[str], *e
         (b'{"format": "heartwork-export", "version": 9, "tables": {}}', "version 9"),
         (DAYLIO.encode() + b"2024-02-30,x,y,10:00,good,,,\n", "row 3 (line 5), field full_date"),
         (DAYLIO.encode() + b"2024-02-03,x,y,10:00,Sleepy,,,\n", "'sleepy'"),
+        (
+            b'{"format": "heartwork-export", "version": 1, "tables": {"checkins": [{"id": "a", "at": "x", '
+            b'"pleasantness": 5}]}}',
+            "table checkins, record 1: at has a value that does not fit",
+        ),
     ],
 )
 def test_item13_bad_input_is_refused_in_one_line_and_changes_nothing(

@@ -27,10 +27,13 @@ def recognise(text: str, *, newest_schema: int, custom_moods: Mapping[str, int] 
     if stripped[0] in "{[":
         parsed = _parse_json(stripped)
         if looks_like_backup(parsed):
-            return read_backup(parsed, newest_schema=newest_schema)
-        if looks_like_jrnl(parsed):
-            return parse_jrnl(parsed)
-        raise ImportRefused(f"this JSON file is not a format Heartwork can import (it reads {KNOWN_FORMATS})")
+            plan = read_backup(parsed, newest_schema=newest_schema)
+        elif looks_like_jrnl(parsed):
+            plan = parse_jrnl(parsed)
+        else:
+            raise ImportRefused(f"this JSON file is not a format Heartwork can import (it reads {KNOWN_FORMATS})")
+        plan.from_strict_json = True  # orjson refuses NaN, infinities and lone surrogates
+        return plan
     if looks_like_daylio(stripped):
         return parse_daylio(stripped, custom_moods)
     raise ImportRefused(f"this file is not a format Heartwork can import (it reads {KNOWN_FORMATS})")

@@ -30,6 +30,8 @@ class ImportPlan:
 
     source: str
     tables: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    from_strict_json: bool = False
+    """True when every value was parsed from strict JSON or UTF-8 text (no NaN, no lone surrogates)."""
 
     def counts(self) -> dict[str, int]:
         return {name: len(records) for name, records in self.tables.items() if records}

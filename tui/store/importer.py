@@ -5,6 +5,8 @@ Heartwork backup carries, or the stable id derived from the source record of
 another app), so importing the same file twice adds nothing. When both sides
 hold a record with the same id and they differ, the newer ``updated_at`` wins;
 without times to compare the local record is kept. Nothing local is deleted.
+Every record is first held to its table's rules (:mod:`tui.store.record_checks`):
+one that the app could not read refuses the whole file (:func:`check_plan`).
 """
 
 from __future__ import annotations
@@ -15,10 +17,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from tui.core.import_plan import ImportPlan
+from tui.core.import_plan import ImportPlan, ImportRefused
 from tui.core.timefmt import from_text
 from tui.store.backups import back_up_before
 from tui.store.database import Database
+from tui.store.record_checks import record_problem
 
 
 @dataclass
@@ -34,6 +37,15 @@ class ImportOutcome:
     @property
     def changes_anything(self) -> bool:
         return bool(self.added or self.updated)
+
+
+def check_plan(plan: ImportPlan) -> None:
+    """ImportRefused naming the first record the app could not read (table, record number, field)."""
+    for name, records in plan.tables.items():
+        for number, record in enumerate(records, start=1):
+            problem = record_problem(name, record)
+            if problem is not None:
+                raise ImportRefused(f"table {name}, record {number}: {problem}; nothing was imported")
 
 
 def decide(database: Database, plan: ImportPlan) -> tuple[dict[str, list[dict[str, Any]]], ImportOutcome]:
@@ -71,7 +83,7 @@ def apply_import(database: Database, plan: ImportPlan) -> ImportOutcome:
     with database.written_together():
         to_save, outcome = decide(database, plan)
         for name, records in to_save.items():
-            database.table(name).save_records(records)
+            database.table(name).save_records(records, from_strict_json=plan.from_strict_json)
     outcome.backup = backup
     return outcome
 

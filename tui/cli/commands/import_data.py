@@ -60,13 +60,14 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from tui.content.import_source import ImportSourceError, read_import_text
-    from tui.store.importer import apply_import, decide
+    from tui.store.importer import apply_import, check_plan, decide
     from tui.store.migrations import CURRENT_VERSION
 
     source = Path(args.import_file).expanduser().absolute()
     try:
         text = read_import_text(source)
         plan = recognise(text, newest_schema=CURRENT_VERSION, custom_moods=dict(args.import_map))
+        check_plan(plan)
     except (ImportSourceError, ImportRefused) as problem:
         return fail(f"{_without_path(str(problem), source)}", EXIT_USAGE)
     del text
