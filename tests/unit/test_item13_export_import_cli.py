@@ -245,3 +245,21 @@ def test_item13_saving_many_records_checks_the_file_once_per_batch_not_once_per_
     table.save_records([{"id": "later", "at": "2026-01-03T08:00:00+01:00", "pleasantness": 4}])
     assert db.table("checkins").doc_key_for("later") == "502"
     db.close()
+
+
+def test_item13_an_entry_deleted_here_is_not_brought_back_by_an_older_backup(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from datetime import datetime
+
+    from tui.store.journal_keeping import delete_entry
+    from tui.store.store import Store
+
+    _export(db_path, tmp_path / "older.json")
+    store = Store.open(db_path)
+    assert delete_entry(store, "j1", datetime(2026, 3, 10, 9).astimezone()) is not None
+    store.close()
+    capsys.readouterr()
+    assert main(["import", str(tmp_path / "older.json"), "--db", str(db_path), "--yes"]) == 0
+    assert "left out 1 journal entry you deleted here" in capsys.readouterr().out
+    assert orjson.loads(db_path.read_bytes()).get("journal_entries") in ({}, None)

@@ -4,7 +4,9 @@ Each imported record is matched with the local one by its ``id`` (the id a
 Heartwork backup carries, or the stable id derived from the source record of
 another app), so importing the same file twice adds nothing. When both sides
 hold a record with the same id and they differ, the newer ``updated_at`` wins;
-without times to compare the local record is kept. Nothing local is deleted.
+without times to compare the local record is kept. Nothing local is deleted,
+and nothing deleted here comes back: a journal entry whose id is in "recently
+deleted" (text or tombstone) is left out, even if an older backup holds it.
 Every record is first held to its table's rules (:mod:`tui.store.record_checks`):
 one that the app could not read refuses the whole file (:func:`check_plan`).
 """
@@ -32,6 +34,7 @@ class ImportOutcome:
     updated: dict[str, int] = field(default_factory=dict)
     already_here: dict[str, int] = field(default_factory=dict)
     kept_local: dict[str, int] = field(default_factory=dict)
+    left_deleted: dict[str, int] = field(default_factory=dict)
     backup: Path | None = None
 
     @property
@@ -53,6 +56,7 @@ def decide(database: Database, plan: ImportPlan) -> tuple[dict[str, list[dict[st
     outcome = ImportOutcome()
     to_save: dict[str, list[dict[str, Any]]] = {}
     snapshot = database.storage.read() or {}
+    deleted = deleted_here(snapshot)
     for name, records in plan.tables.items():
         local = {
             document.get("id"): document
@@ -62,7 +66,9 @@ def decide(database: Database, plan: ImportPlan) -> tuple[dict[str, list[dict[st
         saving: list[dict[str, Any]] = []
         for record in records:
             mine = local.get(record["id"])
-            if mine is None:
+            if mine is None and record["id"] in deleted.get(name, ()):
+                _count(outcome.left_deleted, name)
+            elif mine is None:
                 saving.append(record)
                 _count(outcome.added, name)
             elif mine == record:
@@ -86,6 +92,16 @@ def apply_import(database: Database, plan: ImportPlan) -> ImportOutcome:
             database.table(name).save_records(records, from_strict_json=plan.from_strict_json)
     outcome.backup = backup
     return outcome
+
+
+def deleted_here(snapshot: Mapping[str, Any]) -> dict[str, set[str]]:
+    """Ids of records deleted in this database, per table (journal entries kept in "recently deleted")."""
+    entries = {
+        document.get("entry_id")
+        for document in (snapshot.get("recently_deleted") or {}).values()
+        if isinstance(document, dict) and document.get("kind") == "entry"
+    }
+    return {"journal_entries": {entry_id for entry_id in entries if isinstance(entry_id, str)}}
 
 
 def _count(counts: dict[str, int], name: str) -> None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tui.cli.commands.common import EXIT_OK, EXIT_USAGE, fail, fail_store, open_store, warn_if_backups_refused
 from tui.core.backup_contents import describe_counts
@@ -22,6 +22,9 @@ from tui.core.checkin import SCORE_MAX, SCORE_MIN
 from tui.core.import_formats import recognise
 from tui.core.import_plan import ImportPlan, ImportRefused
 from tui.store.errors import StoreError
+
+if TYPE_CHECKING:
+    from tui.store.importer import ImportOutcome
 
 
 def mood_mapping(value: str) -> tuple[str, int]:
@@ -82,7 +85,7 @@ def run(args: argparse.Namespace) -> int:
         _, outcome = decide(preview.database, plan)
     finally:
         preview.close()
-    print(_what_changes(outcome.added, outcome.updated, outcome.already_here, outcome.kept_local, would=True))
+    print(_what_changes(outcome, would=outcome.changes_anything))
     if args.import_dry_run or not (outcome.added or outcome.updated):
         if args.import_dry_run:
             print("Dry run: nothing was written.")
@@ -104,7 +107,7 @@ def run(args: argparse.Namespace) -> int:
         return fail_store(error, "the import")
     finally:
         store.close()
-    print(_what_changes(outcome.added, outcome.updated, outcome.already_here, outcome.kept_local, would=False))
+    print(_what_changes(outcome, would=False))
     if outcome.backup is not None:
         print(f"A backup from just before is in {outcome.backup}.")
     return EXIT_OK
@@ -122,9 +125,8 @@ def describe_plan(plan: ImportPlan, source: Path) -> str:
     return text + "."
 
 
-def _what_changes(
-    added: dict[str, int], updated: dict[str, int], here: dict[str, int], kept: dict[str, int], *, would: bool
-) -> str:
+def _what_changes(outcome: ImportOutcome, *, would: bool) -> str:
+    added, updated, here, kept = outcome.added, outcome.updated, outcome.already_here, outcome.kept_local
     parts = []
     if added:
         parts.append(f"{'would add' if would else 'added'} {describe_counts(added)}")
@@ -134,6 +136,10 @@ def _what_changes(
         )
     if kept:
         parts.append(f"{'would keep' if would else 'kept'} your own newer or different copy of {describe_counts(kept)}")
+    if outcome.left_deleted:
+        parts.append(
+            f"{'would leave' if would else 'left'} out {describe_counts(outcome.left_deleted)} you deleted here"
+        )
     if here:
         parts.append(f"{describe_counts(here)} {'are' if sum(here.values()) != 1 else 'is'} already here")
     if not added and not updated:
