@@ -24,6 +24,7 @@ from tui.sections import SECTION_NAMES
 SHELL_COMMANDS: dict[str, tuple[str, str]] = {
     "checkin": ("tui.cli.commands.checkin", "record how you feel (SCORE 1-10) without opening the app"),
     "export": ("tui.cli.commands.export", "write a complete backup of your data"),
+    "import": ("tui.cli.commands.import_data", "bring in a Heartwork backup, a Daylio CSV or a jrnl export"),
     "restore": ("tui.cli.commands.restore", "list backups, or put the newest good one back"),
     "themes": ("tui.cli.commands.themes_list", "list theme names"),
     "where": ("tui.cli.commands.where", "print where the database lives"),

@@ -321,6 +321,12 @@ class HeartworkApp(UndoingApp, CarefulApp):
         if not isinstance(self.screen, SettingsScreen):
             self.push_screen(SettingsScreen())
 
+    def action_export(self) -> None:
+        from tui.ui.screens.settings.export_dialog import ExportDialog
+
+        if not isinstance(self.screen, ExportDialog):
+            self.push_screen(ExportDialog())
+
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         for section in SECTIONS:
             yield SystemCommand(
@@ -328,6 +334,7 @@ class HeartworkApp(UndoingApp, CarefulApp):
             )
         yield SystemCommand("Check in", "Record how you feel right now", self.action_checkin)
         yield SystemCommand("Settings", "Theme, reduced motion, bell, week start", self.action_settings)
+        yield SystemCommand("Export my data", "A copy of everything as JSON, or check-ins as CSV", self.action_export)
         yield SystemCommand("Help and support", "Every key, and how to reach crisis support", self.action_help)
         yield SystemCommand(
             "Recently deleted", "Journal entries and drafts deleted in the last 30 days", self.action_recently_deleted

@@ -82,10 +82,10 @@ def test_export_to_a_file_is_private_and_never_replaces_a_file_without_force(
 
 def test_export_refuses_an_unknown_format_in_one_line(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as caught:
-        main(["export", "--format", "csv", "--db", str(db_path)])
+        main(["export", "--format", "xml", "--db", str(db_path)])
     assert caught.value.code == 2
     error = capsys.readouterr().err
-    assert error.count("\n") == 1 and "unknown format 'csv'" in error
+    assert error.count("\n") == 1 and "unknown format 'xml'" in error
 
 
 def test_export_of_an_unreadable_database_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -1,37 +1,34 @@
-"""``heartwork export --format json [--out FILE]``: a complete, readable backup of every table.
+"""``heartwork export --format json|csv [--from DATE] [--to DATE] [--out FILE] [--force]``.
 
-The export is plain JSON with plainly named fields::
+json is a complete, versioned backup of every table present (see the README's
+"The JSON export" and :mod:`tui.core.portable_export`)::
 
     {"format": "heartwork-export", "version": 1, "exported_at": "...",
      "schema_version": 2, "tables": {"checkins": [{"id": "...", ...}, ...], ...}}
 
-Records keep their stable string ``id``; TinyDB's internal document numbers
-are dropped. It goes to standard output, or to a new private file (0600,
-written atomically); an existing file is only replaced with ``--force``.
+csv is the mood check-ins, one row each, with a header. Records keep their
+stable string ``id``; TinyDB's internal document numbers are dropped. It goes
+to standard output when that is not a terminal, or to a new private file
+(0600, written atomically); an existing file is only replaced with ``--force``.
 No textual import: this answers fast from the shell.
 """
 
 from __future__ import annotations
 
 import argparse
-import re
 import sys
-from datetime import datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
-import orjson
-
-from tui.cli.commands.common import EXIT_FAILURE, EXIT_OK, fail, fail_store, open_store
-from tui.core.timefmt import to_text
-from tui.store.database import Database
+from tui.cli.commands.common import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, fail, fail_store, open_store
+from tui.core.dates import DateProblem, parse_user_date
+from tui.core.portable_export import EXPORT_FORMAT, EXPORT_VERSION
 from tui.store.errors import StoreError, describe_write_problem
-from tui.store.migrations import META_TABLE, version_of
-from tui.store.permissions import write_private_file
+from tui.store.export_data import FORMATS, encode_export, export_bytes, write_export
+from tui.store.export_data import export_document as build_export
 
-EXPORT_FORMAT = "heartwork-export"
-EXPORT_VERSION = 1
-FORMATS = ("json",)
+__all__ = ["EXPORT_FORMAT", "EXPORT_VERSION", "FORMATS", "build_export", "encode_export", "register", "run"]
 
 
 def export_format(value: str) -> str:
@@ -41,52 +38,40 @@ def export_format(value: str) -> str:
     return value
 
 
+def export_date(value: str) -> date:
+    """argparse type: a YYYY-MM-DD date (one-line error otherwise)."""
+    try:
+        return parse_user_date(value)
+    except DateProblem as problem:
+        raise argparse.ArgumentTypeError(str(problem)) from None
+
+
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     parser = subparsers.add_parser(
         "export",
         parents=[common],
-        help="write a complete backup of your data as JSON",
-        description="Write every table as JSON to standard output or to a new private file.",
+        help="write a complete backup of your data (json) or your check-ins (csv)",
+        description="Write every table as JSON, or the check-ins as CSV, to standard output or a new private file.",
     )
-    parser.add_argument("--format", type=export_format, default="json", dest="export_format", help="json")
+    parser.add_argument("--format", type=export_format, default="json", dest="export_format", help="json or csv")
+    parser.add_argument("--from", type=export_date, dest="export_from", metavar="DATE", help="from this day on")
+    parser.add_argument("--to", type=export_date, dest="export_to", metavar="DATE", help="up to this day")
     parser.add_argument("--out", metavar="FILE", dest="export_out", help="write to FILE (created private, 0600)")
     parser.add_argument("--force", action="store_true", dest="export_force", help="replace FILE if it exists")
     parser.set_defaults(func=run)
 
 
-def build_export(database: Database, exported_at: datetime | None = None) -> dict[str, Any]:
-    """Every table of ``database`` as lists of documents, ready to write as JSON."""
-    data = database.snapshot()
-    tables = {
-        name: [dict(document) for document in table.values()]
-        for name, table in sorted(data.items())
-        if name != META_TABLE
-    }
-    return {
-        "format": EXPORT_FORMAT,
-        "version": EXPORT_VERSION,
-        "exported_at": to_text(exported_at or datetime.now().astimezone()),
-        "schema_version": version_of(data),
-        "tables": tables,
-    }
-
-
-_C1_AND_SEPARATORS = re.compile(rb"\xc2[\x80-\x9f]|\xe2\x80[\xa8\xa9]")
-
-
-def encode_export(export: dict[str, Any]) -> bytes:
-    """UTF-8 JSON, indented, every character kept as itself (whatever the locale).
-
-    orjson escapes C0 controls itself; C1 controls and the line/paragraph
-    separators are written as ``\\uXXXX`` escapes too (the same JSON value), so an
-    export printed to a terminal can never drive it.
-    """
-    payload = orjson.dumps(export, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
-    return _C1_AND_SEPARATORS.sub(lambda found: b"\\u%04x" % ord(found.group().decode("utf-8")), payload)
-
-
 def run(args: argparse.Namespace) -> int:
+    start, end = getattr(args, "export_from", None), getattr(args, "export_to", None)
+    if start is not None and end is not None and start > end:
+        return fail(f"--from {start} comes after --to {end}; nothing was exported", EXIT_USAGE)
     out = Path(args.export_out).expanduser().absolute() if args.export_out else None
+    if out is None and sys.stdout.isatty():
+        return fail(
+            "an export is not for reading on screen: add --out FILE, or send it to a file "
+            f"(heartwork export --format {args.export_format} > heartwork.{args.export_format})",
+            EXIT_USAGE,
+        )
     if out is not None and out.exists() and not args.export_force:
         return fail(f"{out} already exists; add --force to replace it", EXIT_FAILURE)
     try:
@@ -94,11 +79,11 @@ def run(args: argparse.Namespace) -> int:
     except StoreError as error:
         return fail_store(error, "the export")
     try:
-        payload = encode_export(build_export(store.database))
+        payload = export_bytes(store.database, args.export_format, start, end)
         unreadable = store.database.unreadable_records()
     finally:
         store.close()
-    if unreadable:
+    if unreadable and args.export_format == "json":
         from tui.core.unreadable_records import unreadable_summary
 
         print(f"Note: {unreadable_summary(unreadable)} The export holds them too.", file=sys.stderr)
@@ -107,7 +92,7 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.buffer.flush()
         return EXIT_OK
     try:
-        write_private_file(out, payload, overwrite=bool(args.export_force))
+        write_export(out, payload, overwrite=bool(args.export_force))
     except FileExistsError:
         return fail(f"{out} already exists; add --force to replace it", EXIT_FAILURE)
     except OSError as error:

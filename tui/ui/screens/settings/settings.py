@@ -1,11 +1,11 @@
-"""Settings: theme, reduced motion, bell and week start, each saved the moment it changes."""
+"""Settings: theme, reduced motion, bell and week start, each saved the moment it changes; and export."""
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Label, OptionList, Select, Static, Switch
+from textual.widgets import Button, Label, OptionList, Select, Static, Switch
 from textual.widgets.option_list import Option
 
 from tui.core.settings import WEEK_STARTS
@@ -42,6 +42,9 @@ class SettingsScreen(HeartworkModal[None]):
                     id="settings-week-start",
                 )
                 yield Label("First day of the week")
+            with Horizontal(classes="settings-row"):
+                yield Button("Export…", id="settings-export")
+                yield Label("A copy of your data as JSON or CSV, to a file you choose")
             unreadable = self.store.database.unreadable_records()
             if unreadable:
                 yield Static("Records that could not be read", classes="settings-heading", markup=False)
@@ -65,6 +68,11 @@ class SettingsScreen(HeartworkModal[None]):
             self.app.theme = event.option.id
             self.heartwork.update_settings(theme=event.option.id)
             self.notify(f"Theme: {event.option.id}", timeout=2)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "settings-export":
+            event.stop()
+            self.heartwork.action_export()
 
     def on_switch_changed(self, event: Switch.Changed) -> None:
         if event.switch.id == "settings-reduced-motion":
