@@ -36,13 +36,11 @@ def day_groups(
     groups: list[tuple[str, list[DayRow]]] = []
     for key, heading in TIME_GROUPS:
         rows = [
-            DayRow(
-                item,
-                states.get(item.id, {}).get(day, ""),
-                week_progress(item.schedule, states.get(item.id, {}), day, week_start),
-            )
+            DayRow(item, kept.get(day, ""), week_progress(item.schedule, kept, day, week_start))
             for item in items
-            if item.active and item.time_of_day == key and item.schedule.is_planned_on(day)
+            if item.active and item.time_of_day == key
+            for kept in [states.get(item.id, {})]
+            if item.schedule.is_planned_on(day) or day in kept  # ticked on a free day: still shown
         ]
         if rows:
             groups.append((heading, rows))
