@@ -1,0 +1,38 @@
+"""The lines of a day's self-care list: a heading per time of day, then one option per routine."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets.option_list import Option
+
+from tui.core.selfcare_listing import STATE_MARKS, STATE_WORDS, DayRow
+
+HEADING_PREFIX = "heading-"
+
+
+def heading_option(heading: str) -> Option:
+    """A time-of-day heading: shown, never highlighted."""
+    return Option(Text(heading, style="bold"), id=HEADING_PREFIX + heading.casefold().replace(" ", "-"), disabled=True)
+
+
+def row_prompt(row: DayRow) -> Text:
+    """``[✓] Drink a glass of water · 3 of 7 this week``: the routine's words as plain text, never markup."""
+    prompt = Text(f"{STATE_MARKS[row.state]}  ")
+    prompt.append(row.item.text)
+    if row.state:
+        prompt.append(f"  ({STATE_WORDS[row.state]})", style="italic")
+    prompt.append(f"  · {row.week.sentence()}", style="dim")
+    return prompt
+
+
+def row_option(row: DayRow) -> Option:
+    return Option(row_prompt(row), id=row.item.id)
+
+
+def day_options(groups: list[tuple[str, list[DayRow]]]) -> list[Option]:
+    """Headings and routines in order, for an OptionList."""
+    options: list[Option] = []
+    for heading, rows in groups:
+        options.append(heading_option(heading))
+        options.extend(row_option(row) for row in rows)
+    return options
