@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -110,15 +110,15 @@ def test_item15_a_daylight_saving_week_still_has_seven_local_days(zone: str, cha
     assert len(set(week)) == 7 and change_day in week
     # Late evening on each day, read back from UTC: the local date is that same day (no day lost or doubled).
     for day in week:
-        moment = datetime(day.year, day.month, day.day, 23, 30, tzinfo=tz).astimezone(timezone.utc)
+        moment = datetime(day.year, day.month, day.day, 23, 30, tzinfo=tz).astimezone(UTC)
         assert local_day(moment, tz) == day
-    states = {day: "done" for day in week}
+    states = dict.fromkeys(week, "done")
     assert week_progress(EVERY_DAY, states, change_day, "monday").sentence() == "7 of 7 this week"
     # The autumn change too: a 25-hour day is one day.
     autumn = date(2026, 10, 25) if zone == "Europe/Berlin" else date(2026, 11, 1)
     early = datetime(autumn.year, autumn.month, autumn.day, 0, 30, tzinfo=tz)
     late = datetime(autumn.year, autumn.month, autumn.day, 23, 30, tzinfo=tz)
-    assert local_day(early.astimezone(timezone.utc), tz) == local_day(late.astimezone(timezone.utc), tz) == autumn
+    assert local_day(early.astimezone(UTC), tz) == local_day(late.astimezone(UTC), tz) == autumn
 
 
 def test_item15_29_february_is_an_ordinary_day_in_its_week() -> None:
