@@ -19,7 +19,7 @@ def row_prompt(row: DayRow) -> Text:
     """``[✓] Drink a glass of water · 3 of 7 this week``: the routine's words as plain text, never markup."""
     prompt = Text(f"{STATE_MARKS[row.state]}  ")
     prompt.append(row.item.text)
-    if row.state:
+    if row.state in ("partly", "rest"):  # the tick already says "done"
         prompt.append(f"  ({STATE_WORDS[row.state]})", style="italic")
     prompt.append(f"  · {row.week.sentence()}", style="dim")
     return prompt

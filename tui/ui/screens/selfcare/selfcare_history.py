@@ -16,15 +16,15 @@ from tui.core.shorten import shorten_at_word
 from tui.ui.base import HeartworkModal
 from tui.ui.widgets.calm_footer import CalmFooter
 
-NAME_WIDTH = 40
+NAME_WIDTH = 32
 LEGEND = "● done   ◐ partly   ~ resting   · no tick (that is fine)"
 
 
 def history_lines(items: list[SelfCareItem], states: dict[str, dict[date, str]], today: date, week_start: str) -> Text:
     """The grid as plain text: a header of day initials, then each routine's four weeks."""
     weeks = history_weeks(today, week_start)
-    lines = Text()
-    lines.append(" " * NAME_WIDTH + history_header(weeks) + "\n", style="dim")
+    lines = Text(no_wrap=True, overflow="ellipsis")
+    lines.append("Routine".ljust(NAME_WIDTH) + history_header(weeks) + "\n", style="dim")
     for item in items:
         name = shorten_at_word(item.text, NAME_WIDTH - 2).ljust(NAME_WIDTH)
         lines.append(name)
@@ -45,7 +45,8 @@ class SelfCareHistoryScreen(HeartworkModal[None]):
     }
     SelfCareHistoryScreen #history-title { text-style: bold; padding: 1 0 0 0; }
     SelfCareHistoryScreen #history-legend { color: $text-muted; padding-bottom: 1; }
-    SelfCareHistoryScreen #history-grid-scroll { height: auto; max-height: 16; }
+    SelfCareHistoryScreen #history-grid-scroll { height: auto; max-height: 16; scrollbar-gutter: auto; }
+    SelfCareHistoryScreen #history-grid { width: auto; }
     """
 
     def __init__(
