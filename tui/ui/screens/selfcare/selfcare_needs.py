@@ -53,7 +53,7 @@ class SelfCareNeedsScreen(HeartworkModal[None]):
     SelfCareNeedsScreen #needs-title { text-style: bold; padding-top: 1; }
     SelfCareNeedsScreen #needs-scroll { height: 1fr; }
     SelfCareNeedsScreen #needs-intro { color: $text-muted; margin-bottom: 1; }
-    SelfCareNeedsScreen #needs-mine { margin-top: 1; }
+    SelfCareNeedsScreen #needs-mine { margin-bottom: 1; }
     SelfCareNeedsScreen #needs-entry { height: auto; margin-top: 1; }
     SelfCareNeedsScreen #needs-text { width: 1fr; }
     SelfCareNeedsScreen #needs-category { width: 20; margin-left: 1; }
@@ -65,9 +65,9 @@ class SelfCareNeedsScreen(HeartworkModal[None]):
             yield Static("What do I need?", id="needs-title")
             with VerticalScroll(id="needs-scroll"):
                 yield Static(needs_intro(), id="needs-intro")
-                yield Static(questions_text(), id="needs-questions")
                 yield Static(Text("Needs you have named", style="bold"), id="needs-mine-title")
                 yield Static(id="needs-mine")
+                yield Static(questions_text(), id="needs-questions")
             with Horizontal(id="needs-entry"):
                 yield Input(
                     placeholder="A need in your own words, e.g. quiet mornings",
