@@ -192,3 +192,20 @@ def test_item15_listing_lines_group_by_time_of_day() -> None:
     assert lines[2] == "Morning" and "[½] Stretch (partly done) · 1 of 7 this week, 1 partly" in lines[3]
     assert lines[5] == "Evening" and lines[-1] == "All routines: 1 of 14 this week, 1 partly."
     assert states_by_item([("x", "not a day", "done")]) == {}
+
+
+def test_item15_no_streaks_crosses_or_guilt_words_in_what_is_shown() -> None:
+    from tui.content.selfcare_needs import needs_intro, needs_questions
+    from tui.ui.screens.selfcare.selfcare import HINT
+    from tui.ui.screens.selfcare.selfcare_history import LEGEND
+    from tui.ui.screens.selfcare.selfcare_suggestion import suggestion_line
+
+    shown = [HINT, LEGEND, needs_intro(), suggestion_line(SelfCareItem(text="Walk"))]
+    shown += [q for _, q in needs_questions()]
+    for schedule in (EVERY_DAY, MON_WED_FRI, times_a_week(2)):
+        for states in ({}, days(0, state="rest"), days(0, 1, 2, 3, 4, 5, 6, state="rest"), days(0, 2)):
+            shown.append(week_progress(schedule, states, MONDAY, "monday").sentence())
+    shown.append(day_summary([SelfCareItem(text="a")], [], MONDAY).sentence())
+    guilt = ("streak", "missed", "failed", "behind", "broken", "should", "lazy", "✗", "❌", "✘")
+    for line in shown:
+        assert not any(word in line.casefold() for word in guilt), line

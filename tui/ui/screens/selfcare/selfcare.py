@@ -138,7 +138,7 @@ class SelfCareScreen(HeartworkScreen[None]):
         if keep is None and option_list.highlighted is not None and option_list.option_count:
             keep = option_list.get_option_at_index(option_list.highlighted).id
         option_list.clear_options()
-        option_list.add_options(day_options(groups))
+        option_list.add_options(day_options(groups, today=self._days_back == 0))
         self._highlight(keep)
         self._update_words(items, ticks)
 
