@@ -191,3 +191,27 @@ async def test_item15_two_quiet_weeks_offer_a_gentle_change_dismissible_for_good
         await pilot.pause()
         kept = repository.get(second.id)
         assert kept is not None and kept.suggestion_dismissed and kept.schedule == second.schedule
+
+
+async def test_item15_make_it_smaller_edits_a_routine_not_on_todays_list(
+    make_app: Callable[..., Any], store: Store, clock: Any
+) -> None:
+    repository = store.repo(SelfCareRepository)
+    quiet = repository.add("Long run", clock.now() - timedelta(days=30), "body", schedule=on_weekdays([4]))  # Fridays
+    app = make_app("selfcare")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "Long run" in text(app, "#selfcare-suggestion")
+        await pilot.press("o")
+        await pilot.pause()
+        app.screen.query_one("#suggestion-smaller").press()
+        await pilot.pause()
+        assert isinstance(app.screen, RoutineFormScreen)
+        field = app.screen.query_one("#routine-text", Input)
+        assert field.value == "Long run"
+        field.value = "Walk to the corner"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        changed = repository.get(quiet.id)
+        assert changed is not None and changed.text == "Walk to the corner" and changed.suggestion_dismissed
+        assert text(app, "#selfcare-suggestion") == "" or "Walk to the corner" not in text(app, "#selfcare-suggestion")

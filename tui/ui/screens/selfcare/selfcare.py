@@ -251,10 +251,13 @@ class SelfCareScreen(HeartworkScreen[None]):
         needs = self.store.repo(SelfCareNeedRepository).needs()
         self.app.push_screen(RoutineFormScreen("Add a routine that looks after you", needs), added)
 
-    def action_edit(self, title: str = "Edit this routine") -> None:
+    def action_edit(self) -> None:
         item = self._highlighted_item()
-        if item is None:
-            return
+        if item is not None:
+            self._edit(item, "Edit this routine")
+
+    def _edit(self, item: SelfCareItem, title: str) -> None:
+        """Open the form on ``item`` (which need not be on the day's list) and save what comes back."""
         item_id = item.id
 
         def edited(draft: RoutineDraft | None) -> None:
@@ -268,6 +271,7 @@ class SelfCareScreen(HeartworkScreen[None]):
                     schedule=draft.schedule,
                     time_of_day=draft.time_of_day,
                     need_id=draft.need_id,
+                    suggestion_dismissed=item.suggestion_dismissed,  # made smaller: no more asking
                 )
             if not attempt.failed:
                 self.refresh_from_store(keep=item_id)
@@ -353,8 +357,7 @@ class SelfCareScreen(HeartworkScreen[None]):
             self.refresh_from_store()
             return
         if choice == "smaller":
-            self._highlight(item.id)
-            self.action_edit("Make it smaller: a tiny version still counts")
+            self._edit(replace(item, suggestion_dismissed=True), "Make it smaller: a tiny version still counts")
             return
         changes: dict[str, object] = {"suggestion_dismissed": True}
         if choice == "less":
