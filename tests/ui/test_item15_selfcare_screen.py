@@ -215,3 +215,19 @@ async def test_item15_make_it_smaller_edits_a_routine_not_on_todays_list(
         changed = repository.get(quiet.id)
         assert changed is not None and changed.text == "Walk to the corner" and changed.suggestion_dismissed
         assert text(app, "#selfcare-suggestion") == "" or "Walk to the corner" not in text(app, "#selfcare-suggestion")
+
+
+async def test_item15_week_start_follows_the_setting(make_app: Callable[..., Any], store: Store) -> None:
+    from tui.store.settings_repository import SettingsRepository
+
+    settings = store.repo(SettingsRepository)
+    settings.save(settings.load().with_changes(week_start="sunday"))
+    first = None
+    app = make_app("selfcare")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        first = store.repo(SelfCareRepository).active_items()[0]
+        store.repo(SelfCareTickRepository).set_state(first.id, date(2026, 3, 1), "done")  # Sunday
+        app.screen.refresh_from_store()
+        await pilot.pause()
+        assert "1 of 7 this week" in listed(app)[1]  # Sunday 1 March opens this week

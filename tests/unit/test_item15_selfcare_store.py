@@ -87,3 +87,16 @@ def test_item15_needs_are_named_once_in_a_category(store: Store) -> None:
     assert needs.add("  quiet   MORNINGS ", "body", NOW).id == first.id
     needs.add("Friends", "Connection", NOW)
     assert [(n.text, n.category) for n in needs.needs()] == [("Quiet mornings", "rest"), ("Friends", "connection")]
+
+
+def test_item15_a_resting_day_is_not_counted_as_self_care_elsewhere(store: Store) -> None:
+    from tui.core.homework_effects import selfcare_days
+    from tui.store.today_repository import summarize_day
+
+    ticks = store.repo(SelfCareTickRepository)
+    day = date(2026, 3, 2)
+    ticks.set_state("a", day, "rest")
+    ticks.set_state("b", day, "partly")
+    assert summarize_day(store.database, day).selfcare_done == 1
+    documents = [{"day": "2026-03-02", "state": "rest"}, {"day": "2026-03-03"}]
+    assert selfcare_days(documents) == {date(2026, 3, 3)}
