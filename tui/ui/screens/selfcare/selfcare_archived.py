@@ -35,7 +35,7 @@ class SelfCareArchivedScreen(HeartworkModal[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="archived-sheet"):
-            yield Static("Resting routines", id="archived-title")
+            yield Static("Archived routines", id="archived-title")
             yield Static("Their days stay as they were · Enter brings one back · Esc closes", id="archived-hint")
             if self._items:
                 yield OptionList(
