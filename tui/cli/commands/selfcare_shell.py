@@ -19,7 +19,13 @@ def add_selfcare_options(parser: argparse.ArgumentParser) -> None:
     """The section's optional shell actions."""
     parser.add_argument("selfcare_action", nargs="?", choices=ACTIONS, metavar="add|list|done", help="a shell action")
     parser.add_argument("selfcare_name", nargs="?", type=shell_text, metavar="NAME", help="the routine's name")
-    parser.add_argument("--category", dest="selfcare_category", metavar="C", default=None, help="body, mind, ...")
+    parser.add_argument(
+        "--category",
+        dest="selfcare_category",
+        metavar="C",
+        default=None,
+        help="body, mind, connection, rest, creativity or surroundings",
+    )
     how_often = parser.add_mutually_exclusive_group()
     how_often.add_argument("--every-day", dest="selfcare_every_day", action="store_true", help="every day (default)")
     how_often.add_argument("--days", dest="selfcare_days", metavar="mon,wed,fri", default=None, help="chosen weekdays")

@@ -63,7 +63,7 @@ class SelfCareScreen(HeartworkScreen[None]):
         Binding("g", "history", "Four weeks", show=False),
         Binding("d,delete", "remove", "Archive", show=False),
         Binding("v", "archived", "Archived", show=False),
-        Binding("o", "suggestion", "Gentler", show=False),
+        Binding("o", "suggestion", "A gentler shape", show=False),
     ]
 
     DEFAULT_CSS = """
