@@ -25,6 +25,7 @@ KIND_NAMES: dict[str, tuple[str, str]] = {
     "questionnaire_results": ("questionnaire result", "questionnaire results"),
     "selfcare_items": ("self-care idea", "self-care ideas"),
     "selfcare_ticks": ("self-care tick", "self-care ticks"),
+    "selfcare_needs": ("self-care need", "self-care needs"),
     "settings": ("setting", "settings"),
 }
 

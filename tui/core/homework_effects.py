@@ -138,6 +138,8 @@ def selfcare_days(ticks: Iterable[Mapping[str, Any]]) -> set[date]:
     """Days on which at least one self-care item was ticked."""
     days: set[date] = set()
     for tick in ticks:
+        if tick.get("state") == "rest":  # a deliberate rest day is not self-care ticked
+            continue
         try:
             days.add(date.fromisoformat(str(tick.get("day", ""))[:10]))
         except ValueError:

@@ -11,10 +11,14 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from tui.core.ids import new_id
+from tui.core.selfcare_schedule import EVERY_DAY, Schedule
 
 MAX_ITEM_CHARS = 120
+MAX_NEED_CHARS = 120
 STARTER_IDEAS = ("glass-of-water", "fresh-air", "shoulder-stretch", "warm-drink")
-OWN_CATEGORY = "own"
+CATEGORIES = ("body", "mind", "connection", "rest", "creativity", "surroundings")
+OWN_CATEGORY = "mind"  # a routine the person names without choosing a category
+OLD_CATEGORIES = {"environment": "surroundings", "joy": "creativity"}  # names used before version 3
 
 
 @dataclass
@@ -23,7 +27,22 @@ class SelfCareItem:
 
     text: str
     category: str = OWN_CATEGORY
-    active: bool = True
+    active: bool = True  # False: archived (its history kept, restorable)
+    created_at: str = ""
+    id: str = field(default_factory=new_id)
+    need_id: str = ""
+    schedule: Schedule = EVERY_DAY
+    time_of_day: str = ""  # "morning" | "afternoon" | "evening" | "" (any time)
+    position: int = 0
+    suggestion_dismissed: bool = False
+
+
+@dataclass
+class SelfCareNeed:
+    """Something the person needs (rest, joy, connection...), in one of the categories."""
+
+    text: str
+    category: str = OWN_CATEGORY
     created_at: str = ""
     id: str = field(default_factory=new_id)
 
@@ -35,6 +54,7 @@ class SelfCareTick:
     day: str  # "YYYY-MM-DD"
     item_id: str
     id: str = field(default_factory=new_id)
+    state: str = "done"  # "done" | "partly" | "rest" (a deliberate skip)
 
 
 @dataclass(frozen=True)
@@ -51,6 +71,22 @@ def clean_item_text(text: str) -> str:
     cleaned = " ".join(str(text).split())[:MAX_ITEM_CHARS]
     if not cleaned:
         raise ValueError("A routine needs a few words.")
+    return cleaned
+
+
+def category_named(text: str) -> str:
+    """One of CATEGORIES for ``text`` (any case, old names too); raises ValueError naming the choices."""
+    word = OLD_CATEGORIES.get(text.strip().casefold(), text.strip().casefold())
+    if word not in CATEGORIES:
+        raise ValueError(f"“{text}” is not a category; choose one of {', '.join(CATEGORIES)}.")
+    return word
+
+
+def clean_need_text(text: str) -> str:
+    """Trimmed, single-line, capped need text; raises ValueError if empty."""
+    cleaned = " ".join(str(text).split())[:MAX_NEED_CHARS]
+    if not cleaned:
+        raise ValueError("A need can be named in a few words.")
     return cleaned
 
 
@@ -92,13 +128,16 @@ class WeekSummary:
 
 
 def day_summary(items: Iterable[SelfCareItem], ticks: Iterable[SelfCareTick], day: date) -> DaySummary:
-    """Active items ticked on ``day`` out of all active items."""
-    active_ids = {item.id for item in items if item.active}
-    done = {tick.item_id for tick in ticks if tick.day == day.isoformat() and tick.item_id in active_ids}
-    return DaySummary(done=len(done), total=len(active_ids))
+    """Active items planned for ``day`` and done (or partly) out of those not resting that day."""
+    planned = {item.id for item in items if item.active and item.schedule.is_planned_on(day)}
+    states = {tick.item_id: tick.state for tick in ticks if tick.day == day.isoformat() and tick.item_id in planned}
+    done = sum(1 for state in states.values() if state in ("done", "partly"))
+    resting = sum(1 for state in states.values() if state == "rest")
+    return DaySummary(done=done, total=len(planned) - resting)
 
 
 def week_summary(ticks: Iterable[SelfCareTick], today: date, days: int = 7) -> WeekSummary:
     """Days among the last ``days`` (today included) with at least one tick."""
     window = {(today - timedelta(days=offset)).isoformat() for offset in range(days)}
-    return WeekSummary(days_with_care=len({tick.day for tick in ticks if tick.day in window}), days=days)
+    cared = {tick.day for tick in ticks if tick.day in window and tick.state != "rest"}
+    return WeekSummary(days_with_care=len(cared), days=days)

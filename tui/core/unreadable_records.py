@@ -21,6 +21,7 @@ TABLE_TITLES: dict[str, str] = {
     "affirmations": "affirmations",
     "selfcare_items": "self-care items",
     "selfcare_ticks": "self-care ticks",
+    "selfcare_needs": "self-care needs",
     "questionnaire_results": "questionnaire results",
     "reflections": "reflections",
     "settings": "settings",

@@ -15,7 +15,7 @@ from tui.core.ids import new_id
 
 META_TABLE = "_meta"
 META_DOC_ID = "1"
-CURRENT_VERSION = 2
+CURRENT_VERSION = 3
 
 Data = dict[str, Any]
 
@@ -73,7 +73,34 @@ def _v1_to_v2(data: Data) -> None:
                 document["id"] = new_id()
 
 
-STEPS: dict[int, Callable[[Data], None]] = {1: _v1_to_v2}
+_V3_CATEGORIES = {"environment": "surroundings", "joy": "creativity"}
+_V3_KNOWN = ("body", "mind", "connection", "rest", "creativity", "surroundings")
+
+
+def _v2_to_v3(data: Data) -> None:
+    """Version 3 gives self-care routines a schedule, a time of day, an order and the new categories.
+
+    Every routine kept so far was an every-day one, so that is what it becomes;
+    its order is the order it was added in. Every tick so far meant "done".
+    """
+    items = data.get("selfcare_items", {})
+    readable = [doc for doc in items.values() if isinstance(doc, dict)]
+    readable.sort(key=lambda doc: str(doc.get("created_at", "")))
+    for position, document in enumerate(readable):
+        category = str(document.get("category", ""))
+        category = _V3_CATEGORIES.get(category, category)
+        document["category"] = category if category in _V3_KNOWN else "mind"
+        document.setdefault("schedule", {"kind": "daily", "weekdays": [], "per_week": 7})
+        document.setdefault("time_of_day", "")
+        document.setdefault("need_id", "")
+        document.setdefault("position", position)
+        document.setdefault("suggestion_dismissed", False)
+    for document in data.get("selfcare_ticks", {}).values():
+        if isinstance(document, dict):
+            document.setdefault("state", "done")
+
+
+STEPS: dict[int, Callable[[Data], None]] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def migrate(data: Data) -> bool:

@@ -168,9 +168,19 @@ TABLE_RULES: dict[str, Rules] = {
     ),
     "selfcare_items": Rules(
         {"id": _id, "text": _text},
-        {"category": _text, "active": _flag, "created_at": _or_none(_text)},
+        {
+            "category": _text,
+            "active": _flag,
+            "created_at": _or_none(_text),
+            "need_id": _or_none(_text),
+            "schedule": _or_none(_mapping_of(_anything)),
+            "time_of_day": _text,
+            "position": _whole(-(10**9), 10**9),
+            "suggestion_dismissed": _flag,
+        },
     ),
-    "selfcare_ticks": Rules({"id": _id, "day": _day, "item_id": _id}, {}),
+    "selfcare_ticks": Rules({"id": _id, "day": _day, "item_id": _id}, {"state": _text}),
+    "selfcare_needs": Rules({"id": _id, "text": _text}, {"category": _text, "created_at": _or_none(_text)}),
     "questionnaire_results": Rules(
         {"id": _id},
         {

@@ -31,7 +31,9 @@ def summarize_day(database: Database, day: date) -> DaySummary:
         if str(doc.get("entry_date", doc.get("created_at", ""))).startswith(prefix)
     ]
     ticks = [
-        doc for doc in database.readable_table(SELFCARE_TICKS).values() if str(doc.get("day", "")).startswith(prefix)
+        doc
+        for doc in database.readable_table(SELFCARE_TICKS).values()
+        if str(doc.get("day", "")).startswith(prefix) and doc.get("state") != "rest"  # resting is not a tick
     ]
     return DaySummary(
         day=day,

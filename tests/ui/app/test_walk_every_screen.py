@@ -33,6 +33,13 @@ def _text_entry(app: Any) -> None:
     app.push_screen(TextEntryScreen("Add your own affirmation"))
 
 
+def _selfcare_suggestion(app: Any) -> None:
+    from tui.core.selfcare import SelfCareItem
+    from tui.ui.screens.selfcare.selfcare_suggestion import SelfCareSuggestionScreen
+
+    app.push_screen(SelfCareSuggestionScreen(SelfCareItem(text="Stretch your arms and shoulders for a minute.")))
+
+
 def _crisis_lines(screen: Any) -> list[Any]:
     """The support heading, its sentence and the list of lines to call, as Help's Markdown draws them."""
     blocks = list(screen.query_one("#help-text", Markdown).children)
@@ -69,6 +76,13 @@ STOPS = [
     Stop("affirm-add", "affirm", ("plus",)),
     Stop("selfcare", "selfcare"),
     Stop("selfcare-ideas", "selfcare", ("i",)),
+    Stop("selfcare-routine-form", "selfcare", ("plus",), in_view=("#routine-save", "#routine-text", "#routine-need")),
+    Stop("selfcare-needs", "selfcare", ("n",), in_view=("#needs-text", "#needs-category")),
+    Stop("selfcare-history", "selfcare", ("g",), in_view=("#history-grid",)),
+    Stop("selfcare-archived", "selfcare", ("v",)),
+    Stop(
+        "selfcare-suggestion", "selfcare", (_selfcare_suggestion,), in_view=("#suggestion-not-now", "#suggestion-rest")
+    ),
     Stop("mood", "mood"),
     Stop("reflection", "mood", ("r",)),
     Stop("questionnaire-picker", "mood", ("q",)),

@@ -17,7 +17,7 @@ from tui import content
 ELEMENTS = {"self-kindness", "common-humanity", "mindfulness"}
 PROMPT_TAGS = ELEMENTS | {"personal-needs", "creativity"}
 AFFIRMATION_TAGS = ELEMENTS | {"personal-needs", "rest", "growth"}
-IDEA_CATEGORIES = {"body", "mind", "connection", "rest", "environment", "joy"}
+IDEA_CATEGORIES = {"body", "mind", "connection", "rest", "creativity", "surroundings"}  # issue 15 names
 PHASE_KINDS = {"inhale", "hold", "exhale", "top-up"}
 QUADRANTS = [
     "high-energy-pleasant",
@@ -36,6 +36,7 @@ ALL_NAMES = [
     "questionnaires/self_compassion_checkin",
     "exercises",
     "selfcare_ideas",
+    "selfcare_needs",
     "support",
     "home",
     "mood",
