@@ -1,0 +1,146 @@
+"""Issue 20: `heartwork serve` in a browser on this machine only, safe from other users and pages.
+
+Each test starts the real command in a subprocess on a free port and talks to
+it over HTTP as a browser, another local user or a foreign web page would.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from serve_helpers import alive, children_of, serve_command, served
+
+pytestmark = pytest.mark.skipif(
+    importlib.util.find_spec("textual_serve") is None,
+    reason="textual-serve is not installed (pip install '.[web]')",
+)
+
+
+def wait_for(condition: object, seconds: float = 20) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if callable(condition) and condition():
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def test_item20_1_prints_one_local_url_with_a_long_random_token(tmp_path: Path) -> None:
+    with served(tmp_path / "db.json") as first, served(tmp_path / "db.json") as second:
+        assert first.port != second.port  # a free port each, by default
+        assert first.token != second.token
+        assert len(first.token) >= 22  # token_urlsafe: >= 128 bits in >= 22 characters
+        status, headers, body = first.get(f"/?token={first.token}")
+        assert status == 200
+        cookie = headers["set-cookie"]
+        assert "HttpOnly" in cookie and "SameSite=Strict" in cookie
+        assert first.token not in body and 'url=/"' in body  # moves on to "/" without the token
+        status, _, page = first.get("/", {"Cookie": cookie.split(";", 1)[0]})
+        assert status == 200
+        assert "data-session-websocket-url" in page and "textual.js" in page
+
+
+def test_item20_2_refused_without_the_token_or_with_a_wrong_or_used_one(tmp_path: Path) -> None:
+    with served(tmp_path / "db.json") as server:
+        for path in ("/", "/ws", "/static/js/textual.js", f"/?token={server.token[:-1]}x", "/?token="):
+            status, _, body = server.get(path)
+            assert status == 403, path
+            assert "textual" not in body and "websocket" not in body
+        assert server.sign_in()
+        status, _, _ = server.get(f"/?token={server.token}")
+        assert status == 403  # one-time: a second browser cannot use the same link
+
+
+def test_item20_2_refuses_a_foreign_host_header_even_with_the_cookie(tmp_path: Path) -> None:
+    with served(tmp_path / "db.json") as server:
+        cookie = server.sign_in()
+        for host in ("evil.example", f"evil.example:{server.port}", "127.0.0.1:1", f"127.0.0.2:{server.port}"):
+            status, _, _ = server.get("/", {"Host": host, "Cookie": cookie})
+            assert status == 403, host
+        status, _, _ = server.get(f"/?token={server.token}", {"Host": f"rebound.example:{server.port}"})
+        assert status == 403
+        for host in (f"localhost:{server.port}", f"127.0.0.1:{server.port}"):
+            assert server.get("/", {"Host": host, "Cookie": cookie})[0] == 200
+
+
+def test_item20_2_websocket_needs_the_cookie_and_this_origin(tmp_path: Path) -> None:
+    with served(tmp_path / "db.json") as server:
+        cookie = server.sign_in()
+        ours = f"http://127.0.0.1:{server.port}"
+        for cookie_sent, origin in (
+            (cookie, "http://evil.example"),
+            (cookie, None),
+            (cookie, f"http://localhost:{server.port}"),
+            (None, ours),
+        ):
+            status, sock = server.websocket_status(cookie_sent, origin)
+            sock.close()
+            assert status == 403, (cookie_sent, origin)
+        status, sock = server.websocket_status(cookie, ours)
+        sock.close()
+        assert status == 101
+
+
+def test_item20_2_the_page_loads_nothing_from_outside(tmp_path: Path) -> None:
+    with served(tmp_path / "db.json") as server:
+        status, headers, page = server.get("/", {"Cookie": server.sign_in()})
+        assert status == 200
+        assert "googleapis" not in page and "https://" not in page
+        assert "http://" not in page.replace(f"http://127.0.0.1:{server.port}/", "")
+        policy = headers["content-security-policy"]
+        assert "default-src 'none'" in policy and "font-src 'self'" in policy and "frame-ancestors 'none'" in policy
+
+
+@pytest.mark.parametrize("host", ["0.0.0.0", "::", "192.168.1.5", "example.org"])
+def test_item20_1_binding_beyond_this_machine_is_refused(tmp_path: Path, host: str) -> None:
+    done = subprocess.run(
+        serve_command(tmp_path / "db.json", "--host", host), capture_output=True, text=True, timeout=30
+    )
+    assert done.returncode == 2
+    assert "127.0.0.1 only" in done.stderr and len(done.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "db.json").exists()
+
+
+def test_item20_1_a_port_in_use_is_a_one_line_message(tmp_path: Path) -> None:
+    with served(tmp_path / "db.json") as server:
+        done = subprocess.run(
+            serve_command(tmp_path / "db.json", "--port", str(server.port)), capture_output=True, text=True, timeout=30
+        )
+    assert done.returncode == 2
+    assert f"127.0.0.1:{server.port}" in done.stderr and len(done.stderr.strip().splitlines()) == 1
+
+
+def test_item20_1_missing_extra_is_a_clear_message(tmp_path: Path) -> None:
+    hide = (
+        "import importlib.util, sys\n"
+        "real = importlib.util.find_spec\n"
+        "importlib.util.find_spec = lambda name, *a: None if name == 'textual_serve' else real(name, *a)\n"
+        "from tui.cli.main import main\n"
+        f"sys.exit(main(['--db', {str(tmp_path / 'db.json')!r}, 'serve']))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", hide], capture_output=True, text=True, timeout=30)
+    assert done.returncode == 2
+    assert done.stderr.strip() == "heartwork: the browser version needs an extra: pip install 'heartwork[web]'"
+
+
+def test_item20_3_ctrl_c_stops_the_server_and_every_app_it_started(tmp_path: Path) -> None:
+    with served(tmp_path / "db.json") as server:
+        cookie = server.sign_in()
+        ours = f"http://127.0.0.1:{server.port}"
+        tabs = [server.websocket_status(cookie, ours) for _ in range(2)]
+        assert all(status == 101 for status, _ in tabs)
+        assert wait_for(lambda: len(children_of(server.process.pid)) == 2)
+        apps = children_of(server.process.pid)
+        assert wait_for(lambda: all(alive(pid) for pid in apps))
+        server.process.send_signal(signal.SIGINT)
+        assert server.process.wait(timeout=30) == 0
+        for _, sock in tabs:
+            sock.close()
+    assert not [pid for pid in apps if alive(pid)]
