@@ -95,9 +95,11 @@ def serve_command(db: Path, *extra: str) -> list[str]:
 
 
 @contextmanager
-def served(db: Path, *extra: str, command: list[str] | None = None) -> Iterator[Served]:
+def served(
+    db: Path, *extra: str, command: list[str] | None = None, env: dict[str, str] | None = None
+) -> Iterator[Served]:
     """A running ``heartwork serve``; stopped with Ctrl+C (SIGINT) at the end."""
-    env = {**os.environ, "TEXTUAL_ANIMATIONS": "none"}
+    env = {**os.environ, "TEXTUAL_ANIMATIONS": "none", **(env or {})}
     process = subprocess.Popen(
         command or serve_command(db, *extra),
         stdout=subprocess.PIPE,

@@ -144,3 +144,19 @@ def test_item20_3_ctrl_c_stops_the_server_and_every_app_it_started(tmp_path: Pat
         for _, sock in tabs:
             sock.close()
     assert not [pid for pid in apps if alive(pid)]
+
+
+def test_item20_1_open_gives_the_browser_a_private_file_not_the_token(tmp_path: Path) -> None:
+    record = tmp_path / "browser-args.txt"
+    fake_browser = tmp_path / "fake-browser"
+    fake_browser.write_text(f'#!/bin/sh\nprintf "%s\\n" "$@" > {record}\ncat "${{1#file://}}" >> {record}\n')
+    fake_browser.chmod(0o700)
+    command = serve_command(tmp_path / "db.json", "--open")
+    with served(tmp_path / "db.json", command=command, env={"BROWSER": f"{fake_browser} %s"}) as server:
+        assert wait_for(lambda: record.exists() and "url=" in record.read_text())
+        argument, page = record.read_text().split("\n", 1)
+        assert argument.startswith("file:///") and server.token not in argument
+        assert server.url in page
+        opened = Path(argument.removeprefix("file://"))
+        assert opened.stat().st_mode & 0o777 == 0o600 and opened.parent.stat().st_mode & 0o777 == 0o700
+    assert not opened.exists() and not opened.parent.exists()  # removed when serving stopped

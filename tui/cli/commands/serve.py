@@ -124,18 +124,23 @@ def open_in_browser(url: str) -> Path:
     moves on to the URL; the file is removed a minute later, or when serving stops.
     Returns the folder to remove.
     """
-    folder = Path(tempfile.mkdtemp(prefix="heartwork-open-"))  # 0700
+    page = write_open_page(url)
+    if not webbrowser.open(page.as_uri()):
+        print("heartwork: could not open a browser; open the link above by hand.", file=sys.stderr)
+    timer = threading.Timer(OPEN_PAGE_LIFETIME_SECONDS, remove_open_page, args=(page.parent,))
+    timer.daemon = True
+    timer.start()
+    return page.parent
+
+
+def write_open_page(url: str) -> Path:
+    """A page readable only by this person (0600 in a 0700 folder) that moves on to ``url``."""
+    folder = Path(tempfile.mkdtemp(prefix="heartwork-open-"))
     page = folder / "open.html"
     descriptor = os.open(page, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(descriptor, "w", encoding="utf-8") as file:
         file.write(f'<!DOCTYPE html><meta charset="utf-8"><meta http-equiv="refresh" content="0; url={url}">\n')
-    if not webbrowser.open(page.as_uri()):
-        print("heartwork: could not open a browser; open the link above by hand.", file=sys.stderr)
-
-    timer = threading.Timer(OPEN_PAGE_LIFETIME_SECONDS, remove_open_page, args=(folder,))
-    timer.daemon = True
-    timer.start()
-    return folder
+    return page
 
 
 def remove_open_page(folder: Path) -> None:
