@@ -29,6 +29,10 @@ class Served:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}/?token={self.token}"
 
+    def ctrl_c(self) -> None:
+        """What Ctrl+C in its terminal does: SIGINT to the whole foreground process group."""
+        os.killpg(self.process.pid, signal.SIGINT)
+
     def get(self, path: str, headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], str]:
         connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
         try:
@@ -106,6 +110,7 @@ def served(
         stderr=subprocess.PIPE,
         text=True,
         env=env,
+        start_new_session=True,  # its own process group, as in a terminal of its own (see ctrl_c)
     )
     try:
         assert process.stdout is not None
@@ -120,7 +125,7 @@ def served(
         yield Served(process, int(match.group(1)), match.group(2))
     finally:
         if process.poll() is None:
-            process.send_signal(signal.SIGINT)
+            os.killpg(process.pid, signal.SIGINT)
             try:
                 process.wait(timeout=30)
             except subprocess.TimeoutExpired:

@@ -7,7 +7,6 @@ it over HTTP as a browser, another local user or a foreign web page would.
 from __future__ import annotations
 
 import importlib.util
-import signal
 import subprocess
 import sys
 import time
@@ -139,7 +138,7 @@ def test_item20_3_ctrl_c_stops_the_server_and_every_app_it_started(tmp_path: Pat
         assert wait_for(lambda: len(children_of(server.process.pid)) == 2)
         apps = children_of(server.process.pid)
         assert wait_for(lambda: all(alive(pid) for pid in apps))
-        server.process.send_signal(signal.SIGINT)
+        server.ctrl_c()
         assert server.process.wait(timeout=30) == 0
         for _, sock in tabs:
             sock.close()
@@ -160,3 +159,71 @@ def test_item20_1_open_gives_the_browser_a_private_file_not_the_token(tmp_path: 
         opened = Path(argument.removeprefix("file://"))
         assert opened.stat().st_mode & 0o777 == 0o600 and opened.parent.stat().st_mode & 0o777 == 0o700
     assert not opened.exists() and not opened.parent.exists()  # removed when serving stopped
+
+
+async def type_in_the_journal_then(tmp_path: Path, phrase: str, *, close_tab: bool) -> Path:
+    """Open a tab, type ``phrase`` into a new journal page, then close the tab or press Ctrl+C at once."""
+    import asyncio
+
+    import aiohttp
+
+    db = tmp_path / "db.json"
+    with served(db) as server:
+        cookie = server.sign_in()
+        ours = f"http://127.0.0.1:{server.port}"
+        async with aiohttp.ClientSession() as session:
+            socket = await session.ws_connect(
+                f"{ours}/ws?width=110&height=32", headers={"Origin": ours, "Cookie": cookie}
+            )
+            screen: list[str] = []
+
+            async def until(marker: str) -> None:
+                async with asyncio.timeout(30):
+                    while marker not in "".join(screen):
+                        message = await socket.receive()
+                        if message.type == aiohttp.WSMsgType.BINARY:
+                            screen.append(message.data.decode("utf-8", "replace"))
+
+            await until("Today is")
+            await socket.send_json(["stdin", "j"])
+            await until("Journal")
+            await asyncio.sleep(1.0)
+            screen.clear()
+            for character in phrase:  # quicker than the journal's one-second idle autosave
+                await socket.send_json(["stdin", character])
+                await asyncio.sleep(0.05)
+            await until(phrase[-6:])
+            apps = children_of(server.process.pid)
+            if close_tab:
+                await socket.close()
+                assert await asyncio.to_thread(wait_for, lambda: not any(alive(pid) for pid in apps))
+            else:
+                server.ctrl_c()
+                await asyncio.to_thread(server.process.wait, 30)
+                assert server.process.returncode == 0
+                await socket.close()
+    return db
+
+
+async def test_item20_3_ctrl_c_saves_what_each_tab_holds(tmp_path: Path) -> None:
+    """The last words typed reach the database although Ctrl+C came before any autosave."""
+    db = await type_in_the_journal_then(tmp_path, "a kind word at last", close_tab=False)
+    assert "a kind word at last" in db.read_text(encoding="utf-8")
+
+
+async def test_item20_3_closing_a_tab_saves_what_it_holds(tmp_path: Path) -> None:
+    """textual-serve ends a closed tab's app with "quit", which saves nothing; here it is SIGTERM, which saves."""
+    db = await type_in_the_journal_then(tmp_path, "closing the tab gently", close_tab=True)
+    assert "closing the tab gently" in db.read_text(encoding="utf-8")
+
+
+def test_item20_3_each_tab_runs_this_heartwork_on_the_same_database_and_theme(tmp_path: Path) -> None:
+    import argparse
+
+    from tui.cli.commands.serve import app_argv
+
+    (tmp_path / "real").mkdir()
+    (tmp_path / "link").symlink_to(tmp_path / "real")
+    argv = app_argv(argparse.Namespace(db=str(tmp_path / "link" / "db.json"), theme="linen"))
+    assert argv == [sys.executable, "-m", "tui", "--db", str(tmp_path / "real" / "db.json"), "--theme", "linen"]
+    assert app_argv(argparse.Namespace()) == [sys.executable, "-m", "tui"]  # HEARTWORK_DB or the default, as usual

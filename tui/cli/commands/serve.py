@@ -52,7 +52,7 @@ def app_argv(args: argparse.Namespace) -> list[str]:
 def problem_with(args: argparse.Namespace) -> str | None:
     """Why these options cannot be served, in one line; None when they can."""
     if args.host.lower() not in LOCAL_HOSTS:
-        return f"serve listens on 127.0.0.1 only (this machine), not {args.host!r}: a journal is not for the network"
+        return f"serve listens on 127.0.0.1 only, so what you write stays on this computer (not {args.host!r})"
     if not 0 <= args.port <= 65535:
         return f"--port must be between 1 and 65535 (or 0 for a free one), not {args.port}"
     theme = getattr(args, "theme", None)
@@ -113,7 +113,7 @@ def run(args: argparse.Namespace) -> int:
     finally:
         for folder in leftovers:
             remove_open_page(folder)
-    print("Stopped. Everything is saved.")
+    print("Stopped. Every tab's app has closed.")
     return EXIT_OK
 
 
