@@ -12,6 +12,7 @@ the app alone). Prints medians and the ratios; not a timed test.
 from __future__ import annotations
 
 import argparse
+import concurrent.futures
 import os
 import statistics
 import sys
@@ -73,7 +74,8 @@ def websocket_home(port: int, cookie: str, server_pid: int) -> float:
             await socket.close()
             return elapsed
 
-    elapsed = asyncio.run(measure())
+    with concurrent.futures.ThreadPoolExecutor(1) as thread:  # Playwright's sync API owns this thread's loop
+        elapsed = thread.submit(asyncio.run, measure()).result()
     deadline = time.monotonic() + 15
     while any(alive(pid) for pid in children_of(server_pid)) and time.monotonic() < deadline:
         time.sleep(0.05)
