@@ -54,7 +54,9 @@ def test_item20_e2e_check_in_from_a_browser_tab_is_saved(tmp_path: Path) -> None
             since = screen.mark()
             page.keyboard.press("c")
             screen.wait_for(page, "How are you feeling?", since)
+            since = screen.mark()
             page.keyboard.press("7")
+            screen.wait_for(page, "Pretty good", since)  # the label for 7: the dialog has it
             page.keyboard.press("Control+s")
             deadline = time.monotonic() + 20
             while not saved_checkins(db) and time.monotonic() < deadline:
