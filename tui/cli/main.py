@@ -26,6 +26,7 @@ SHELL_COMMANDS: dict[str, tuple[str, str]] = {
     "export": ("tui.cli.commands.export", "write a complete backup of your data"),
     "import": ("tui.cli.commands.import_data", "bring in a Heartwork backup, a Daylio CSV or a jrnl export"),
     "restore": ("tui.cli.commands.restore", "list backups, or put the newest good one back"),
+    "serve": ("tui.cli.commands.serve", "open Heartwork in a browser tab on this computer (needs heartwork[web])"),
     "themes": ("tui.cli.commands.themes_list", "list theme names"),
     "where": ("tui.cli.commands.where", "print where the database lives"),
 }
