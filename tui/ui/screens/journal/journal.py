@@ -51,6 +51,7 @@ class JournalScreen(DraftKeepingScreen):
 
     CSS_PATH = "../../styles/journal.tcss"
     SUB_TITLE = "Journal"
+    AUTO_FOCUS = "#journal-text"  # the page opens ready to write: keys typed at once land in the body, never the title
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("ctrl+r", "next_prompt", "Prompt"),
