@@ -24,6 +24,7 @@ from tui.store.checked_table import CheckedTable
 from tui.store.errors import DatabaseTooNewError, StoreBusyError, StoreWriteError
 from tui.store.file_lock import lock_timeout_errors, make_lock
 from tui.store.file_storage import AtomicFileStorage, parse_database
+from tui.store.inbox import apply_records, read_pending
 from tui.store.memory_storage import MemoryStorage
 from tui.store.migrations import CURRENT_VERSION, META_TABLE, migrate, version_of
 from tui.store.permissions import (
@@ -85,7 +86,9 @@ class Database:
             # an existing folder whose mode cannot be changed (read-only disk, not ours): go on
         sweep_stale_temp_files(path)
         rotator = BackupRotator(path)
-        storage = AtomicFileStorage(path, on_written=rotator.after_successful_write, newest_backup=rotator.newest)
+        storage = AtomicFileStorage(
+            path, on_written=rotator.after_successful_write, newest_backup=rotator.newest, inbox=True
+        )
         database = cls(storage, path)
         database.backups = rotator
         data = storage.read()  # raises CorruptDatabaseError before any write
@@ -103,7 +106,30 @@ class Database:
                 make_private(path)
             except OSError:
                 pass  # a read-only disk: reading works, and saving will say why it cannot
+        database.merge_inbox()
         return database
+
+    def merge_inbox(self) -> bool:
+        """Take quick captures waiting in the inbox into the file now, in one atomic save.
+
+        Every save does this anyway (the inbox is laid over memory and emptied once
+        a save holds it); opening for writing calls it so the inbox stays small.
+        True if there was something to merge. A save that fails leaves the inbox as it was.
+        """
+        storage = self.storage
+        if not isinstance(storage, AtomicFileStorage) or storage.inbox is None:
+            return False
+        storage.read()
+        if not storage.inbox.has_pending:
+            return False
+        try:
+            with self.transaction():
+                data = storage.read()
+                if storage.inbox.has_pending and data is not None:
+                    storage.write(data)
+        except StoreBusyError:
+            return False  # another process holds the lock (and will merge); readers still see the inbox
+        return True
 
     @classmethod
     def open_read_only(cls, path: Path, *, own_folder: bool = False) -> Database:
@@ -125,6 +151,7 @@ class Database:
             data = parse_database(path, payload, BackupRotator(path).newest)
         _refuse_too_new(path, data)
         migrate(data)
+        data = apply_records(data, read_pending(path).records)  # quick captures, read without merging
         return cls(MemoryStorage(data), path, read_only=True)
 
     @classmethod
