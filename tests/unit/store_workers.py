@@ -75,7 +75,7 @@ def inbox_writer(database: Path, acks: Path, seed: int) -> None:
 
 
 def forkserver(database: Path, acks: Path, mode: str = "saves") -> None:
-    import tui.store.database  # noqa: F401 - import once, before forking
+    import tui.store.database
     import tui.store.inbox  # noqa: F401
 
     for line in sys.stdin:

@@ -172,3 +172,43 @@ def test_item12_1_lines_are_one_self_delimiting_record_each() -> None:
     checksum, _, body = line[:-1].partition(b" ")
     assert orjson.loads(body) == {"table": "notes", "document": {"id": "a", "body": "two\nlines ✓"}}
     assert len(checksum) == 8
+
+
+def heartwork(database: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "tui", "--db", str(database), *args],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        input=stdin,
+        timeout=60,
+    )
+
+
+def test_item12_1_shell_captures_go_to_the_inbox_and_export_reads_them_without_merging(tmp_path: Path) -> None:
+    database = tmp_path / "hw.json"
+    Database.open(database).close()
+    before = database.read_bytes()
+    assert heartwork(database, "checkin", "7").returncode == 0
+    assert heartwork(database, "journal", "add", "a quiet walk").returncode == 0
+    assert database.read_bytes() == before  # the database was not loaded, let alone written
+    captured = inbox.inbox_path_for(database).read_bytes()
+    assert [table for table, _ in inbox.read_pending(database).records] == ["checkins", "journal_entries"]
+    exported = heartwork(database, "export")
+    assert exported.returncode == 0, exported.stderr
+    tables = orjson.loads(exported.stdout)["tables"]
+    assert [doc["pleasantness"] for doc in tables["checkins"]] == [7]
+    assert [doc["body"] for doc in tables["journal_entries"]] == ["a quiet walk"]
+    assert database.read_bytes() == before and inbox.inbox_path_for(database).read_bytes() == captured
+    Database.open(database).close()
+    assert len(stored(database, "checkins")) == 1 and len(stored(database, "journal_entries")) == 1
+
+
+def test_item12_1_quick_capture_never_imports_tinydb(tmp_path: Path) -> None:
+    code = (
+        "import sys; from tui.cli.main import main; "
+        f"code = main(['--db', {str(tmp_path / 'hw.json')!r}, 'checkin', '2']); "
+        "assert 'tinydb' not in sys.modules, 'tinydb was loaded'; sys.exit(code)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=REPO_ROOT, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
