@@ -212,3 +212,14 @@ def test_item12_1_quick_capture_never_imports_tinydb(tmp_path: Path) -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], cwd=REPO_ROOT, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
+
+
+def test_item12_1_an_open_app_notices_a_shell_capture_on_its_next_refresh(tmp_path: Path) -> None:
+    database = tmp_path / "hw.json"
+    db = Database.open(database)
+    assert db.refresh() is False
+    inbox.append(database, "notes", note(1))
+    assert db.refresh() is True
+    assert [doc["id"] for doc in db.readable_table("notes").values()] == ["n1"]
+    assert db.refresh() is False
+    db.close()

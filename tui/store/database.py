@@ -258,7 +258,7 @@ class Database:
         the file is readable again, so it is never overwritten).
         """
         if not self.storage.changed_on_disk():
-            return False
+            return self._caught_up_with_inbox()
         if self.storage.unsaved_changes:
             with self.transaction():
                 pass  # entering merges our waiting change with theirs
@@ -270,6 +270,18 @@ class Database:
             return False  # already reported
         if isinstance(self.storage, AtomicFileStorage):
             self.storage.reload()
+        self._forget_query_caches()
+        return True
+
+    def _caught_up_with_inbox(self) -> bool:
+        """True if a shell capture was added to the inbox since memory last looked (now in memory)."""
+        storage = self.storage
+        if not isinstance(storage, AtomicFileStorage) or storage.inbox is None:
+            return False
+        generation = storage.generation
+        storage.read()
+        if storage.generation == generation:
+            return False
         self._forget_query_caches()
         return True
 
