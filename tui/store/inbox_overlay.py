@@ -61,14 +61,22 @@ class InboxOverlay:
     def after_write(self, written: Tables) -> None:
         """A save reached the disk (the lock is held): empty the inbox if the save holds all of it."""
         pending = self.pending
-        if pending is not None and (pending.records or pending.torn) and _holds_all(written, pending):
+        if pending is not None and (pending.records or pending.torn) and _holds_all(written, pending, self.applied):
             empty_after_merge(self.database, pending)
         self.reset()
 
 
-def _holds_all(data: Tables, pending: Pending) -> bool:
+def _holds_all(data: Tables, pending: Pending, applied: list[tuple[str, str, dict[str, Any]]]) -> bool:
+    """True if every record of ``pending`` is in ``data`` (by id; first where it was placed: cheap)."""
+    placed = {
+        (table, document["id"])
+        for table, key, document in applied
+        if (data.get(table) or {}).get(key, {}).get("id") == document["id"]
+    }
     ids: dict[str, set[Any]] = {}
     for table, document in pending.records:
+        if (table, document["id"]) in placed:
+            continue
         if table not in ids:
             ids[table] = {doc.get("id") for doc in (data.get(table) or {}).values() if isinstance(doc, dict)}
         if document["id"] not in ids[table]:
