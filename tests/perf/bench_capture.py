@@ -62,11 +62,12 @@ def timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:
     Linux also counts what the child held before exec: an upper bound).
     """
     wrapper: list[str] = []
-    report = None
+    report: Path | None = None
     if Path(GNU_TIME).exists():
-        report = tempfile.NamedTemporaryFile(prefix="heartwork-time-", delete=False)
-        report.close()
-        wrapper = [GNU_TIME, "-q", "-f", "%M", "-o", report.name]
+        handle, name = tempfile.mkstemp(prefix="heartwork-time-")
+        os.close(handle)
+        report = Path(name)
+        wrapper = [GNU_TIME, "-q", "-f", "%M", "-o", name]
     started = time.perf_counter()
     process = subprocess.Popen([*wrapper, *command], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(process.pid, 0)
@@ -79,8 +80,8 @@ def timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:
         raise SystemExit(f"{command[1:]} failed: {problem.decode(errors='replace')}")
     peak = usage.ru_maxrss / 1024
     if report is not None:
-        peak = int(Path(report.name).read_text().split()[-1]) / 1024
-        os.unlink(report.name)
+        peak = int(report.read_text().split()[-1]) / 1024
+        report.unlink()
     return elapsed, peak
 
 
