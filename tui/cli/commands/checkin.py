@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from tui.cli.commands.common import EXIT_OK, EXIT_USAGE, fail, fail_store
+from tui.cli.commands.common import EXIT_OK, EXIT_USAGE, fail, fail_store, warn_if_backups_will_be_refused
 from tui.cli.commands.utf8_streams import shell_text
 from tui.core.checkin import DATE_TIME_HINT, Checkin, CheckinError, check_score, make_checkin, parse_moment
 from tui.paths import database_location
@@ -92,6 +92,7 @@ def run(args: argparse.Namespace) -> int:
         return fail(str(error), EXIT_USAGE)
     except StoreError as error:
         return fail_store(error, "your check-in")
+    warn_if_backups_will_be_refused(location.path)
     care = _care_line(location.path, checkin, now)
     print(confirmation(checkin))
     if care:

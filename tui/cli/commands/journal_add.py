@@ -11,7 +11,7 @@ import argparse
 import sys
 from datetime import datetime
 
-from tui.cli.commands.common import EXIT_OK, EXIT_USAGE, fail, fail_store
+from tui.cli.commands.common import EXIT_OK, EXIT_USAGE, fail, fail_store, warn_if_backups_will_be_refused
 from tui.cli.commands.utf8_streams import shell_text
 from tui.paths import database_location
 
@@ -75,6 +75,7 @@ def run(args: argparse.Namespace) -> int:
         return fail(str(error), EXIT_USAGE)
     except StoreError as error:
         return fail_store(error, "your journal entry")
+    warn_if_backups_will_be_refused(location.path)
     words = count_words(text)
     tag_text = f", tagged {', '.join('#' + tag for tag in tags)}" if tags else ""
     print(f"Saved a journal entry for {entry.entry_date} ({words:,} word{'s' if words != 1 else ''}{tag_text}).")
