@@ -27,6 +27,7 @@ from typing import Any, cast
 
 from tinydb.storages import Storage
 
+from tui.core.backup_contents import holds_records
 from tui.store import codec
 from tui.store.errors import CorruptDatabaseError, InvalidValueError, StoreWriteError
 from tui.store.inbox_overlay import InboxOverlay
@@ -49,7 +50,7 @@ class AtomicFileStorage(Storage):
         self,
         path: Path,
         *,
-        on_written: Callable[[Path, bytes], object] | None = None,
+        on_written: Callable[[Path, bytes, bool], object] | None = None,
         newest_backup: Callable[[], Path | None] | None = None,
         inbox: bool = False,
     ) -> None:
@@ -188,7 +189,7 @@ class AtomicFileStorage(Storage):
                 pass  # left for the next save: merging again finds the records already there
         if self._on_written is not None:
             try:
-                self._on_written(self.path, payload)
+                self._on_written(self.path, payload, holds_records(data))  # no second parse of the file
             except OSError:
                 pass  # a backup that could not be made never undoes a save that succeeded
 
