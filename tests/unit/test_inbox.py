@@ -223,3 +223,24 @@ def test_item12_1_an_open_app_notices_a_shell_capture_on_its_next_refresh(tmp_pa
     assert [doc["id"] for doc in db.readable_table("notes").values()] == ["n1"]
     assert db.refresh() is False
     db.close()
+
+
+def test_item12_1_a_merge_the_disk_refuses_still_opens_the_database(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tui.store import permissions
+
+    database = tmp_path / "hw.json"
+    Database.open(database).close()
+    inbox.append(database, "notes", note(1))
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise OSError(30, "Read-only file system")
+
+    monkeypatch.setattr(permissions, "write_private_file", refuse)
+    monkeypatch.setattr("tui.store.file_storage.write_private_file", refuse)
+    db = Database.open(database)
+    assert [doc["id"] for doc in db.readable_table("notes").values()] == ["n1"]
+    assert not db.unsaved_changes
+    assert len(inbox.read_pending(database).records) == 1
+    db.close()

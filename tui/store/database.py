@@ -129,6 +129,11 @@ class Database:
                     storage.write(data)
         except StoreBusyError:
             return False  # another process holds the lock (and will merge); readers still see the inbox
+        except StoreWriteError:
+            # A read-only disk, say: the captures stay in the inbox, still seen by every reader,
+            # and nothing of ours is waiting (the file on disk is as it was).
+            storage.discard_cache()
+            return False
         return True
 
     @classmethod
