@@ -6,7 +6,8 @@ Heartwork database file (TinyDB layout, current schema stamp) that both the
 project's store and stock TinyDB can open. Deterministic for a given seed.
 
 Per day: 2 check-ins, 1 journal entry of about 1,500 characters, 1 breathing
-session and 5 self-care ticks.
+session and 5 self-care ticks. ``YEARS`` names the sizes the benchmarks use
+(1, 10 and 30 years); ``python tests/perf/datagen.py PATH DAYS`` writes one.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from typing import Any
 import orjson
 
 Tables = dict[str, list[dict[str, Any]]]
+
+YEARS = {"1 year": 365, "10 years": 3650, "30 years": 10950}
 
 START = datetime(2016, 1, 4, 8, 0, tzinfo=timezone(timedelta(hours=1)))
 EMOTIONS = ["calm", "tired", "hopeful", "anxious", "content", "sad", "grateful", "restless", "tender", "proud"]

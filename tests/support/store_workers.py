@@ -10,7 +10,14 @@ root on PYTHONPATH. Not a test module (pytest does not collect it).
   saves in a loop: inserts (some large) and edits that shrink a record. After
   each save returns it appends an acknowledgement line to ACKS with a single
   ``os.write`` ("I id" for an insert, "E id version" for an edit).
+* ``forkserver DB ACKS inbox``: the same, but each writer mostly appends quick
+  captures to the inbox (``tui.store.inbox.append``) and sometimes opens the
+  database for writing (which merges the inbox) and saves, so kills land during
+  appends and during merges. Every acknowledgement is "I id".
 * ``concurrent DB TAG COUNT``: inserts COUNT records, one save each.
+* ``inbox-append DB TAG COUNT``: appends COUNT records to the inbox, one append each.
+* ``merge-loop DB COUNT``: opens the database for writing and saves COUNT times
+  (each save merges whatever the inbox holds).
 * ``locale-write DB JSON`` / ``locale-read DB``: save or print texts (ASCII-escaped JSON).
 """
 
@@ -47,15 +54,36 @@ def writer(database: Path, acks: Path, seed: int) -> None:
             os.write(ack_fd, f"I {record_id}\n".encode())
 
 
-def forkserver(database: Path, acks: Path) -> None:
-    import tui.store.database  # noqa: F401 - import once, before forking
+def inbox_writer(database: Path, acks: Path, seed: int) -> None:
+    from tui.store import inbox
+    from tui.store.database import Database
+
+    rng = random.Random(seed)
+    ack_fd = os.open(acks, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+    number = 0
+    while True:
+        number += 1
+        record_id = f"{seed}-{number}"
+        if rng.random() < 0.75:
+            body = "x" * rng.choice((10, 200, 3000))
+            inbox.append(database, "notes", {"id": record_id, "version": 0, "body": body, "via": "inbox"})
+        else:
+            db = Database.open(database)  # merges the inbox in the first save
+            db.table("notes").save_records([{"id": record_id, "version": 0, "body": "m", "via": "save"}])
+            db.close()
+        os.write(ack_fd, f"I {record_id}\n".encode())
+
+
+def forkserver(database: Path, acks: Path, mode: str = "saves") -> None:
+    import tui.store.database
+    import tui.store.inbox  # noqa: F401
 
     for line in sys.stdin:
         seed = int(line.split()[1])
         pid = os.fork()
         if pid == 0:
             try:
-                writer(database, acks, seed)
+                (inbox_writer if mode == "inbox" else writer)(database, acks, seed)
             finally:
                 os._exit(0)
         print(pid, flush=True)
@@ -70,6 +98,22 @@ def concurrent(database: Path, tag: str, count: int) -> None:
     table = db.table("records")
     for number in range(count):
         table.save_records([{"id": f"{tag}-{number}", "writer": tag, "number": number}])
+
+
+def inbox_append(database: Path, tag: str, count: int) -> None:
+    from tui.store import inbox
+
+    for number in range(count):
+        inbox.append(database, "records", {"id": f"{tag}-{number}", "writer": tag, "number": number})
+
+
+def merge_loop(database: Path, count: int) -> None:
+    from tui.store.database import Database
+
+    db = Database.open(database)
+    table = db.table("records")
+    for number in range(count):
+        table.save_records([{"id": f"merger-{number}", "writer": "merger", "number": number}])
 
 
 def locale_write(database: Path, texts_json: str) -> None:
@@ -90,9 +134,13 @@ def locale_read(database: Path) -> None:
 if __name__ == "__main__":
     command, *arguments = sys.argv[1:]
     if command == "forkserver":
-        forkserver(Path(arguments[0]), Path(arguments[1]))
+        forkserver(Path(arguments[0]), Path(arguments[1]), *arguments[2:])
     elif command == "concurrent":
         concurrent(Path(arguments[0]), arguments[1], int(arguments[2]))
+    elif command == "inbox-append":
+        inbox_append(Path(arguments[0]), arguments[1], int(arguments[2]))
+    elif command == "merge-loop":
+        merge_loop(Path(arguments[0]), int(arguments[1]))
     elif command == "locale-write":
         locale_write(Path(arguments[0]), arguments[1])
     elif command == "locale-read":

@@ -23,16 +23,25 @@ import copy
 import functools
 import os
 import tomllib
-from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+
     from tui.core.sparkline import SparklineWords
 
 __all__ = ["available", "clear_cache", "load", "load_json", "load_path", "pleasantness_labels", "sparkline_words"]
 
 _SUFFIX = ".toml"
+
+
+def files(package: str | None) -> Traversable:
+    """``importlib.resources.files``, imported on first use: it pulls in zipfile and
+    tempfile, which a quick shell command (``heartwork checkin 7``) never needs."""
+    from importlib.resources import files as resource_files
+
+    return resource_files(package or __name__)
 
 
 def _split_name(name: str) -> tuple[str, ...]:
@@ -117,6 +126,9 @@ def load_json(name: str) -> Any:
     """
     import json
 
+    beside = Path(__file__).with_name(f"{name}.json")  # an installed package is a plain folder
+    if beside.is_file():
+        return json.loads(beside.read_text(encoding="utf-8"))
     return json.loads(files(__package__).joinpath(f"{name}.json").read_text(encoding="utf-8"))
 
 

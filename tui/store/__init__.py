@@ -2,17 +2,25 @@
 
 Nothing under ``tui.store`` may import textual; a test checks it. Screens use
 repositories, which take and return ``tui.core`` dataclasses.
+
+The names below are loaded on first use (PEP 562), so a quick capture that
+only appends to the inbox (:mod:`tui.store.inbox`) never pays for TinyDB.
 """
 
-from tui.store.database import Database
-from tui.store.errors import (
-    CorruptDatabaseError,
-    DatabaseTooNewError,
-    InvalidValueError,
-    StoreBusyError,
-    StoreError,
-    StoreWriteError,
-)
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from tui.store.database import Database
+    from tui.store.errors import (
+        CorruptDatabaseError,
+        DatabaseTooNewError,
+        InvalidValueError,
+        StoreBusyError,
+        StoreError,
+        StoreWriteError,
+    )
 
 __all__ = [
     "CorruptDatabaseError",
@@ -23,3 +31,15 @@ __all__ = [
     "StoreError",
     "StoreWriteError",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "Database":
+        from tui.store.database import Database
+
+        return Database
+    if name in __all__:
+        from tui.store import errors
+
+        return getattr(errors, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -121,8 +121,12 @@ class BackupRotator:
 
     # -- making -----------------------------------------------------------------
 
-    def after_successful_write(self, written: Path, payload: bytes) -> Path | None:
-        """Back up ``payload`` (just saved to ``written``) if it holds records and the last backup is old enough."""
+    def after_successful_write(self, written: Path, payload: bytes, has_records: bool | None = None) -> Path | None:
+        """Back up ``payload`` (just saved to ``written``) if it holds records and the last backup is old enough.
+
+        The saver passes ``has_records`` (it has the data in hand): parsing the
+        payload again to find out would hold a second copy of the whole database.
+        """
         now = self.clock()
         try:
             if self._last_made is None:
@@ -130,7 +134,7 @@ class BackupRotator:
                 self._last_made = self.moment_of(newest[0]) if newest else None
             if self._last_made is not None and 0 <= (now - self._last_made).total_seconds() < self.min_interval:
                 return None
-            if not _holds_records(payload):
+            if not (_holds_records(payload) if has_records is None else has_records):
                 return None
             made = self.make(payload)
         except BackupRefusedError as error:

@@ -24,6 +24,7 @@ from tui.store.checked_table import CheckedTable
 from tui.store.errors import DatabaseTooNewError, StoreBusyError, StoreWriteError
 from tui.store.file_lock import lock_timeout_errors, make_lock
 from tui.store.file_storage import AtomicFileStorage, parse_database
+from tui.store.inbox import apply_records, read_pending
 from tui.store.memory_storage import MemoryStorage
 from tui.store.migrations import CURRENT_VERSION, META_TABLE, migrate, version_of
 from tui.store.permissions import (
@@ -85,7 +86,9 @@ class Database:
             # an existing folder whose mode cannot be changed (read-only disk, not ours): go on
         sweep_stale_temp_files(path)
         rotator = BackupRotator(path)
-        storage = AtomicFileStorage(path, on_written=rotator.after_successful_write, newest_backup=rotator.newest)
+        storage = AtomicFileStorage(
+            path, on_written=rotator.after_successful_write, newest_backup=rotator.newest, inbox=True
+        )
         database = cls(storage, path)
         database.backups = rotator
         data = storage.read()  # raises CorruptDatabaseError before any write
@@ -103,7 +106,35 @@ class Database:
                 make_private(path)
             except OSError:
                 pass  # a read-only disk: reading works, and saving will say why it cannot
+        database.merge_inbox()
         return database
+
+    def merge_inbox(self) -> bool:
+        """Take quick captures waiting in the inbox into the file now, in one atomic save.
+
+        Every save does this anyway (the inbox is laid over memory and emptied once
+        a save holds it); opening for writing calls it so the inbox stays small.
+        True if there was something to merge. A save that fails leaves the inbox as it was.
+        """
+        storage = self.storage
+        if not isinstance(storage, AtomicFileStorage) or storage.inbox is None:
+            return False
+        storage.read()
+        if not storage.inbox.has_pending:
+            return False
+        try:
+            with self.transaction():
+                data = storage.read()
+                if storage.inbox.has_pending and data is not None:
+                    storage.write(data)
+        except StoreBusyError:
+            return False  # another process holds the lock (and will merge); readers still see the inbox
+        except StoreWriteError:
+            # A read-only disk, say: the captures stay in the inbox, still seen by every reader,
+            # and nothing of ours is waiting (the file on disk is as it was).
+            storage.discard_cache()
+            return False
+        return True
 
     @classmethod
     def open_read_only(cls, path: Path, *, own_folder: bool = False) -> Database:
@@ -125,6 +156,7 @@ class Database:
             data = parse_database(path, payload, BackupRotator(path).newest)
         _refuse_too_new(path, data)
         migrate(data)
+        data = apply_records(data, read_pending(path).records)  # quick captures, read without merging
         return cls(MemoryStorage(data), path, read_only=True)
 
     @classmethod
@@ -259,7 +291,7 @@ class Database:
         the file is readable again, so it is never overwritten).
         """
         if not self.storage.changed_on_disk():
-            return False
+            return self._caught_up_with_inbox()
         if self.storage.unsaved_changes:
             with self.transaction():
                 pass  # entering merges our waiting change with theirs
@@ -271,6 +303,18 @@ class Database:
             return False  # already reported
         if isinstance(self.storage, AtomicFileStorage):
             self.storage.reload()
+        self._forget_query_caches()
+        return True
+
+    def _caught_up_with_inbox(self) -> bool:
+        """True if a shell capture was added to the inbox since memory last looked (now in memory)."""
+        storage = self.storage
+        if not isinstance(storage, AtomicFileStorage) or storage.inbox is None:
+            return False
+        generation = storage.generation
+        storage.read()
+        if storage.generation == generation:
+            return False
         self._forget_query_caches()
         return True
 

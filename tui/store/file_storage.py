@@ -27,8 +27,10 @@ from typing import Any, cast
 
 from tinydb.storages import Storage
 
+from tui.core.backup_contents import holds_records
 from tui.store import codec
 from tui.store.errors import CorruptDatabaseError, InvalidValueError, StoreWriteError
+from tui.store.inbox_overlay import InboxOverlay
 from tui.store.merge import merge_unsaved
 from tui.store.migrations import version_problem
 from tui.store.permissions import write_private_file
@@ -48,10 +50,13 @@ class AtomicFileStorage(Storage):
         self,
         path: Path,
         *,
-        on_written: Callable[[Path, bytes], object] | None = None,
+        on_written: Callable[[Path, bytes, bool], object] | None = None,
         newest_backup: Callable[[], Path | None] | None = None,
+        inbox: bool = False,
     ) -> None:
         self.path = path
+        # With ``inbox``, memory is the file with its inbox laid over it (see tui.store.inbox).
+        self.inbox = InboxOverlay(path) if inbox else None
         self._on_written = on_written
         self._newest_backup = newest_backup or (lambda: None)
         self._cache: dict[str, Any] | None = None
@@ -95,9 +100,9 @@ class AtomicFileStorage(Storage):
         reading (the app keeps working); :meth:`reload` and every save report it.
         """
         if self._cache is not None and (self.unsaved_changes or not self.changed_on_disk()):
-            return self._cache
+            return self._with_inbox()
         if self._cache is not None and self._bad_identity is not None and self.current_identity() == self._bad_identity:
-            return self._cache
+            return self._with_inbox()
         try:
             return self.reload()
         except CorruptDatabaseError:
@@ -117,7 +122,16 @@ class AtomicFileStorage(Storage):
         self._hold(fd, identity)
         self._bad_identity = None
         self.reads_from_disk += 1
-        return data
+        return self._with_inbox()
+
+    def _with_inbox(self) -> dict[str, Any] | None:
+        """Memory, with any inbox records it does not hold yet laid over it (a new dict if so)."""
+        if self.inbox is not None and self._cache is not None:
+            overlaid = self.inbox.catch_up(self._cache)
+            if overlaid is not self._cache:
+                self._cache = overlaid
+                self.generation += 1
+        return self._cache
 
     def _parse_file(self) -> tuple[dict[str, Any], int, FileIdentity] | None:
         try:
@@ -168,9 +182,14 @@ class AtomicFileStorage(Storage):
         self.unsaved_changes = False
         self._unsaved_payload = None
         self.writes += 1
+        if self.inbox is not None:
+            try:
+                self.inbox.after_write(data)  # merged: this save holds the inbox, so empty it
+            except OSError:
+                pass  # left for the next save: merging again finds the records already there
         if self._on_written is not None:
             try:
-                self._on_written(self.path, payload)
+                self._on_written(self.path, payload, holds_records(data))  # no second parse of the file
             except OSError:
                 pass  # a backup that could not be made never undoes a save that succeeded
 
@@ -202,6 +221,8 @@ class AtomicFileStorage(Storage):
         if self._unsaved_payload is not None:
             self._cache = codec.decode(self._unsaved_payload)
             self.generation += 1
+            if self.inbox is not None:
+                self.inbox.reset()  # laid over again (by id) on the next read
         else:
             self._forget()
 
@@ -214,6 +235,8 @@ class AtomicFileStorage(Storage):
         with our change, stays as it was.
         """
         base = self.read_held_version() or {}
+        if self.inbox is not None:
+            base = self.inbox.place_applied(base)  # inbox records are not our change
         ours = self._cache or {}
         loaded = self._parse_file()
         theirs: dict[str, Any] = {}
@@ -221,6 +244,8 @@ class AtomicFileStorage(Storage):
         if loaded is not None:
             theirs, fd, identity = loaded
             self._hold(fd, identity)
+        if self.inbox is not None:
+            theirs = self.inbox.catch_up(theirs)
         merge_unsaved(base, ours, theirs)
         self._cache = theirs
         self.unsaved_changes = True
@@ -255,6 +280,8 @@ class AtomicFileStorage(Storage):
         self._release_held()
         self._cache, self._identity = None, None
         self.generation += 1
+        if self.inbox is not None:
+            self.inbox.reset()
 
     def __del__(self) -> None:
         try:

@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tui.core.journal import JournalEntry, normalize_tags
 from tui.core.journal_search import EntrySummary, fold
 from tui.core.safe_text import visible_text
-from tui.store.database import Database
 from tui.store.repository import Repository
+
+if TYPE_CHECKING:
+    from tui.store.database import Database
 
 EXCERPT_CHARS = 160
 

@@ -18,10 +18,13 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Mapping
 from functools import wraps
-from typing import Any, ClassVar, Generic, Protocol, TypeVar
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, Protocol, TypeVar
 
 from tui.core.safe_text import visible_values
-from tui.store.database import Database
+
+if TYPE_CHECKING:  # not at run time: a quick capture (add_to_inbox) never loads TinyDB
+    from tui.store.database import Database
 
 
 class HasId(Protocol):
@@ -68,6 +71,18 @@ class Repository(ABC, Generic[T]):
     def save_many(self, items: Iterable[T]) -> int:
         """Insert or replace many items in one write; returns how many."""
         return self.table.save_records([self.to_document(item) for item in items])
+
+    @classmethod
+    def add_to_inbox(cls, database: Path, item: T, *, own_folder: bool = False) -> None:
+        """Save ``item`` through the inbox beside ``database`` (quick capture, see :mod:`tui.store.inbox`).
+
+        The database is not read: this costs the same at any size. Every reader
+        sees the record at once; the next save merges it into the file.
+        """
+        from tui.store import inbox
+
+        converter = cls.__new__(cls)  # to_document needs no database
+        inbox.append(database, cls.table_name, converter.to_document(item), own_folder=own_folder)
 
     def get(self, item_id: str) -> T | None:
         """The record with ``item_id``, or None."""

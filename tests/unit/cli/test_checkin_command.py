@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
 from pathlib import Path
@@ -23,9 +22,16 @@ def run_cli(*args: str, db: Path) -> subprocess.CompletedProcess[str]:
 
 
 def checkins_in(db: Path) -> list[dict[str, object]]:
-    if not db.exists():
-        return []
-    return list(json.loads(db.read_text(encoding="utf-8")).get("checkins", {}).values())
+    """What every reader sees: the file with its inbox laid over it (quick capture, issue 12.1)."""
+    from tui.store.database import Database
+
+    return list(Database.open_read_only(db).snapshot().get("checkins", {}).values())
+
+
+def saved_bytes(db: Path) -> tuple[bytes | None, bytes | None]:
+    """The database file and its inbox, byte for byte (None for a file that is not there)."""
+    inbox = db.with_name(db.name + ".inbox")
+    return (db.read_bytes() if db.exists() else None, inbox.read_bytes() if inbox.exists() else None)
 
 
 def test_a_good_checkin_is_saved_and_confirmed(tmp_path: Path) -> None:
@@ -74,13 +80,13 @@ def test_bad_values_get_one_line_exit_2_and_nothing_written(tmp_path: Path, args
     db = tmp_path / "hw.json"
     first = run_cli("5", db=db)
     assert first.returncode == 0
-    before = db.read_bytes()
+    before = saved_bytes(db)
     result = run_cli(*args, db=db)
     assert result.returncode == 2
     error_lines = result.stderr.strip().splitlines()
     assert len(error_lines) == 1 and words in error_lines[0]
     assert result.stdout == ""
-    assert db.read_bytes() == before
+    assert saved_bytes(db) == before
 
 
 def test_a_bad_value_does_not_create_a_database(tmp_path: Path) -> None:

@@ -70,6 +70,9 @@ def test_item9_2_shell_checkin_tag_is_neither_echoed_nor_stored_raw(tmp_path: Pa
     for stream in (result.stdout, result.stderr):
         assert "\x1b" not in stream and "\x07" not in stream
     assert "\u241b" in result.stdout
+    from tui.store.database import Database
+
+    Database.open(db).close()  # the capture waited in the inbox (issue 12.1): merge it into the file
     (saved,) = json.loads(db.read_text(encoding="utf-8"))["checkins"].values()
     assert all("\x1b" not in tag and "\x07" not in tag for tag in saved["tags"])
     assert "\x1b" not in saved["note"]

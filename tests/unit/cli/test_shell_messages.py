@@ -26,6 +26,8 @@ def db_path(tmp_path: Path) -> Path:
 
 
 def on_disk(path: Path) -> dict:  # type: ignore[type-arg]
+    """The file's bytes once quick captures waiting in its inbox are merged (issue 12.1)."""
+    Database.open(path).close()
     return orjson.loads(path.read_bytes())
 
 
@@ -61,6 +63,8 @@ def test_item9_10_a_full_disk_in_the_shell_says_the_change_was_not_saved(
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr("tui.store.file_storage.write_private_file", disk_full)
+    monkeypatch.setattr("tui.store.inbox._append_locked", disk_full)  # quick captures append (issue 12.1)
+    inbox = db_path.with_name(db_path.name + ".inbox")
     assert main(["checkin", "5", "--db", str(db_path)]) == 1
     error = capsys.readouterr().err
     assert "your check-in was not saved" in error and "the disk is full" in error
@@ -69,6 +73,7 @@ def test_item9_10_a_full_disk_in_the_shell_says_the_change_was_not_saved(
     assert main(["journal", "add", "words", "--db", str(db_path)]) == 1
     assert "your journal entry was not saved" in capsys.readouterr().err
     assert db_path.read_bytes() == before
+    assert not inbox.exists()
 
 
 def test_item9_10_export_to_a_folder_that_never_existed_says_it_does_not_exist(

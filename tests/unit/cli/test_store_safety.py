@@ -60,6 +60,14 @@ def test_item9_5_every_missing_folder_level_is_0700_under_umask_000(tmp_path: Pa
     assert done.returncode == 0, done.stderr
     levels = [home / ".local", home / ".local" / "share", home / ".local" / "share" / "heartwork"]
     assert [oct(mode_of(level)) for level in levels] == [oct(0o700)] * 3
+    assert mode_of(levels[-1] / "heartwork.json.inbox") == 0o600  # the quick capture's queue (issue 12.1)
+    from tui.store.database import Database
+
+    old = os.umask(0o000)
+    try:
+        Database.open(levels[-1] / "heartwork.json").close()  # the next writer merges it
+    finally:
+        os.umask(old)
     assert mode_of(levels[-1] / "heartwork.json") == 0o600
     assert mode_of(levels[-1] / "backups") == 0o700
 
@@ -232,6 +240,11 @@ def test_item9_9_a_symlinked_database_written_twice_stays_a_link(linked_db: tupl
     assert main(["checkin", "5", "--db", str(link)]) == 0
     assert main(["checkin", "7", "--db", str(link)]) == 0
     assert link.is_symlink() and link.resolve() == real
+    assert real.with_name("heartwork.json.inbox").exists()  # quick captures queue beside the real file
+    from tui.store.database import Database
+
+    Database.open(link).close()  # merged into the real file, written beside it
+    assert link.is_symlink() and link.resolve() == real
     checkins = orjson.loads(real.read_bytes())["checkins"]
     assert sorted(doc["pleasantness"] for doc in checkins.values()) == [5, 7]
     assert list(link.parent.iterdir()) == [link], "no lock, temp or backup file beside the link"
@@ -254,12 +267,17 @@ def test_item9_9_export_through_a_link_leaves_the_target_untouched(
 ) -> None:
     link, real = linked_db
     assert main(["checkin", "5", "--db", str(link)]) == 0
+    from tui.store.database import Database
+
+    Database.open(link).close()  # the capture is merged into the real file
+    assert main(["checkin", "6", "--db", str(link)]) == 0  # and this one waits in the inbox
     real.chmod(0o644)
-    before = fingerprint(real)
+    queued = real.with_name(real.name + ".inbox")
+    before = (fingerprint(real), fingerprint(queued))
     capsys.readouterr()
     assert main(["export", "--db", str(link)]) == 0
-    assert [doc["pleasantness"] for doc in orjson.loads(capsys.readouterr().out)["tables"]["checkins"]] == [5]
-    assert fingerprint(real) == before
+    assert [doc["pleasantness"] for doc in orjson.loads(capsys.readouterr().out)["tables"]["checkins"]] == [5, 6]
+    assert (fingerprint(real), fingerprint(queued)) == before
     assert link.is_symlink()
 
 

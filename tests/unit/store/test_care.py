@@ -40,3 +40,30 @@ def test_item10_9_shell_checkin_of_1_gets_the_care_line_once_a_day(tmp_path: Pat
 def test_item10_9_shell_checkin_of_3_gets_no_care_line(tmp_path: Path) -> None:
     result = run_cli("3", db=tmp_path / "hw.json")
     assert result.returncode == 0 and len(result.stdout.strip().splitlines()) == 1
+
+
+def test_item12_1_the_care_line_reads_only_the_settings_table(tmp_path: Path) -> None:
+    from tui.store.settings_repository import SettingsRepository
+
+    db = tmp_path / "hw.json"
+    store = Store.open(db)
+    store.database.table("journal_entries").save_records([{"id": "j", "body": '"settings":{"1":{}} in a text'}])
+    store.settings.save(Settings().with_changes(care_shown_on=date.today().isoformat()))
+    store.close()
+    peeked = SettingsRepository.peek(db)
+    assert peeked is not None and peeked.care_shown_on == date.today().isoformat()
+    result = run_cli("1", db=db)
+    assert result.returncode == 0 and len(result.stdout.strip().splitlines()) == 1  # already shown today
+
+
+def test_item12_1_a_settings_key_that_cannot_be_told_apart_falls_back_to_reading_the_file(tmp_path: Path) -> None:
+    from tui.store.settings_repository import SettingsRepository
+
+    db = tmp_path / "hw.json"
+    store = Store.open(db)
+    store.database.table("odd").save_records([{"id": "o", "settings": {"1": {}}}])  # the same key, nested
+    store.settings.save(Settings().with_changes(care_shown_on=date.today().isoformat()))
+    store.close()
+    assert SettingsRepository.peek(db) is None
+    result = run_cli("2", db=db)
+    assert result.returncode == 0 and len(result.stdout.strip().splitlines()) == 1

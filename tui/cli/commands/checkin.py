@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import argparse
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
-from tui.cli.commands.common import EXIT_OK, EXIT_USAGE, fail, fail_store, open_store, warn_if_backups_refused
+from tui.cli.commands.common import EXIT_OK, EXIT_USAGE, fail, fail_store, warn_if_backups_will_be_refused
 from tui.cli.commands.utf8_streams import shell_text
 from tui.core.checkin import DATE_TIME_HINT, Checkin, CheckinError, check_score, make_checkin, parse_moment
+from tui.paths import database_location
 
 
 def _score(text: str) -> int:
@@ -80,38 +82,56 @@ def run(args: argparse.Namespace) -> int:
     except CheckinError as error:
         return fail(error.message, EXIT_USAGE)
     from tui.store.checkin_repository import CheckinRepository
-    from tui.store.errors import StoreError
+    from tui.store.errors import StoreError, UnsafeFolderError
 
+    location = database_location(getattr(args, "db", None))
     try:
-        store = open_store(args)
-        try:
-            store.repo(CheckinRepository).add(checkin)
-            warn_if_backups_refused(store)
-            care = _care_line(store, checkin, now)
-        finally:
-            store.close()
+        # Quick capture: appended to the inbox beside the database, never loading it.
+        CheckinRepository.add_to_inbox(location.path, checkin, own_folder=location.own_folder)
+    except UnsafeFolderError as error:
+        return fail(str(error), EXIT_USAGE)
     except StoreError as error:
         return fail_store(error, "your check-in")
+    warn_if_backups_will_be_refused(location.path)
+    care = _care_line(location.path, checkin, now)
     print(confirmation(checkin))
     if care:
         print(care)
     return EXIT_OK
 
 
-def _care_line(store: Any, checkin: Checkin, now: datetime) -> str:
+def _care_line(database: Path, checkin: Checkin, now: datetime) -> str:
     """The gentle support line after a check-in of 1 or 2, once a day; "" otherwise.
 
-    The day it was shown is saved in the settings, shared with the app. A failure
-    to remember it costs nothing but perhaps one more kind line.
+    The day it was shown is saved in the settings, shared with the app. Only a
+    low score looks at the settings, and then only the settings table is read
+    (:meth:`SettingsRepository.peek`; the whole file only if that cannot be
+    done), and the day is remembered through the inbox. A failure to remember
+    it costs nothing but perhaps one more kind line.
     """
     from tui.core.care import care_due
-    from tui.store.errors import StoreError
 
-    settings = store.settings.load()
+    if not care_due(checkin.pleasantness, now.date(), ""):
+        return ""  # a score that never gets the line: no need to read anything
+    from tui.store.errors import StoreError
+    from tui.store.settings_repository import SettingsRepository
+
+    settings = SettingsRepository.peek(database)
+    try:
+        if settings is None:
+            from tui.store.store import Store
+
+            store = Store.open_read_only(database)
+            try:
+                settings = store.settings.load()
+            finally:
+                store.close()
+    except StoreError:
+        return ""
     if not care_due(checkin.pleasantness, now.date(), settings.care_shown_on):
         return ""
     try:
-        store.settings.save(settings.with_changes(care_shown_on=now.date().isoformat()))
+        SettingsRepository.add_to_inbox(database, settings.with_changes(care_shown_on=now.date().isoformat()))
     except StoreError:
         pass
     from tui import content

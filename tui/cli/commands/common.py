@@ -70,3 +70,17 @@ def warn_if_backups_refused(store: Store) -> None:
     backups = store.database.backups
     if backups is not None and backups.refused is not None:
         print(f"heartwork: saved, but no backup was made: {backups.refused}", file=sys.stderr)
+
+
+def warn_if_backups_will_be_refused(database: Path) -> None:
+    """After a quick capture (no save, so no backup yet): say so if ``backups/`` is a link.
+
+    The same warning a save gives (:func:`warn_if_backups_refused`), from one ``lstat``.
+    """
+    from tui.store.backups import BackupRotator
+    from tui.store.errors import BackupRefusedError
+
+    try:
+        BackupRotator(database).check_folder()
+    except BackupRefusedError as refused:
+        print(f"heartwork: saved, but no backup was made: {refused}", file=sys.stderr)

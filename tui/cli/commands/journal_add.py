@@ -11,8 +11,9 @@ import argparse
 import sys
 from datetime import datetime
 
-from tui.cli.commands.common import EXIT_OK, EXIT_USAGE, fail, fail_store, open_store, warn_if_backups_refused
+from tui.cli.commands.common import EXIT_OK, EXIT_USAGE, fail, fail_store, warn_if_backups_will_be_refused
 from tui.cli.commands.utf8_streams import shell_text
+from tui.paths import database_location
 
 ACTIONS = ("add",)
 
@@ -48,7 +49,7 @@ def wants_shell_action(args: argparse.Namespace) -> bool:
 def run(args: argparse.Namespace) -> int:
     """Save the entry and print one confirming line."""
     from tui.core.journal import MAX_ENTRY_CHARS, JournalEntry, count_words, normalize_tags, title_and_tags_problem
-    from tui.store.errors import StoreError
+    from tui.store.errors import StoreError, UnsafeFolderError
     from tui.store.journal_repository import JournalRepository
 
     text = args.journal_text
@@ -66,17 +67,15 @@ def run(args: argparse.Namespace) -> int:
     if problem is not None:
         return fail(f"{problem}. Nothing was saved.", EXIT_USAGE)
     entry = JournalEntry.new(datetime.now().astimezone(), body=text, title=title, tags=tags)
+    location = database_location(getattr(args, "db", None))
     try:
-        store = open_store(args)
+        # Quick capture: appended to the inbox beside the database, never loading it.
+        JournalRepository.add_to_inbox(location.path, entry, own_folder=location.own_folder)
+    except UnsafeFolderError as error:
+        return fail(str(error), EXIT_USAGE)
     except StoreError as error:
         return fail_store(error, "your journal entry")
-    try:
-        store.repo(JournalRepository).save(entry)
-        warn_if_backups_refused(store)
-    except StoreError as error:
-        return fail_store(error, "your journal entry")
-    finally:
-        store.close()
+    warn_if_backups_will_be_refused(location.path)
     words = count_words(text)
     tag_text = f", tagged {', '.join('#' + tag for tag in tags)}" if tags else ""
     print(f"Saved a journal entry for {entry.entry_date} ({words:,} word{'s' if words != 1 else ''}{tag_text}).")

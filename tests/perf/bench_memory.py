@@ -1,0 +1,122 @@
+"""Benchmark (run by hand): memory the store needs for 1, 10 and 30 years of data (issue 12.3).
+
+    python tests/perf/bench_memory.py [--fresh-install] [--years "10 years" ...]
+
+Each size runs in a fresh process of the installed copy (this venv's Python,
+or with ``--fresh-install`` a ``pip install .`` copy, never the source tree):
+first the interpreter with the store imported (the baseline, measured in the
+same process just before), then what the app does with the data: open the
+database, read every table the screens read (check-in points, the journal
+list, every table's readable records, the settings) and save once (which also
+makes a backup). Prints the peak and the steady memory above the baseline as
+multiples of the file size (target: <= 3x), and, with tracemalloc in a second
+run, how much of it the parsed records themselves are, table by table.
+Figures only; nothing is asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from datagen import YEARS
+from installed import REPO_ROOT, installed_heartwork, run_env
+
+CHILD = r"""
+import json, os, sys
+def status(field):
+    for line in open("/proc/self/status"):
+        if line.startswith(field + ":"):
+            return int(line.split()[1]) / 1024
+path = sys.argv[1]
+from tui.store.store import Store
+from tui.store.checkin_repository import CheckinRepository
+from tui.store.journal_repository import JournalRepository
+baseline = status("VmRSS")
+store = Store.open(path)
+store.repo(CheckinRepository).points()
+store.repo(JournalRepository).summaries()
+data = store.database.storage.read() or {}
+for name in list(data):
+    store.database.readable_table(name)
+store.settings.load()
+store.database.table("bench").save_records([{"id": "bench"}])
+tables = {}
+if len(sys.argv) > 2:
+    import tracemalloc, orjson
+    for name, table in data.items():
+        part = orjson.dumps(table)
+        tracemalloc.start()
+        copy = orjson.loads(part)
+        tables[name] = [len(part), tracemalloc.get_traced_memory()[0]]
+        tracemalloc.stop()
+        del copy
+print(json.dumps({"baseline": baseline, "peak": status("VmHWM"), "steady": status("VmRSS"), "tables": tables}))
+"""
+
+
+def measure(python: Path, database: Path, tables: bool) -> dict[str, object]:
+    env = run_env()
+    done = subprocess.run(
+        [str(python), "-c", CHILD, str(database), *(["tables"] if tables else [])],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=database.parent,
+    )
+    result: dict[str, object] = json.loads(done.stdout.splitlines()[-1])
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--fresh-install", action="store_true", help="run a `pip install .` copy")
+    parser.add_argument("--years", nargs="*", default=list(YEARS), choices=list(YEARS))
+    args = parser.parse_args()
+    _, python = installed_heartwork(fresh=args.fresh_install)
+    folder = Path(tempfile.mkdtemp(prefix="heartwork-memory-"))
+    env = dict(os.environ, PYTHONPATH=str(REPO_ROOT))
+    print(f"{python}, files in {folder}")
+    print(
+        f"{'size':>9} {'file MiB':>9} {'base MiB':>9} {'peak +MiB':>10} {'x file':>7} {'steady +MiB':>12} {'x file':>7}"
+    )
+    try:
+        for name in args.years:
+            database = folder / name.replace(" ", "-") / "heartwork.json"
+            subprocess.run(
+                [sys.executable, str(Path(__file__).with_name("datagen.py")), str(database), str(YEARS[name])],
+                env=env,
+                check=True,
+                stdout=subprocess.DEVNULL,
+            )
+            size = database.stat().st_size / 2**20
+            figures = measure(python, database, tables=False)
+            base, peak, steady = (float(str(figures[key])) for key in ("baseline", "peak", "steady"))
+            print(
+                f"{name:>9} {size:9.1f} {base:9.1f} {peak - base:10.1f} {(peak - base) / size:7.2f} "
+                f"{steady - base:12.1f} {(steady - base) / size:7.2f}   (target <= 3x)"
+            )
+            if name == "10 years":
+                detail = measure(python, database, tables=True)["tables"]
+                assert isinstance(detail, dict)
+                for table, (json_bytes, object_bytes) in sorted(detail.items(), key=lambda item: -item[1][1]):
+                    print(
+                        f"{'':>9}   {table:<22} JSON {json_bytes / 2**20:6.2f} MiB -> records "
+                        f"{object_bytes / 2**20:6.2f} MiB ({object_bytes / max(json_bytes, 1):.1f}x)"
+                    )
+            shutil.rmtree(database.parent)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,279 @@
+"""The inbox: a small write-ahead queue beside the database for quick shell captures.
+
+``heartwork checkin 7`` must not cost more with thirty years of data than with
+one day, so it never parses the database: it appends its record to
+``<name>.inbox`` beside it, one self-delimiting line per record::
+
+    <crc32 of the JSON, 8 hex digits> <JSON {"table": ..., "document": ...}>\\n
+
+Appends are made under the database's lock file, flushed and fsynced before
+the command reports success. Every reader overlays the inbox on the database
+(:func:`read_pending`, see :mod:`tui.store.file_storage`), and the next process
+that saves merges it into that same atomic save, then empties it. Records carry
+their stable ``id``, so a merge that is interrupted after the save but before
+the inbox is emptied is harmless: the next merge finds them already there.
+
+A line that does not end in a newline or whose checksum does not match (a
+capture killed mid-append) is never applied and never a reason to refuse the
+file: a writer copies it aside to ``<name>.inbox.torn-DATE`` and drops it.
+"""
+
+from __future__ import annotations
+
+import os
+import zlib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from tui.store import codec
+from tui.store.permissions import PRIVATE_FILE_MODE, ensure_private_dir, fsync_dir, write_private_file
+
+LOCK_TIMEOUT_SECONDS = 15.0
+Tables = dict[str, dict[str, Any]]
+
+
+@dataclass
+class Pending:
+    """What the inbox holds now: complete records in order, and any torn bytes."""
+
+    records: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    torn: bytes = b""
+    size: int = 0  # bytes read (the whole file)
+    identity: tuple[int, int] | None = None  # (device, inode) of the file read
+
+
+def inbox_path_for(database: Path) -> Path:
+    """Where the inbox for ``database`` lives."""
+    return database.with_name(database.name + ".inbox")
+
+
+def encode_line(table: str, document: Mapping[str, Any]) -> bytes:
+    """One inbox line for ``document`` of ``table`` (raises InvalidValueError for non-JSON values)."""
+    codec.check_document(document)
+    if not isinstance(document.get("id"), str) or not document["id"]:
+        raise ValueError("A record needs a non-empty string id.")
+    try:
+        body = orjson.dumps({"table": table, "document": document})
+    except (orjson.JSONEncodeError, TypeError) as error:
+        from tui.store.errors import InvalidValueError
+
+        raise InvalidValueError(f"This value cannot be saved: {error}") from error
+    return b"%08x %s\n" % (zlib.crc32(body), body)
+
+
+def parse_lines(payload: bytes) -> tuple[list[tuple[str, dict[str, Any]]], bytes]:
+    """The records in ``payload`` in order, and the bytes of every line that is not whole."""
+    records: list[tuple[str, dict[str, Any]]] = []
+    torn: list[bytes] = []
+    lines = payload.split(b"\n")
+    tail = lines.pop()  # after the last newline: empty, or a torn append
+    for line in lines:
+        record = _parse_line(line)
+        if record is None:
+            torn.append(line + b"\n")
+        else:
+            records.append(record)
+    if tail:
+        torn.append(tail)
+    return records, b"".join(torn)
+
+
+def _parse_line(line: bytes) -> tuple[str, dict[str, Any]] | None:
+    if len(line) < 10 or line[8:9] != b" ":
+        return None
+    body = line[9:]
+    try:
+        if int(line[:8], 16) != zlib.crc32(body):
+            return None
+        value = orjson.loads(body)
+    except ValueError:
+        return None
+    if not isinstance(value, dict):
+        return None
+    table, document = value.get("table"), value.get("document")
+    if not isinstance(table, str) or not isinstance(document, dict) or not isinstance(document.get("id"), str):
+        return None
+    return table, document
+
+
+def read_pending(database: Path) -> Pending:
+    """The inbox of ``database`` as it is now (never writes; a missing inbox is empty)."""
+    try:
+        fd = os.open(inbox_path_for(database), os.O_RDONLY | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOFOLLOW", 0))
+    except (FileNotFoundError, NotADirectoryError):
+        return Pending()
+    except OSError:
+        return Pending()  # a link or an unreadable inbox is never followed; the database is still read
+    try:
+        info = os.fstat(fd)
+        chunks = []
+        while chunk := os.read(fd, max(info.st_size, 1 << 16)):
+            chunks.append(chunk)
+    finally:
+        os.close(fd)
+    payload = b"".join(chunks)
+    records, torn = parse_lines(payload)
+    return Pending(records, torn, len(payload), (info.st_dev, info.st_ino))
+
+
+def inbox_identity(database: Path) -> tuple[int, int, int, int] | None:
+    """(device, inode, size, mtime) of the inbox, or None if there is none: cheap change detection."""
+    try:
+        info = os.stat(inbox_path_for(database), follow_symlinks=False)
+    except OSError:
+        return None
+    return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns)
+
+
+def apply_records(
+    data: Tables,
+    records: list[tuple[str, dict[str, Any]]],
+    applied: list[tuple[str, str, dict[str, Any]]] | None = None,
+) -> Tables:
+    """``data`` with ``records`` merged in order, as a new top-level dict (``data`` is not changed).
+
+    A record whose ``id`` is already in its table replaces that record (so a
+    record merged twice is still there once); a new one gets the next number.
+    Each (table, key, document) placed is added to ``applied``.
+    """
+    if not records:
+        return data
+    merged = dict(data)
+    indexes: dict[str, dict[str, str]] = {}
+    next_keys: dict[str, int] = {}
+    for table_name, document in records:
+        table = merged.get(table_name)
+        if table_name not in indexes:
+            table = merged[table_name] = dict(table or {})
+            indexes[table_name] = {
+                doc["id"]: key for key, doc in table.items() if isinstance(doc, dict) and isinstance(doc.get("id"), str)
+            }
+            next_keys[table_name] = max((int(key) for key in table if key.isdigit()), default=0) + 1
+        assert table is not None
+        index = indexes[table_name]
+        key = index.get(document["id"])
+        if key is None:
+            key = str(next_keys[table_name])
+            next_keys[table_name] += 1
+            index[document["id"]] = key
+        table[key] = document
+        if applied is not None:
+            applied.append((table_name, key, document))
+    return merged
+
+
+def append(database: Path, table: str, document: Mapping[str, Any], *, own_folder: bool = False) -> None:
+    """Add ``document`` to ``table`` through the inbox; on the disk when this returns.
+
+    Raises StoreBusyError if the lock stays taken, StoreWriteError if the disk
+    refuses (nothing was added), InvalidValueError for a value JSON cannot hold.
+    """
+    append_many(database, [(table, document)], own_folder=own_folder)
+
+
+def append_many(database: Path, records: list[tuple[str, Mapping[str, Any]]], *, own_folder: bool = False) -> None:
+    """:func:`append` for several records at once (one lock, one fsync)."""
+    from tui.paths import real_path
+    from tui.store.errors import StoreBusyError, StoreWriteError
+    from tui.store.file_lock import lock_timeout_errors, make_lock
+
+    payload = b"".join(encode_line(table, document) for table, document in records)
+    database = real_path(Path(database))  # beside the real file, as the database itself writes
+    try:
+        ensure_private_dir(database.parent, ours=own_folder, refuse_unsafe=own_folder)
+    except OSError as error:
+        if not database.parent.is_dir():
+            raise StoreWriteError(database, error, change_kept=False) from error
+        # an existing folder whose mode cannot be changed: writing says if it cannot be used
+    lock_file = database.with_name(database.name + ".lock")  # as tui.store.database.lock_path_for
+    lock = make_lock(str(lock_file), LOCK_TIMEOUT_SECONDS, PRIVATE_FILE_MODE)
+    try:
+        lock.acquire()
+    except lock_timeout_errors() as error:
+        raise StoreBusyError(Path(lock.lock_file), LOCK_TIMEOUT_SECONDS) from error
+    except OSError as error:
+        raise StoreWriteError(database, error, change_kept=False) from error
+    try:
+        _append_locked(database, payload)
+    except OSError as error:
+        raise StoreWriteError(inbox_path_for(database), error, change_kept=False) from error
+    finally:
+        lock.release()
+
+
+def _append_locked(database: Path, payload: bytes) -> None:
+    path = inbox_path_for(database)
+    flags = os.O_RDWR | os.O_CREAT | os.O_APPEND | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+    created = not os.path.lexists(path)
+    fd = os.open(path, flags, PRIVATE_FILE_MODE)
+    try:
+        os.fchmod(fd, PRIVATE_FILE_MODE)
+        size = os.fstat(fd).st_size
+        if size and os.pread(fd, 1, size - 1) != b"\n":
+            _set_torn_tail_aside(database, fd, size)
+        view = memoryview(payload)
+        while view:
+            view = view[os.write(fd, view) :]
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    if created:
+        fsync_dir(path.parent)
+
+
+def _set_torn_tail_aside(database: Path, fd: int, size: int) -> None:
+    """A capture was killed mid-append: keep its bytes aside and cut them off (under the lock)."""
+    window = min(size, 1 << 20)
+    data = os.pread(fd, window, size - window)
+    cut = data.rfind(b"\n")
+    start = size - window + cut + 1 if cut >= 0 else (0 if window == size else size - window)
+    keep_torn_aside(database, os.pread(fd, size - start, start))
+    os.ftruncate(fd, start)
+    os.fsync(fd)
+
+
+def keep_torn_aside(database: Path, torn: bytes) -> Path | None:
+    """Copy torn inbox bytes to ``<name>.inbox.torn-DATE`` (0600), never overwriting one."""
+    if not torn:
+        return None
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    base = inbox_path_for(database)
+    target = base.with_name(f"{base.name}.torn-{stamp}")
+    counter = 2
+    while True:
+        try:
+            write_private_file(target, torn, overwrite=False)
+            return target
+        except FileExistsError:
+            target = base.with_name(f"{base.name}.torn-{stamp}-{counter}")
+            counter += 1
+
+
+def empty_after_merge(database: Path, pending: Pending) -> None:
+    """After a save that holds ``pending``'s records: empty the inbox (call holding the lock).
+
+    Only if the inbox is still the one that was read (same file, same size):
+    anything else is left for the next merge, which is safe because merging is
+    idempotent. Torn bytes are kept aside first.
+    """
+    path = inbox_path_for(database)
+    try:
+        fd = os.open(path, os.O_RDWR | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0))
+    except OSError:
+        return
+    try:
+        info = os.fstat(fd)
+        if (info.st_dev, info.st_ino) != pending.identity or info.st_size != pending.size:
+            return
+        if pending.torn:
+            keep_torn_aside(database, pending.torn)
+        # No fsync: if this is lost in a crash the records come back and merging
+        # them again finds them already saved (by id), so one fsync is saved per merge.
+        os.ftruncate(fd, 0)
+    finally:
+        os.close(fd)

@@ -1,0 +1,84 @@
+"""What the file storage knows of the inbox: which of its records memory already holds.
+
+The storage (:mod:`tui.store.file_storage`) shows the database with the inbox
+laid over it, so every reader sees quick captures as if they were saved. This
+class keeps track of how far the inbox has been laid over memory (one ``stat``
+per read tells whether it grew), and after a save that holds all of it, empties
+it: the inbox is merged exactly once, in the same atomic save.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from tui.store.inbox import Pending, apply_records, empty_after_merge, inbox_identity, read_pending
+
+Tables = dict[str, dict[str, Any]]
+
+
+class InboxOverlay:
+    """The inbox beside one database file, as laid over that file's data in memory."""
+
+    def __init__(self, database: Path) -> None:
+        self.database = database
+        self.pending: Pending | None = None  # what was last read and laid over memory
+        self._seen: tuple[int, int, int, int] | None = None
+        self._applied_count = 0
+        # (table, storage key, document) of every inbox record placed in memory since the
+        # file was last read: a replayed unsaved change must not count them as its own.
+        self.applied: list[tuple[str, str, dict[str, Any]]] = []
+
+    def reset(self) -> None:
+        """Memory was replaced by the file's data: lay the whole inbox over it again."""
+        self.pending = None
+        self._seen = None
+        self._applied_count = 0
+        self.applied = []
+
+    @property
+    def has_pending(self) -> bool:
+        """True if the inbox holds anything (records or torn bytes) a save should take in."""
+        return self.pending is not None and bool(self.pending.records or self.pending.torn)
+
+    def catch_up(self, data: Tables) -> Tables:
+        """``data`` with inbox records it does not hold yet laid over it (``data`` itself if none)."""
+        identity = inbox_identity(self.database)
+        if identity == self._seen:
+            return data
+        pending = read_pending(self.database)
+        same_file = self.pending is not None and self.pending.identity == pending.identity
+        start = self._applied_count if same_file and len(pending.records) >= self._applied_count else 0
+        self.pending, self._seen, self._applied_count = pending, identity, len(pending.records)
+        return apply_records(data, pending.records[start:], self.applied)
+
+    def place_applied(self, base: Tables) -> Tables:
+        """``base`` (the file as last read) with the inbox records memory holds, at the same keys."""
+        for table, key, document in self.applied:
+            base.setdefault(table, {})[key] = document
+        return base
+
+    def after_write(self, written: Tables) -> None:
+        """A save reached the disk (the lock is held): empty the inbox if the save holds all of it."""
+        pending = self.pending
+        if pending is not None and (pending.records or pending.torn) and _holds_all(written, pending, self.applied):
+            empty_after_merge(self.database, pending)
+        self.reset()
+
+
+def _holds_all(data: Tables, pending: Pending, applied: list[tuple[str, str, dict[str, Any]]]) -> bool:
+    """True if every record of ``pending`` is in ``data`` (by id; first where it was placed: cheap)."""
+    placed = {
+        (table, document["id"])
+        for table, key, document in applied
+        if (data.get(table) or {}).get(key, {}).get("id") == document["id"]
+    }
+    ids: dict[str, set[Any]] = {}
+    for table, document in pending.records:
+        if (table, document["id"]) in placed:
+            continue
+        if table not in ids:
+            ids[table] = {doc.get("id") for doc in (data.get(table) or {}).values() if isinstance(doc, dict)}
+        if document["id"] not in ids[table]:
+            return False
+    return True
