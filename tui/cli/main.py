@@ -24,6 +24,7 @@ from tui.sections import SECTION_NAMES
 SHELL_COMMANDS: dict[str, tuple[str, str]] = {
     "checkin": ("tui.cli.commands.checkin", "record how you feel (SCORE 1-10) without opening the app"),
     "export": ("tui.cli.commands.export", "write a complete backup of your data"),
+    "meditate": ("tui.cli.commands.meditate", "open a guided meditation (GUIDE), or --list the guides"),
     "restore": ("tui.cli.commands.restore", "list backups, or put the newest good one back"),
     "themes": ("tui.cli.commands.themes_list", "list theme names"),
     "where": ("tui.cli.commands.where", "print where the database lives"),
@@ -82,7 +83,8 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
             importlib.import_module(module_name).register(subparsers, common)
         else:
             subparsers.add_parser(name, help=summary)
-    parser.set_defaults(func=run_app, section="home")
+    # open_app: how a shell command that ends in the app opens it (``meditate``), without importing it.
+    parser.set_defaults(func=run_app, section="home", open_app=run_app)
     return parser
 
 
