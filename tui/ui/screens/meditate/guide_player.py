@@ -14,7 +14,7 @@ from typing import Literal
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Center, Vertical
 from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Static
 
@@ -87,7 +87,8 @@ class GuidePlayerScreen(HeartworkScreen[MeditationRecord | None]):
             with Vertical(id="guide-playing"):
                 yield Static(self.guide.title, id="guide-title", markup=False)
                 yield Static("", id="guide-section", markup=False)
-                yield Static("", id="guide-step", markup=False)
+                with Center(id="guide-step-row"):
+                    yield Static("", id="guide-step", markup=False)
                 yield Static("", id="guide-progress", markup=False)
                 yield Static("", id="guide-status", markup=False)
             with Vertical(id="guide-done"):
@@ -154,7 +155,7 @@ class GuidePlayerScreen(HeartworkScreen[MeditationRecord | None]):
             return ""
         if record.finished:
             return f"Well done: you stayed with {self.guide.title} to the end."
-        return f"You practised for {format_clock(record.actual_seconds)}; every minute counts."
+        return f"You practised for {format_clock(record.actual_seconds)}. Any time you give this counts."
 
     def _show_done(self) -> None:
         self._set_stage("done")
