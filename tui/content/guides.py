@@ -20,12 +20,22 @@ _STEPS_HEADER = re.compile(r"^\s*\[\[\s*steps\s*\]\]")
 _TOML_LINE = re.compile(r"at line (\d+)")
 
 
-def _step_lines(text: str) -> Callable[[int], int | None]:
-    """For step n (0-based), the 1-based line of its ``[[steps]]`` header in ``text``."""
-    headers = [number for number, line in enumerate(text.splitlines(), start=1) if _STEPS_HEADER.match(line)]
+def _step_lines(text: str) -> Callable[[int, str], int | None]:
+    """For step n (0-based) and a key: the 1-based line of that key in the step, else of its header."""
+    lines = text.splitlines()
+    headers = [number for number, line in enumerate(lines, start=1) if _STEPS_HEADER.match(line)]
 
-    def line_of(index: int) -> int | None:
-        return headers[index] if 0 <= index < len(headers) else None
+    def line_of(index: int, key: str) -> int | None:
+        if not 0 <= index < len(headers):
+            return None
+        start = headers[index]
+        end = headers[index + 1] if index + 1 < len(headers) else len(lines) + 1
+        if key:
+            wanted = re.compile(rf"^\s*{re.escape(key)}\s*=")
+            for number in range(start + 1, end):
+                if wanted.match(lines[number - 1]):
+                    return number
+        return start
 
     return line_of
 
@@ -36,7 +46,8 @@ def parse_guide_text(text: str, source: str) -> Guide:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         found = _TOML_LINE.search(str(error))
-        raise GuideError(source, f"not valid TOML ({error})", int(found.group(1)) if found else None) from None
+        line = int(found.group(1)) if found else max(1, len(text.splitlines()))  # "at end of document"
+        raise GuideError(source, f"not valid TOML ({error})", line) from None
     return parse_guide(data, source, _step_lines(text))
 
 

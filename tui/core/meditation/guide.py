@@ -20,8 +20,9 @@ MAX_TEXT_CHARS = 600
 MAX_TITLE_CHARS = 80
 ID_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-_")
 
-# Given a step's number (0-based), the line of its ``[[steps]]`` header, when known.
-StepLines = Callable[[int], int | None]
+# Given a step's number (0-based) and a key, the line of that key in the step (or of the
+# step's ``[[steps]]`` header when the key is not there), when known.
+StepLines = Callable[[int, str], int | None]
 
 
 class GuideError(ValueError):
@@ -79,7 +80,7 @@ class Guide:
         return ""
 
 
-def _no_line(_: int) -> int | None:
+def _no_line(_: int, __: str) -> int | None:
     return None
 
 
@@ -130,14 +131,13 @@ def parse_guide(data: Mapping[str, Any], source: str, step_lines: StepLines = _n
         raise GuideError(source, f"a guide can have at most {MAX_STEPS} steps")
     steps: list[GuideStep] = []
     for number, raw in enumerate(raw_steps):
-        line = step_lines(number)
         if not isinstance(raw, Mapping):
-            raise GuideError(source, f"step {number + 1} should be a [[steps]] table", line)
+            raise GuideError(source, f"step {number + 1} should be a [[steps]] table", step_lines(number, ""))
         steps.append(
             GuideStep(
-                text=_text(raw, "text", source, line, MAX_TEXT_CHARS),
-                seconds=_seconds(raw.get("seconds"), source, line),
-                section=_text(raw, "section", source, line, MAX_TITLE_CHARS, required=False),
+                text=_text(raw, "text", source, step_lines(number, "text"), MAX_TEXT_CHARS),
+                seconds=_seconds(raw.get("seconds"), source, step_lines(number, "seconds")),
+                section=_text(raw, "section", source, step_lines(number, "section"), MAX_TITLE_CHARS, required=False),
             )
         )
     guide = Guide(guide_id, title, purpose, safety, tuple(steps), source=source)
