@@ -30,8 +30,9 @@ class GuidePickerScreen(HeartworkModal[Guide | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="guide-picker-sheet"):
-            yield Static("Guided meditation", id="guide-picker-title", markup=False)
-            yield GuidedList(self.guides, id="guide-picker-list")
+            guided = GuidedList(self.guides, id="guide-picker-list")
+            guided.border_title = "Guided meditation"
+            yield guided
             yield Static("", id="guide-picker-detail", markup=False)
             yield Static("", id="guide-picker-safety", markup=False)
             yield Static("Enter starts · ↑/↓ choose · Esc closes", id="guide-picker-keys", markup=False)
