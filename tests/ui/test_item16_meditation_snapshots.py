@@ -29,7 +29,9 @@ def at_moment(clock: FakeClock, seconds_after_start: float) -> Callable[[Any], A
 
 
 @pytest.mark.parametrize("size", [(80, 24), (200, 50)])
-def test_item16_guide_step(snap_compare: Any, make_app: Callable[..., Any], clock: FakeClock, size: tuple[int, int]) -> None:
+def test_item16_guide_step(
+    snap_compare: Any, make_app: Callable[..., Any], clock: FakeClock, size: tuple[int, int]
+) -> None:
     app = make_app("breathe", guide="loving-kindness")
     assert snap_compare(app, terminal_size=size, run_before=at_moment(clock, 50.0 + 30.0 + 5.0))
 

@@ -107,7 +107,9 @@ class TimedSteps:
         real = [i for i, value in enumerate(self.seconds) if value > 0]
         position = real.index(state.index)
         if direction > 0:
-            return self.total_seconds if state.finished or position + 1 >= len(real) else self.starts[real[position + 1]]
+            return (
+                self.total_seconds if state.finished or position + 1 >= len(real) else self.starts[real[position + 1]]
+            )
         if state.finished:
             return self.starts[real[-1]]
         if elapsed - state.start >= RESTART_GRACE_SECONDS or position == 0:

@@ -45,7 +45,9 @@ class DaySummary:
             )
         if self.meditation_sessions:
             noun = "session" if self.meditation_sessions == 1 else "sessions"
-            parts.append(f"{duration_text(self.meditation_seconds)} of guided meditation ({self.meditation_sessions} {noun})")
+            parts.append(
+                f"{duration_text(self.meditation_seconds)} of guided meditation ({self.meditation_sessions} {noun})"
+            )
         if self.journal_entries:
             noun = "journal entry" if self.journal_entries == 1 else "journal entries"
             parts.append(f"{self.journal_entries} {noun}")

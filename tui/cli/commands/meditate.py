@@ -37,9 +37,9 @@ def run(args: argparse.Namespace) -> int:
     for problem in problems:
         print(f"heartwork: skipped guide {problem}", file=sys.stderr)
     if args.list_guides:
-        width = max(len(guide.id) for guide in guides)
-        for guide in guides:
-            print(f"{guide.id:<{width}}  {guide.minutes_text:>6}  {guide.title}")
+        width = max(len(each.id) for each in guides)
+        for each in guides:
+            print(f"{each.id:<{width}}  {each.minutes_text:>6}  {each.title}")
         return EXIT_OK
     name = args.guide
     guide = find_guide(name, guides) if name else None
