@@ -267,3 +267,17 @@ def test_item16_meditate_opens_the_app_on_that_guide(monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(cli_main, "run_app", fake_run_app)
     assert main(["meditate", "Loving-kindness"]) == 0
     assert opened == [{"section": "breathe", "guide": "loving-kindness"}]
+
+
+def test_item16_export_includes_meditation_sessions(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    database = tmp_path / "data" / "heartwork.json"
+    store = Store.open(database, own_folder=False)
+    guide = parse_guide_text(GOOD, "mine")
+    store.repo(MeditationSessionRepository).save(MeditationSession(guide, 0.0, WHEN, session_id="m1").to_record(30.0))
+    store.close()
+    out = tmp_path / "export.json"
+    assert main(["export", "--format", "json", "--out", str(out), "--db", str(database)]) == 0
+    (session,) = json.loads(out.read_text(encoding="utf-8"))["tables"]["meditation_sessions"]
+    assert session["guide_id"] == "evening" and session["actual_seconds"] == 30.0 and session["finished"] is False
