@@ -281,3 +281,13 @@ def test_item16_export_includes_meditation_sessions(tmp_path: Path, capsys: pyte
     assert main(["export", "--format", "json", "--out", str(out), "--db", str(database)]) == 0
     (session,) = json.loads(out.read_text(encoding="utf-8"))["tables"]["meditation_sessions"]
     assert session["guide_id"] == "evening" and session["actual_seconds"] == 30.0 and session["finished"] is False
+
+
+def test_item16_a_damaged_meditation_record_is_set_aside() -> None:
+    from tui.store.record_checks import record_problem
+
+    good = {"id": "m1", "started_at": WHEN.isoformat(), "guide_id": "g", "actual_seconds": 10.0, "finished": True}
+    assert record_problem("meditation_sessions", good) is None
+    assert record_problem("meditation_sessions", {**good, "feeling_after": 11}) is not None
+    assert record_problem("meditation_sessions", {**good, "actual_seconds": "lots"}) is not None
+    assert record_problem("meditation_sessions", {"id": "m2"}) == "started_at is missing"
