@@ -70,6 +70,7 @@ async def test_item16_whole_guide_to_its_saved_record(
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, BreatheScreen)
+        assert "Self-compassion pause · 3:00 of 3:00 · complete · feeling 3 → 8" in shown(app.screen, "breathe-history")
     (record,) = store.repo(MeditationSessionRepository).all()
     assert (record.guide_id, record.guide_title) == ("self-compassion-pause", "Self-compassion pause")
     assert record.finished and record.planned_seconds == 180.0 and record.actual_seconds == 180.0

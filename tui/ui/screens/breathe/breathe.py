@@ -229,10 +229,11 @@ class BreatheScreen(GuidedHandlers, HeartworkScreen[None]):
         self.query_one("#breathe-keys", Static).update(Text(" · ".join(keys)))
 
     def show_history(self) -> None:
-        records = self._sessions.recent(HISTORY_LIMIT)
+        lines = [(record.started_at, record_summary(record)) for record in self._sessions.recent(HISTORY_LIMIT)]
+        lines = sorted(lines + self.guided.history(HISTORY_LIMIT), reverse=True)[:HISTORY_LIMIT]
         text = (
-            "\n".join(record_summary(record) for record in records)
-            if records
+            "\n".join(line for _, line in lines)
+            if lines
             else "No sessions yet. When you breathe with the timer, each session is kept here."
         )
         self.query_one("#breathe-history", Static).update(Text(text))

@@ -10,6 +10,7 @@ problem) in a notification and skipped.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -19,8 +20,9 @@ from textual.app import App
 from textual.widgets import Static
 
 from tui.content.guides import load_guides
-from tui.core.meditation import Guide, GuideError, find_guide
+from tui.core.meditation import Guide, GuideError, find_guide, meditation_summary
 from tui.paths import user_guides_dir
+from tui.store.meditation_repository import MeditationSessionRepository
 from tui.ui.base import HeartworkScreen
 from tui.ui.widgets.guided_list import GuidedList, guide_detail
 
@@ -82,10 +84,15 @@ class GuidedSection:
         keys = "Enter start · Space pause · ←/→ step · Esc end"
         screen.query_one("#breathe-keys", Static).update(Text(keys))
 
+    def history(self, limit: int) -> list[tuple[datetime, str]]:
+        """The newest guided sessions, as (when, one calm line), for the Recent sessions list."""
+        records = self.screen.store.repo(MeditationSessionRepository).recent(limit)
+        return [(record.started_at, meditation_summary(record)) for record in records]
+
     def start(self, guide: Guide) -> None:
         from tui.ui.screens.meditate.guide_player import GuidePlayerScreen
 
-        self.screen.app.push_screen(GuidePlayerScreen(guide), callback=lambda _: self.screen.refresh_bindings())
+        self.screen.app.push_screen(GuidePlayerScreen(guide))  # the list redraws on screen resume
 
     def open_from_launch(self, options: Mapping[str, Any]) -> bool:
         """``heartwork meditate [GUIDE]``: start that guide, or show the list. True when handled."""
