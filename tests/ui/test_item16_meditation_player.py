@@ -124,8 +124,8 @@ async def test_item16_guided_list_beside_the_patterns_starts_a_guide(
         assert any("broken.toml" in m and "'purpose' is missing" in m for m in messages)
         guided.focus()
         await pilot.press("down")
-        assert "About 5 min" in shown(screen, "breathe-about")
-        assert "Rest your attention" in shown(screen, "breathe-about")
+        assert "Body scan (short)" in shown(screen, "breathe-about")
+        assert shown(screen, "breathe-length").startswith("Length: about 5 min. Rest your attention")
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, GuidePlayerScreen) and app.screen.guide.id == "body-scan-short"

@@ -24,7 +24,7 @@ from tui.core.meditation import Guide, GuideError, find_guide, meditation_summar
 from tui.paths import user_guides_dir
 from tui.store.meditation_repository import MeditationSessionRepository
 from tui.ui.base import HeartworkScreen
-from tui.ui.widgets.guided_list import GuidedList, guide_detail
+from tui.ui.widgets.guided_list import GuidedList
 
 
 def guides_folder() -> Path:
@@ -75,12 +75,14 @@ class GuidedSection:
         self.screen.query_one("#breathe-guided", GuidedList).show_guides(self.guides)
 
     def show_detail(self, guide: Guide) -> None:
-        """The guide's length, purpose and safety note in the detail pane."""
+        """The guide's length, purpose and safety note in the detail pane (the purpose stays when narrow)."""
         screen = self.screen
-        screen.query_one("#breathe-about", Static).update(guide_detail(guide))
+        about = Text()
+        about.append(guide.title + "\n", style="bold")
+        about.append(f"{len(guide.steps)} steps, one instruction at a time")
+        screen.query_one("#breathe-about", Static).update(about)
         screen.query_one("#breathe-safety", Static).update(Text(guide.safety))
-        first = guide.steps[0].section or "one instruction at a time"
-        screen.query_one("#breathe-length", Static).update(Text(f"Length: {guide.minutes_text} · starts with {first}"))
+        screen.query_one("#breathe-length", Static).update(Text(f"Length: about {guide.minutes_text}. {guide.purpose}"))
         keys = "Enter start · Space pause · ←/→ step · Esc end"
         screen.query_one("#breathe-keys", Static).update(Text(keys))
 
