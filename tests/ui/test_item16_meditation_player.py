@@ -205,3 +205,16 @@ async def test_item16_meditation_counts_on_home(make_app: Callable[..., Any], cl
         await pilot.press("h")
         await pilot.pause()
         assert "3 min of guided meditation (1 session)" in shown(app.screen, "home-summary")
+
+
+async def test_item16_leaving_the_guided_list_shows_the_pattern_again(make_app: Callable[..., Any]) -> None:
+    app = make_app("breathe")
+    async with app.run_test(size=(110, 32)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        screen.query_one("#breathe-guided", GuidedList).focus()
+        await pilot.press("down")
+        assert "Body scan (short)" in shown(screen, "breathe-about")
+        await pilot.press("tab")
+        await pilot.pause()
+        assert "Box breathing" in shown(screen, "breathe-about")

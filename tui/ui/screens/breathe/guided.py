@@ -53,8 +53,8 @@ class GuidedHandlers:
     def show_detail(self) -> None: ...
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        if event.widget.id == "breathe-patterns":
-            self.show_detail()  # back on the patterns: show the pattern again
+        if event.widget.id != "breathe-guided":
+            self.show_detail()  # away from the guides: Enter starts the pattern, so show the pattern
 
     def on_guided_list_highlighted(self, event: GuidedList.Highlighted) -> None:
         self.guided.show_detail(event.guide)
