@@ -81,3 +81,8 @@ def real_path(path: Path) -> Path:
 def user_questionnaires_dir() -> Path:
     """Questionnaires the person or their therapist adds: ``*.toml`` files here."""
     return config_dir() / "questionnaires"
+
+
+def user_guides_dir() -> Path:
+    """Guided meditations the person adds: ``*.toml`` files here."""
+    return config_dir() / "guides"

@@ -25,6 +25,7 @@ SHELL_COMMANDS: dict[str, tuple[str, str]] = {
     "checkin": ("tui.cli.commands.checkin", "record how you feel (SCORE 1-10) without opening the app"),
     "export": ("tui.cli.commands.export", "write a complete backup of your data"),
     "import": ("tui.cli.commands.import_data", "bring in a Heartwork backup, a Daylio CSV or a jrnl export"),
+    "meditate": ("tui.cli.commands.meditate", "open a guided meditation (GUIDE), or --list the guides"),
     "restore": ("tui.cli.commands.restore", "list backups, or put the newest good one back"),
     "serve": ("tui.cli.commands.serve", "open Heartwork in a browser tab on this computer (needs heartwork[web])"),
     "themes": ("tui.cli.commands.themes_list", "list theme names"),
@@ -84,7 +85,8 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
             importlib.import_module(module_name).register(subparsers, common)
         else:
             subparsers.add_parser(name, help=summary)
-    parser.set_defaults(func=run_app, section="home")
+    # open_app: how a shell command that ends in the app opens it (``meditate``), without importing it.
+    parser.set_defaults(func=run_app, section="home", open_app=run_app)
     return parser
 
 

@@ -20,6 +20,7 @@ KIND_NAMES: dict[str, tuple[str, str]] = {
     "journal_drafts": ("unfinished journal page", "unfinished journal pages"),
     "breathing_sessions": ("breathing session", "breathing sessions"),
     "breathing_patterns": ("breathing pattern", "breathing patterns"),
+    "meditation_sessions": ("guided meditation", "guided meditations"),
     "affirmations": ("affirmation", "affirmations"),
     "reflections": ("reflection", "reflections"),
     "questionnaire_results": ("questionnaire result", "questionnaire results"),

@@ -4,7 +4,8 @@ Two questions, answered from saved records:
 
 * the mean change in feeling from before to after a breathing session, per
   pattern, counting only sessions that recorded both values, and only for a
-  pattern with at least :data:`MIN_SESSIONS_PER_PATTERN` such sessions;
+  pattern with at least :data:`MIN_SESSIONS_PER_PATTERN` such sessions (the
+  same for guided meditations, per guide);
 * the mean daily mood on days with some self-care ticked and on days without,
   counting only days that have a check-in, and only with at least
   :data:`MIN_DAYS_EACH` days of each kind.
@@ -79,6 +80,7 @@ class HomeworkEffects:
 
     patterns: tuple[PatternEffect, ...]
     selfcare: SelfCareMoodEffect
+    guides: tuple[PatternEffect, ...] = ()  # guided meditations, by guide
 
 
 def _is_score(value: object) -> TypeGuard[int | float]:
@@ -86,7 +88,11 @@ def _is_score(value: object) -> TypeGuard[int | float]:
 
 
 def breathing_effects(
-    sessions: Iterable[Mapping[str, Any]], available: Collection[str] | None = None
+    sessions: Iterable[Mapping[str, Any]],
+    available: Collection[str] | None = None,
+    *,
+    key_field: str = "pattern_key",
+    name_field: str = "pattern_name",
 ) -> tuple[PatternEffect, ...]:
     """Per pattern: how many sessions have both feelings, and their mean change if >= 3.
 
@@ -95,12 +101,16 @@ def breathing_effects(
     the person can see what would be needed; unless ``available`` (the keys of
     patterns that can still be chosen) leaves it out: a deleted pattern never
     asks for more sessions, though a result it already has stays.
+
+    The same rules serve every practice with a before and after feeling:
+    guided meditations pass ``key_field="guide_id", name_field="guide_title"``
+    (see :func:`meditation_effects`).
     """
     changes: dict[str, list[float]] = defaultdict(list)
     names: dict[str, str] = {}
     for session in sessions:
-        key = str(session.get("pattern_key") or session.get("pattern_name") or "unknown")
-        names.setdefault(key, str(session.get("pattern_name") or key))
+        key = str(session.get(key_field) or session.get(name_field) or "unknown")
+        names.setdefault(key, str(session.get(name_field) or key))
         before, after = session.get("feeling_before"), session.get("feeling_after")
         changes.setdefault(key, [])
         if _is_score(before) and _is_score(after):
@@ -117,6 +127,13 @@ def breathing_effects(
     ]
     effects.sort(key=lambda effect: (-effect.sessions, effect.pattern_name.lower()))
     return tuple(effects)
+
+
+def meditation_effects(
+    sessions: Iterable[Mapping[str, Any]], available: Collection[str] | None = None
+) -> tuple[PatternEffect, ...]:
+    """Per guide: the before-to-after change in feeling, with the same minimum data as breathing."""
+    return breathing_effects(sessions, available, key_field="guide_id", name_field="guide_title")
 
 
 def daily_mood(checkins: Iterable[Mapping[str, Any]]) -> dict[date, float]:
@@ -169,9 +186,15 @@ def homework_effects(
     checkins: Iterable[Mapping[str, Any]],
     ticks: Iterable[Mapping[str, Any]],
     available_patterns: Collection[str] | None = None,
+    meditations: Iterable[Mapping[str, Any]] = (),
+    available_guides: Collection[str] | None = None,
 ) -> HomeworkEffects:
-    """Both answers from the three tables' documents (``available_patterns``: see :func:`breathing_effects`)."""
-    return HomeworkEffects(breathing_effects(sessions, available_patterns), selfcare_mood_effect(checkins, ticks))
+    """All answers from the tables' documents (``available_*``: see :func:`breathing_effects`)."""
+    return HomeworkEffects(
+        breathing_effects(sessions, available_patterns),
+        selfcare_mood_effect(checkins, ticks),
+        meditation_effects(meditations, available_guides),
+    )
 
 
 def _plural(count: int, word: str) -> str:

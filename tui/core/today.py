@@ -17,6 +17,8 @@ class DaySummary:
     mood_mean: float | None = None
     breathing_seconds: float = 0.0
     breathing_sessions: int = 0
+    meditation_seconds: float = 0.0
+    meditation_sessions: int = 0
     journal_entries: int = 0
     selfcare_done: int = 0
     anything_ever: bool = False
@@ -24,6 +26,11 @@ class DaySummary:
     @property
     def breathing_minutes(self) -> float:
         return self.breathing_seconds / 60.0
+
+    @property
+    def mindful_seconds(self) -> float:
+        """Breathing and guided meditation together: today's mindful time."""
+        return self.breathing_seconds + self.meditation_seconds
 
     def lines(self) -> list[str]:
         """Plain sentences for the home screen; empty parts are left out."""
@@ -35,6 +42,11 @@ class DaySummary:
         if self.breathing_sessions:
             parts.append(
                 f"{duration_text(self.breathing_seconds)} of breathing ({self.breathing_sessions} session{'s' if self.breathing_sessions != 1 else ''})"
+            )
+        if self.meditation_sessions:
+            noun = "session" if self.meditation_sessions == 1 else "sessions"
+            parts.append(
+                f"{duration_text(self.meditation_seconds)} of guided meditation ({self.meditation_sessions} {noun})"
             )
         if self.journal_entries:
             noun = "journal entry" if self.journal_entries == 1 else "journal entries"

@@ -18,6 +18,7 @@ TABLE_TITLES: dict[str, str] = {
     "journal_drafts": "journal drafts",
     "breathing_sessions": "breathing sessions",
     "breathing_patterns": "breathing patterns",
+    "meditation_sessions": "guided meditations",
     "affirmations": "affirmations",
     "selfcare_items": "self-care items",
     "selfcare_ticks": "self-care ticks",

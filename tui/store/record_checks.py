@@ -162,6 +162,18 @@ TABLE_RULES: dict[str, Rules] = {
         },
     ),
     "breathing_patterns": Rules({"id": _id, "phases": _phases}, {"name": _text}),
+    "meditation_sessions": Rules(
+        {"id": _id, "started_at": _moment},
+        {
+            "guide_id": _text,
+            "guide_title": _text,
+            "planned_seconds": _number,
+            "actual_seconds": _number,
+            "finished": _flag,
+            "feeling_before": _or_none(_score),
+            "feeling_after": _or_none(_score),
+        },
+    ),
     "affirmations": Rules(
         {"id": _id, "text": _text},
         {"tag": _or_none(_text), "created_at": _or_none(_text), "source": _text, "favourite": _flag},

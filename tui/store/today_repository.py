@@ -9,14 +9,15 @@ from tui.store.database import Database
 
 CHECKINS = "checkins"
 BREATHING = "breathing_sessions"
+MEDITATION = "meditation_sessions"
 JOURNAL = "journal_entries"
 SELFCARE_TICKS = "selfcare_ticks"
 
 
 def summarize_day(database: Database, day: date) -> DaySummary:
-    """Counts for ``day`` from check-ins, breathing, journal and self-care."""
+    """Counts for ``day`` from check-ins, breathing, guided meditation, journal and self-care."""
     prefix = day.isoformat()
-    anything = any(database.readable_table(name) for name in (CHECKINS, BREATHING, JOURNAL, SELFCARE_TICKS))
+    anything = any(database.readable_table(name) for name in (CHECKINS, BREATHING, MEDITATION, JOURNAL, SELFCARE_TICKS))
     scores = [
         doc["pleasantness"]
         for doc in database.readable_table(CHECKINS).values()
@@ -24,6 +25,9 @@ def summarize_day(database: Database, day: date) -> DaySummary:
     ]
     breathing = [
         doc for doc in database.readable_table(BREATHING).values() if str(doc.get("started_at", "")).startswith(prefix)
+    ]
+    meditation = [
+        doc for doc in database.readable_table(MEDITATION).values() if str(doc.get("started_at", "")).startswith(prefix)
     ]
     journal = [
         doc
@@ -41,6 +45,8 @@ def summarize_day(database: Database, day: date) -> DaySummary:
         mood_mean=(sum(scores) / len(scores)) if scores else None,
         breathing_seconds=sum(float(doc.get("actual_seconds", 0) or 0) for doc in breathing),
         breathing_sessions=len(breathing),
+        meditation_seconds=sum(float(doc.get("actual_seconds", 0) or 0) for doc in meditation),
+        meditation_sessions=len(meditation),
         journal_entries=len(journal),
         selfcare_done=len(ticks),
         anything_ever=anything,

@@ -11,7 +11,7 @@ import importlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import events
 from textual.app import SystemCommand
@@ -37,6 +37,9 @@ from tui.ui.store_errors import store_write
 from tui.ui.store_writer import StoreWriter, WriteFinished
 from tui.ui.textual_theme import to_textual_theme
 from tui.ui.warm_up import WARM_UP_DELAY_SECONDS, warm_up_steps
+
+if TYPE_CHECKING:
+    from tui.core.meditation import Guide
 
 MIN_WIDTH = 60
 MIN_HEIGHT = 20
@@ -302,6 +305,18 @@ class HeartworkApp(UndoingApp, CarefulApp):
         if not isinstance(self.screen, CheckinScreen):
             self.push_screen(CheckinScreen())
 
+    def action_meditate(self) -> None:
+        """Choose a guide (shipped or the person's own), then play it."""
+        from tui.ui.screens.breathe.guided import load_all_guides
+        from tui.ui.screens.meditate.guide_picker import GuidePickerScreen
+        from tui.ui.screens.meditate.guide_player import GuidePlayerScreen
+
+        def start(guide: Guide | None) -> None:
+            if guide is not None:
+                self.push_screen(GuidePlayerScreen(guide))
+
+        self.push_screen(GuidePickerScreen(load_all_guides(self)), start)
+
     def action_recently_deleted(self) -> None:
         """Deleted entries and set-aside drafts of the last 30 days, to bring back."""
         from tui.ui.screens.journal.recently_deleted import RecentlyDeletedScreen
@@ -333,6 +348,9 @@ class HeartworkApp(UndoingApp, CarefulApp):
                 f"Go to {section.title}", section.description, lambda name=section.name: self.action_section(name)
             )
         yield SystemCommand("Check in", "Record how you feel right now", self.action_checkin)
+        yield SystemCommand(
+            "Guided meditation", "A body scan, loving-kindness or a self-compassion pause", self.action_meditate
+        )
         yield SystemCommand("Settings", "Theme, reduced motion, bell, week start", self.action_settings)
         yield SystemCommand("Export my data", "A copy of everything as JSON, or check-ins as CSV", self.action_export)
         yield SystemCommand("Help and support", "Every key, and how to reach crisis support", self.action_help)

@@ -29,6 +29,7 @@ from tui.core.breathing.patterns import (
     coherent_pace_of,
     custom_pattern,
     custom_pattern_key,
+    find_pattern,
     with_coherent_pace,
     with_sigh_parts,
 )
@@ -80,6 +81,7 @@ __all__ = [
     "custom_pattern",
     "custom_pattern_key",
     "ease_in_out",
+    "find_pattern",
     "format_clock",
     "format_pace",
     "format_seconds",

@@ -140,3 +140,15 @@ def custom_pattern(name: str, phases: Sequence[Phase], pattern_id: str) -> Patte
 
 
 # -- a running session -------------------------------------------------------------
+
+
+def find_pattern(name: str, patterns: Sequence[Pattern]) -> Pattern | None:
+    """A pattern by built-in key (box, 4-7-8, coherent, sigh) or by name, ignoring case."""
+    wanted = name.strip().casefold()
+    for pattern in patterns:
+        if not pattern.custom and pattern.key.casefold() == wanted:
+            return pattern
+    for pattern in patterns:
+        if pattern.name.strip().casefold() == wanted:
+            return pattern
+    return None

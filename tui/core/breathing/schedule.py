@@ -1,4 +1,8 @@
-"""The exact schedule of a session: which phase is current at any elapsed time, never by counting ticks."""
+"""The exact schedule of a session: which phase is current at any elapsed time, never by counting ticks.
+
+A session is one :class:`~tui.core.timed_steps.TimedSteps` (every phase of every
+cycle), the same schedule code that paces guided meditation.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ import math
 from dataclasses import dataclass
 
 from tui.core.breathing.patterns import Pattern
+from tui.core.timed_steps import TimedSteps
 
 # Where the drawn breath sits at the end of each kind of phase (0 empty, 1 full).
 _FULL = 1.0
@@ -105,14 +110,10 @@ class Schedule:
             levels.append((start, level))
         return levels
 
-    def _cycle_of(self, elapsed: float) -> int:
-        cycle_seconds = self.cycle_seconds
-        cycle = int(elapsed // cycle_seconds)
-        while cycle > 0 and elapsed < cycle * cycle_seconds:
-            cycle -= 1
-        while elapsed >= (cycle + 1) * cycle_seconds:
-            cycle += 1
-        return cycle
+    @functools.cached_property
+    def steps(self) -> TimedSteps:
+        """The whole session as one schedule of timed steps (every phase of every cycle)."""
+        return TimedSteps(tuple(phase.seconds for phase in self.pattern.phases) * self.cycles)
 
     def phase_at(self, elapsed: float) -> PhaseState:
         """The phase, time left and progress ``elapsed`` seconds into the session.
@@ -120,64 +121,30 @@ class Schedule:
         Negative elapsed counts as the very start; at or after the end the
         state is ``finished`` and shows the last phase with nothing left.
         """
-        elapsed = max(0.0, float(elapsed))
-        total = self.total_seconds
-        phases = self.pattern.phases
-        levels = self._levels
-        last_index = max(i for i, p in enumerate(phases) if p.seconds > 0)
-        if elapsed >= total:
-            phase = phases[last_index]
-            return PhaseState(
-                phase_index=last_index,
-                kind=phase.kind,
-                phase_seconds=phase.seconds,
-                seconds_left_in_phase=0.0,
-                phase_progress=1.0,
-                cycle=self.cycles,
-                cycles_total=self.cycles,
-                cycles_completed=self.cycles,
-                session_elapsed=total,
-                session_left=0.0,
-                finished=True,
-                level_from=levels[last_index][0],
-                level_to=levels[last_index][1],
-            )
-        cycle = min(self._cycle_of(elapsed), self.cycles - 1)
-        current = None
-        for index, phase in enumerate(phases):
-            if phase.seconds > 0 and elapsed >= self.phase_start(cycle, index):
-                current = index
-        assert current is not None  # the first non-zero phase starts at the cycle start
-        start = self.phase_start(cycle, current)
-        later = [i for i in range(current + 1, len(phases)) if phases[i].seconds > 0]
-        end = self.phase_start(cycle, later[0]) if later else (cycle + 1) * self.cycle_seconds
-        length = end - start
-        phase = phases[current]
-        into = elapsed - start
+        step = self.steps.step_at(elapsed)
+        per_cycle = len(self.pattern.phases)
+        cycle, current = divmod(step.index, per_cycle)
+        phase = self.pattern.phases[current]
+        level_from, level_to = self._levels[current]
         return PhaseState(
             phase_index=current,
             kind=phase.kind,
             phase_seconds=phase.seconds,
-            seconds_left_in_phase=max(0.0, end - elapsed),
-            phase_progress=min(1.0, max(0.0, into / length)) if length > 0 else 1.0,
+            seconds_left_in_phase=step.left_in_step,
+            phase_progress=step.progress,
             cycle=cycle + 1,
             cycles_total=self.cycles,
-            cycles_completed=cycle,
-            session_elapsed=elapsed,
-            session_left=max(0.0, total - elapsed),
-            finished=False,
-            level_from=levels[current][0],
-            level_to=levels[current][1],
+            cycles_completed=self.cycles if step.finished else cycle,
+            session_elapsed=step.elapsed,
+            session_left=max(0.0, self.total_seconds - step.elapsed),
+            finished=step.finished,
+            level_from=level_from,
+            level_to=level_to,
         )
 
     def next_change_after(self, elapsed: float) -> float:
         """Seconds from the session start of the next phase change (or the end)."""
-        if elapsed < 0:
-            return 0.0
-        state = self.phase_at(elapsed)
-        if state.finished:
-            return self.total_seconds
-        return state.session_elapsed + state.seconds_left_in_phase
+        return self.steps.next_change_after(elapsed)
 
 
 def ease_in_out(progress: float) -> float:

@@ -8,6 +8,7 @@ from datetime import datetime
 from tui.core.breathing.formatting import format_clock
 from tui.core.breathing.patterns import GET_READY_SECONDS, Phase
 from tui.core.breathing.schedule import PhaseState, Schedule
+from tui.core.timed_steps import StepClock
 
 
 @dataclass(frozen=True)
@@ -31,8 +32,9 @@ class BreathingRecord:
 class BreathingSession:
     """A session in progress: the schedule, where it started, and its pauses.
 
-    Time is read from the monotonic values passed in, so the session never
-    drifts: ``elapsed = now - start - paused_total`` (frozen while paused).
+    Time is read from the monotonic values passed in through the shared
+    :class:`~tui.core.timed_steps.StepClock`, so the session never drifts:
+    ``elapsed = now - start - paused_total`` (frozen while paused).
     The breathing starts ``lead_in`` seconds after ``created_at`` (get ready).
     """
 
@@ -47,44 +49,36 @@ class BreathingSession:
         feeling_before: int | None = None,
     ) -> None:
         self.schedule = schedule
-        self.start = created_at + lead_in
+        self.clock = StepClock(created_at + lead_in)
         self.started_at = started_at
         self.id = session_id
         self.feeling_before = feeling_before
         self.feeling_after: int | None = None
-        self.paused_total = 0.0
-        self.paused_since: float | None = None
-        self.stopped_elapsed: float | None = None
+
+    @property
+    def start(self) -> float:
+        return self.clock.start
 
     @property
     def paused(self) -> bool:
-        return self.paused_since is not None
+        return self.clock.paused
 
     @property
     def stopped(self) -> bool:
-        return self.stopped_elapsed is not None
+        return self.clock.stopped
 
     def elapsed(self, now: float) -> float:
         """Seconds of breathing done (negative during get ready), pauses left out."""
-        if self.stopped_elapsed is not None:
-            return self.stopped_elapsed
-        reference = self.paused_since if self.paused_since is not None else now
-        return reference - self.start - self.paused_total
+        return self.clock.elapsed(now)
 
     def pause(self, now: float) -> None:
-        if not self.paused and not self.stopped:
-            self.paused_since = now
+        self.clock.pause(now)
 
     def resume(self, now: float) -> None:
-        if self.paused_since is not None:
-            self.paused_total += max(0.0, now - self.paused_since)
-            self.paused_since = None
+        self.clock.resume(now)
 
     def toggle_pause(self, now: float) -> None:
-        if self.paused:
-            self.resume(now)
-        else:
-            self.pause(now)
+        self.clock.toggle_pause(now)
 
     def state(self, now: float) -> PhaseState:
         return self.schedule.phase_at(self.elapsed(now))
@@ -97,9 +91,7 @@ class BreathingSession:
 
     def stop(self, now: float) -> None:
         """End the session now (or keep the end if it is already over)."""
-        if self.stopped_elapsed is None:
-            self.stopped_elapsed = min(self.schedule.total_seconds, self.elapsed(now))
-            self.paused_since = None
+        self.clock.stop(now)
 
     def breathed_seconds(self, now: float) -> float:
         return min(self.schedule.total_seconds, max(0.0, self.elapsed(now)))

@@ -12,7 +12,7 @@ from tui.core.homework_effects import (
 
 
 def effects_text(effects: HomeworkEffects) -> str:
-    """The panel's words: one line per breathing pattern, one for self-care."""
+    """The panel's words: one line per breathing pattern and guided meditation, one for self-care."""
     lines: list[str] = []
     if effects.patterns:
         lines += [f"• {pattern_sentence(effect)}" for effect in effects.patterns]
@@ -21,6 +21,7 @@ def effects_text(effects: HomeworkEffects) -> str:
             "• Breathing: after a few sessions where you note how you feel before and after, "
             "the average change shows here."
         )
+    lines += [f"• {pattern_sentence(effect)}" for effect in effects.guides]
     lines.append(f"• {selfcare_sentence(effects.selfcare)}")
     return "\n".join(lines)
 

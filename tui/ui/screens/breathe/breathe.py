@@ -1,4 +1,4 @@
-"""Breathe: choose a pattern and a length, then breathe; past sessions below.
+"""Breathe: choose a pattern and a length, then breathe (or a guide); past sessions below.
 
 Built-in patterns come from the content file; coherent breathing's pace and
 the parts of cyclic sighing can be adjusted (the last used values are
@@ -32,6 +32,7 @@ from tui.core.breathing import (
     clamp_bpm,
     coherent_pace_of,
     custom_pattern,
+    find_pattern,
     format_clock,
     format_pace,
     format_seconds,
@@ -46,28 +47,18 @@ from tui.ui.base import HeartworkScreen
 from tui.ui.messages import DataChanged
 from tui.ui.screens.breathe.breathing_pattern_form import BreathingPatternFormScreen
 from tui.ui.screens.breathe.breathing_session import BreathingSessionScreen
+from tui.ui.screens.breathe.guided import GuidedHandlers, GuidedSection
 from tui.ui.store_errors import store_write
 from tui.ui.widgets.calm_footer import CalmFooter
+from tui.ui.widgets.guided_list import GuidedList
 
 HISTORY_LIMIT = 30
 PACE_STEP = 0.5
 NARROW_WIDTH = 100  # below this the list, details and history stack up
 
 
-def find_pattern(name: str, patterns: list[Pattern]) -> Pattern | None:
-    """A pattern by built-in key (box, 4-7-8, coherent, sigh) or by name, ignoring case."""
-    wanted = name.strip().casefold()
-    for pattern in patterns:
-        if not pattern.custom and pattern.key.casefold() == wanted:
-            return pattern
-    for pattern in patterns:
-        if pattern.name.strip().casefold() == wanted:
-            return pattern
-    return None
-
-
-class BreatheScreen(HeartworkScreen[None]):
-    """The breathing section: patterns, length, adjustments and history."""
+class BreatheScreen(GuidedHandlers, HeartworkScreen[None]):
+    """The breathing section: patterns, guided meditations, length, adjustments and history."""
 
     CSS_PATH = "../../styles/breathe.tcss"
     BINDINGS = [
@@ -89,6 +80,7 @@ class BreatheScreen(HeartworkScreen[None]):
         self.coherent_bpm: float | None = None
         self.sigh_parts: tuple[float, float, float] | None = None
         self._launched = False
+        self.guided = GuidedSection(self)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -97,6 +89,7 @@ class BreatheScreen(HeartworkScreen[None]):
                 patterns = OptionList(id="breathe-patterns")
                 patterns.border_title = "Patterns"
                 yield patterns
+                yield GuidedList(id="breathe-guided")
             with VerticalScroll(id="breathe-detail"):
                 yield Static("", id="breathe-about")
                 yield Static("", id="breathe-safety")
@@ -164,6 +157,7 @@ class BreatheScreen(HeartworkScreen[None]):
 
     def on_mount(self) -> None:
         self.set_class(self.app.size.width < NARROW_WIDTH, "-narrow")
+        self.guided.load()
         self.refresh_from_store()
         self.query_one("#breathe-patterns", OptionList).focus()
         self.call_after_refresh(self._open_launch_session)
@@ -235,10 +229,11 @@ class BreatheScreen(HeartworkScreen[None]):
         self.query_one("#breathe-keys", Static).update(Text(" · ".join(keys)))
 
     def show_history(self) -> None:
-        records = self._sessions.recent(HISTORY_LIMIT)
+        lines = [(record.started_at, record_summary(record)) for record in self._sessions.recent(HISTORY_LIMIT)]
+        lines = sorted(lines + self.guided.history(HISTORY_LIMIT), reverse=True)[:HISTORY_LIMIT]
         text = (
-            "\n".join(record_summary(record) for record in records)
-            if records
+            "\n".join(line for _, line in lines)
+            if lines
             else "No sessions yet. When you breathe with the timer, each session is kept here."
         )
         self.query_one("#breathe-history", Static).update(Text(text))
@@ -383,6 +378,8 @@ class BreatheScreen(HeartworkScreen[None]):
         self._launched = True
         launch = self.heartwork.launch
         options = launch.options if launch.section == "breathe" else {}
+        if self.guided.open_from_launch(options):
+            return
         name, minutes, cycles = options.get("pattern"), options.get("minutes"), options.get("cycles")
         if not (name or minutes or cycles):
             return

@@ -1,0 +1,1 @@
+"""tui.ui.screens.meditate: the guided meditation player and the guide picker."""
