@@ -10,7 +10,7 @@ import argparse
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from tui.cli.commands import breathe_options, journal_add
+from tui.cli.commands import affirm, breathe_options, journal_add
 
 if TYPE_CHECKING:
     from tui.store.store import Store
@@ -21,18 +21,21 @@ if TYPE_CHECKING:
 SECTION_OPTIONS: dict[str, Callable[[argparse.ArgumentParser], None]] = {
     "breathe": breathe_options.add_breathe_options,
     "journal": journal_add.add_journal_options,
+    "affirm": affirm.add_affirm_options,
 }
 
 # Sections whose options can ask for a shell action instead of the app
 # (``heartwork journal add ...``): (wants it?, run it), checked before textual loads.
 SECTION_SHELL_ACTIONS: dict[str, tuple[Callable[[argparse.Namespace], bool], Callable[[argparse.Namespace], int]]] = {
     "journal": (journal_add.wants_shell_action, journal_add.run),
+    "affirm": (affirm.wants_shell_action, affirm.run),
 }
 
 # One-line help for sections that do more than open the app (``heartwork --help`` lists it).
 SECTION_HELP: dict[str, str] = {
     "breathe": "open the app on breathe, or straight into a session (--pattern, --minutes, --cycles)",
     "journal": "open the app on journal; 'journal add TEXT' saves an entry from the shell",
+    "affirm": "open the app on affirm; 'affirm add TEXT', 'affirm list', 'affirm today' answer from the shell",
 }
 
 # Checks that need the open store (e.g. a custom pattern name): return an error

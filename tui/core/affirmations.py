@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from datetime import date
 
+from tui.core.day_choice import choose_for_day, day_weight_of
 from tui.core.ids import new_id
 
 BUILT_IN = "built-in"
@@ -73,18 +74,14 @@ def tag_problem(tag: str, known: Sequence[str] = TAGS) -> str | None:
 
 def day_weight(affirmation: Affirmation) -> int:
     """How often an affirmation is the day's choice: own and favourite ones more often, hidden never."""
-    if affirmation.hidden:
-        return 0
-    return 1 + (2 if affirmation.is_own else 0) + (2 if affirmation.favourite else 0)
+    return day_weight_of(affirmation.is_own, affirmation.favourite, affirmation.hidden)
 
 
 def affirmation_of_the_day(affirmations: Sequence[Affirmation], day: date) -> Affirmation | None:
     """The same affirmation all day (seeded by the date), weighted by :func:`day_weight`."""
-    candidates = sorted((a for a in affirmations if day_weight(a) > 0), key=lambda a: a.id)
-    if not candidates:
-        return None
-    rng = random.Random(day.toordinal())
-    return rng.choices(candidates, weights=[day_weight(a) for a in candidates])[0]
+    by_id = {a.id: a for a in affirmations}
+    chosen = choose_for_day([(a.id, day_weight(a)) for a in by_id.values()], day.toordinal())
+    return None if chosen is None else by_id[chosen]
 
 
 def filter_names(affirmations: Iterable[Affirmation]) -> list[str]:
@@ -108,9 +105,7 @@ def apply_filter(affirmations: Sequence[Affirmation], name: str) -> list[Affirma
 
 
 def filter_label(name: str) -> str:
-    return {ALL: "all", FAVOURITES: "favourites", MINE: "your own", HIDDEN: "hidden"}.get(
-        name, name.replace("-", " ")
-    )
+    return {ALL: "all", FAVOURITES: "favourites", MINE: "your own", HIDDEN: "hidden"}.get(name, name.replace("-", " "))
 
 
 def shuffled(items: Sequence[Affirmation], seed: int, round_number: int) -> list[Affirmation]:

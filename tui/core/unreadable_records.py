@@ -19,6 +19,8 @@ TABLE_TITLES: dict[str, str] = {
     "breathing_sessions": "breathing sessions",
     "breathing_patterns": "breathing patterns",
     "affirmations": "affirmations",
+    "affirmation_marks": "affirmation favourites and hidden marks",
+    "affirmation_practice": "affirmation practice days",
     "selfcare_items": "self-care items",
     "selfcare_ticks": "self-care ticks",
     "questionnaire_results": "questionnaire results",
