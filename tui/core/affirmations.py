@@ -12,7 +12,6 @@ from __future__ import annotations
 import random
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-
 from datetime import date
 
 from tui.core.day_choice import choose_for_day, day_weight_of

@@ -93,9 +93,9 @@ def _answer(db: str) -> int | None:
         mark = marks.get(built_in_id, {})
         texts[built_in_id] = text
         weighted.append((built_in_id, day_weight_of(False, mark.get("favourite") is True, mark.get("hidden") is True)))
-    for document in own.values():
-        texts[document["id"]] = document["text"]
-        weighted.append((document["id"], day_weight_of(True, document.get("favourite") is True, False)))
+    for own_id, document in own.items():
+        texts[own_id] = str(document["text"])  # checked to be text by _documents
+        weighted.append((own_id, day_weight_of(True, document.get("favourite") is True, False)))
     chosen = choose_for_day(weighted, date.today().toordinal())
     if chosen is None:
         return None
