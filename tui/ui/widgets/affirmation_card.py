@@ -86,7 +86,7 @@ class AffirmationCard(Vertical):
 
     DEFAULT_CSS = """
     AffirmationCard { width: 100%; height: auto; }
-    AffirmationCard #affirm-big { width: 100%; height: auto; color: $accent; }
+    AffirmationCard #affirm-big { width: 100%; height: auto; text-align: center; color: $accent; }
     AffirmationCard #affirm-card { width: 100%; height: auto; text-align: center; text-style: bold; color: $text; }
     """
 

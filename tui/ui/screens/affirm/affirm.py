@@ -93,7 +93,7 @@ class AffirmScreen(HeartworkScreen[None]):
             yield Static(id="affirm-meta", markup=False)
             yield Static(id="affirm-practice", markup=False)
             yield Static(
-                "←/→ move · ⏎ said it · t filter · r shuffle · f star · x hide · + add · e/d edit, delete yours",
+                "←/→ move · ⏎ said it · t filter · r shuffle · f star · x hide · + add · e edit",
                 id="affirm-hint",
                 markup=False,
             )
