@@ -13,7 +13,7 @@ from __future__ import annotations
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Header, Static
 
 from tui.core.affirmation_practice import practice_line
@@ -88,7 +88,7 @@ class AffirmScreen(HeartworkScreen[None]):
         yield Header()
         with VerticalScroll(id="affirm-body"):
             yield Static(id="affirm-filter", markup=False)
-            with VerticalScroll(id="affirm-frame"):
+            with Vertical(id="affirm-frame"):
                 yield AffirmationCard(id="affirm-large")
             yield Static(id="affirm-meta", markup=False)
             yield Static(id="affirm-practice", markup=False)
