@@ -90,7 +90,7 @@ class AffirmationCard(Vertical):
     AffirmationCard #affirm-card { width: 100%; height: auto; text-align: center; text-style: bold; color: $text; }
     """
 
-    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's own name for it
+    def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.text = ""
         self.max_art_height = 8

@@ -14,6 +14,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
+from textual.timer import Timer
 from textual.widgets import Header, Static
 
 from tui.core.affirmation_practice import practice_line
@@ -83,6 +84,7 @@ class AffirmScreen(HeartworkScreen[None]):
         self.carousel = Carousel([])
         self.auto_running = False
         self._shown_at = 0.0
+        self._auto_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -107,10 +109,17 @@ class AffirmScreen(HeartworkScreen[None]):
             self.carousel.replace_all(library, keep_id=today.id)
         self.auto_running = self.settings.affirm_advance_seconds > 0
         self._shown_at = self.clock.monotonic()
-        self.set_interval(AUTO_TICK_SECONDS, self.auto_tick)
+        self._auto_timer = self.set_interval(AUTO_TICK_SECONDS, self.auto_tick)
         self.show_current()
 
+    def on_screen_suspend(self) -> None:
+        if self._auto_timer is not None:
+            self._auto_timer.pause()  # a mode screen's timer keeps firing when another section shows
+
     def on_screen_resume(self) -> None:
+        self._shown_at = self.clock.monotonic()
+        if self._auto_timer is not None:
+            self._auto_timer.resume()
         if self.carousel.affirmations:  # own affirmations may have come from a journal reframe
             self.reload()
 

@@ -18,8 +18,8 @@ from textual.widgets import Header, Static
 
 from tui import content
 from tui.core.affirmations import affirmation_of_the_day
-from tui.core.shorten import shorten_at_word
 from tui.core.mood_stats import daily_means, range_start, series
+from tui.core.shorten import shorten_at_word
 from tui.sections import SECTIONS
 from tui.store.affirmation_library import affirmation_library
 from tui.store.checkin_repository import CheckinRepository
