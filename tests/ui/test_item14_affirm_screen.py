@@ -212,3 +212,25 @@ async def test_item14_short_text_is_large_figlet_that_fits(make_app: MakeApp, st
             assert max(len(line) for line in art.splitlines()) <= big.region.width, size
             meta_region = screen.query_one("#affirm-meta").region
             assert meta_region.bottom <= size[1] - 1, size
+
+
+async def test_item14_home_menu_stays_in_view_with_a_long_affirmation_of_the_day(
+    make_app: MakeApp, store: Store, clock: FakeClock
+) -> None:
+    from layout_checks import outside_view
+
+    from tui.store.affirmation_library import set_hidden
+
+    mine = store.repo(AffirmationRepository).add_own(("I can be kind to myself in small ways " * 14)[:500], "worth")
+    store.repo(AffirmationRepository).set_favourite(mine.id, True)
+    for affirmation in affirmation_library(store):
+        if not affirmation.is_own:
+            set_hidden(store, affirmation, True)  # so the long one is the day's choice
+    for size in [(80, 24), (100, 30)]:
+        app = make_app("home")
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            await pilot.pause()
+            assert outside_view(app.screen.query_one("#home-sections")) is None, size
+            line = str(app.screen.query_one("#home-affirmation", Static).render())
+            assert line.startswith("“I can be kind") and len(line) <= 130 and "(t opens it)" in line
