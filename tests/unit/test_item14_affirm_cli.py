@@ -140,3 +140,18 @@ def test_item14_quick_today_answers_like_the_app_or_steps_aside(
     db.write_text("not json")
     assert affirm_today_fast.fast_affirm_today(["--db", str(db), "affirm", "today"]) is None
     assert affirm_today_fast.fast_affirm_today(["affirm", "list"]) is None
+
+
+@pytest.mark.parametrize(
+    "args", [("affirm", "add", "Kind words."), ("affirm", "list"), ("affirm", "today", "--theme", "x")]
+)
+def test_item14_affirm_subcommands_never_import_textual(tmp_path: Path, args: tuple[str, ...]) -> None:
+    probe = "import sys; from tui.cli.main import main; code = main(sys.argv[1:]);print(code, 'textual' in sys.modules)"
+    result = subprocess.run(
+        [sys.executable, "-c", probe, "--db", str(tmp_path / "db.json"), *args],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.stdout.splitlines()[-1] == "0 False", result.stderr
