@@ -7,6 +7,10 @@ file, at most 3x a bare ``python -c pass`` (the same interpreter as the
 installed command). Each round runs the baseline, then ``affirm today`` on a
 database with a few own affirmations and marks, then ``affirm today`` on a
 missing database; prints medians and ratios. Not a timed test.
+
+Issue 14, 2 shared cores (load about 2), --runs 30: python -c pass 13.8 ms,
+affirm today 29.1 ms (2.11x) with own data, 28.6 ms (2.07x) with no file.
+Before the quick path (through argparse and the store) it was about 80 ms (8x).
 """
 
 from __future__ import annotations

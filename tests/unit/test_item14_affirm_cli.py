@@ -155,3 +155,13 @@ def test_item14_affirm_subcommands_never_import_textual(tmp_path: Path, args: tu
         timeout=60,
     )
     assert result.stdout.splitlines()[-1] == "0 False", result.stderr
+
+
+@pytest.mark.parametrize("offset_hours", [-11, -5, 0, 1, 5.5, 13])
+def test_item14_quick_today_knows_the_local_date_without_datetime(offset_hours: float) -> None:
+    from datetime import datetime, timedelta, timezone
+
+    offset = int(offset_hours * 3600)
+    for stamp in (0.0, 1_772_409_599.0, 1_772_409_600.0, 1_800_000_000.5):
+        local = datetime.fromtimestamp(stamp, timezone(timedelta(seconds=offset)))
+        assert affirm_today_fast._local_day_ordinal(stamp, offset) == local.date().toordinal()

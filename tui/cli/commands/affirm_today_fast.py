@@ -62,8 +62,8 @@ def _database_file(db: str) -> str:
 
 def _answer(db: str) -> int | None:
     import json
+    import time
     import zlib
-    from datetime import date
 
     from tui.core.day_choice import choose_for_day, day_weight_of
     from tui.core.safe_text import visible_text
@@ -96,12 +96,17 @@ def _answer(db: str) -> int | None:
     for own_id, document in own.items():
         texts[own_id] = str(document["text"])  # checked to be text by _documents
         weighted.append((own_id, day_weight_of(True, document.get("favourite") is True, False)))
-    chosen = choose_for_day(weighted, date.today().toordinal())
+    chosen = choose_for_day(weighted, _local_day_ordinal(time.time(), time.localtime().tm_gmtoff))
     if chosen is None:
         return None
     sys.stdout.buffer.write((visible_text(" ".join(texts[chosen].split())) + "\n").encode("utf-8"))
     sys.stdout.flush()
     return 0
+
+
+def _local_day_ordinal(seconds: float, utc_offset: int) -> int:
+    """``date.today().toordinal()`` without importing datetime (1970-01-01 is ordinal 719163)."""
+    return 719163 + int(seconds + utc_offset) // 86400
 
 
 def _documents(data: dict[str, object], table: str) -> dict[str, dict[str, object]] | None:
