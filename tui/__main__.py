@@ -1,6 +1,6 @@
 """Allow ``python -m tui`` to behave exactly like the ``heartwork`` command."""
 
-from tui.cli.main import main
+from tui.cli.entry import main
 
 if __name__ == "__main__":
     raise SystemExit(main())

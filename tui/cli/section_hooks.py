@@ -10,7 +10,7 @@ import argparse
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from tui.cli.commands import breathe_options, journal_add, selfcare_shell
+from tui.cli.commands import affirm, breathe_options, journal_add, selfcare_shell
 
 if TYPE_CHECKING:
     from tui.store.store import Store
@@ -22,6 +22,7 @@ SECTION_OPTIONS: dict[str, Callable[[argparse.ArgumentParser], None]] = {
     "breathe": breathe_options.add_breathe_options,
     "journal": journal_add.add_journal_options,
     "selfcare": selfcare_shell.add_selfcare_options,
+    "affirm": affirm.add_affirm_options,
 }
 
 # Sections whose options can ask for a shell action instead of the app
@@ -29,6 +30,7 @@ SECTION_OPTIONS: dict[str, Callable[[argparse.ArgumentParser], None]] = {
 SECTION_SHELL_ACTIONS: dict[str, tuple[Callable[[argparse.Namespace], bool], Callable[[argparse.Namespace], int]]] = {
     "journal": (journal_add.wants_shell_action, journal_add.run),
     "selfcare": (selfcare_shell.wants_shell_action, selfcare_shell.run),
+    "affirm": (affirm.wants_shell_action, affirm.run),
 }
 
 # One-line help for sections that do more than open the app (``heartwork --help`` lists it).
@@ -36,6 +38,7 @@ SECTION_HELP: dict[str, str] = {
     "breathe": "open the app on breathe, or straight into a session (--pattern, --minutes, --cycles)",
     "journal": "open the app on journal; 'journal add TEXT' saves an entry from the shell",
     "selfcare": "open the app on self-care; 'selfcare add|list|done' keeps routines from the shell",
+    "affirm": "open the app on affirm; 'affirm add TEXT', 'affirm list', 'affirm today' answer from the shell",
 }
 
 # Checks that need the open store (e.g. a custom pattern name): return an error

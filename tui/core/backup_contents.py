@@ -22,6 +22,8 @@ KIND_NAMES: dict[str, tuple[str, str]] = {
     "breathing_patterns": ("breathing pattern", "breathing patterns"),
     "meditation_sessions": ("guided meditation", "guided meditations"),
     "affirmations": ("affirmation", "affirmations"),
+    "affirmation_marks": ("affirmation mark", "affirmation marks"),
+    "affirmation_practice": ("day of affirmation practice", "days of affirmation practice"),
     "reflections": ("reflection", "reflections"),
     "questionnaire_results": ("questionnaire result", "questionnaire results"),
     "selfcare_items": ("self-care idea", "self-care ideas"),

@@ -14,7 +14,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from typing import Any
+
+TYPE_CHECKING = False  # not typing.TYPE_CHECKING: `heartwork affirm today` cannot afford importing typing
+if TYPE_CHECKING:
+    from typing import Any
 
 REPLACEMENT = "\ufffd"
 """What a C1 control (U+0080-U+009F) is shown as: it has no control picture."""

@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 WEEK_STARTS = ("monday", "sunday")
+AFFIRM_ADVANCE_CHOICES = (0, 10, 20, 30, 60)
 
 
 @dataclass(frozen=True)
@@ -16,6 +17,7 @@ class Settings:
     reduced_motion: bool = False
     bell: bool = False
     week_start: str = "monday"
+    affirm_advance_seconds: int = 0  # Affirm moves on by itself every N seconds (0: off)
     care_shown_on: str = ""  # ISO date the low-check-in care line was last shown ("" for never)
     id: str = "settings"
 

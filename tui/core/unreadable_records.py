@@ -20,6 +20,8 @@ TABLE_TITLES: dict[str, str] = {
     "breathing_patterns": "breathing patterns",
     "meditation_sessions": "guided meditations",
     "affirmations": "affirmations",
+    "affirmation_marks": "affirmation favourites and hidden marks",
+    "affirmation_practice": "affirmation practice days",
     "selfcare_items": "self-care items",
     "selfcare_ticks": "self-care ticks",
     "selfcare_needs": "self-care needs",

@@ -1,7 +1,9 @@
 """The person's own affirmations (table ``affirmations``): written here or saved from a reframe.
 
 Fields: id, text, tag, created_at, source ("own" | "reframe"), and the
-optional ``favourite`` (bool).
+optional ``favourite`` (bool) and ``entry_id`` (the journal entry a reframe
+was kept from). Optional fields are written only when set, so files from
+before them read unchanged (no schema step needed).
 """
 
 from __future__ import annotations
@@ -30,6 +32,8 @@ class AffirmationRepository(Repository[Affirmation]):
         }
         if item.favourite:
             document["favourite"] = True
+        if item.entry_id:
+            document["entry_id"] = item.entry_id
         return document
 
     def from_document(self, document: Mapping[str, Any]) -> Affirmation:
@@ -41,16 +45,29 @@ class AffirmationRepository(Repository[Affirmation]):
             created_at=str(document.get("created_at", "")),
             source=source if source in OWN_SOURCES else "own",
             favourite=document.get("favourite") is True,
+            entry_id=str(document.get("entry_id", "") or ""),
         )
 
-    def add_own(self, text: str, tag: str = "", source: str = "own", *, at: datetime | None = None) -> Affirmation:
-        """Save a new own affirmation (``source`` "own" or "reframe")."""
+    def add_own(
+        self,
+        text: str,
+        tag: str = "",
+        source: str = "own",
+        *,
+        at: datetime | None = None,
+        entry_id: str = "",
+    ) -> Affirmation:
+        """Save a new own affirmation (``source`` "own" or "reframe", which links to ``entry_id``)."""
         if source not in OWN_SOURCES:
             raise ValueError(f"source must be one of {OWN_SOURCES}, not {source!r}")
         moment = at if at is not None else datetime.now().astimezone()
         return self.save(
             Affirmation(
-                text=clean_affirmation_text(text), tag=str(tag).strip(), created_at=to_text(moment), source=source
+                text=clean_affirmation_text(text),
+                tag=str(tag).strip(),
+                created_at=to_text(moment),
+                source=source,
+                entry_id=entry_id,
             )
         )
 

@@ -176,8 +176,16 @@ TABLE_RULES: dict[str, Rules] = {
     ),
     "affirmations": Rules(
         {"id": _id, "text": _text},
-        {"tag": _or_none(_text), "created_at": _or_none(_text), "source": _text, "favourite": _flag},
+        {
+            "tag": _or_none(_text),
+            "created_at": _or_none(_text),
+            "source": _text,
+            "favourite": _flag,
+            "entry_id": _or_none(_text),
+        },
     ),
+    "affirmation_marks": Rules({"id": _id}, {"favourite": _flag, "hidden": _flag}),
+    "affirmation_practice": Rules({"id": _id, "day": _day, "count": _whole(0)}, {}),
     "selfcare_items": Rules(
         {"id": _id, "text": _text},
         {

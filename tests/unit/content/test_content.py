@@ -16,7 +16,7 @@ from tui import content
 
 ELEMENTS = {"self-kindness", "common-humanity", "mindfulness"}
 PROMPT_TAGS = ELEMENTS | {"personal-needs", "creativity"}
-AFFIRMATION_TAGS = ELEMENTS | {"personal-needs", "rest", "growth"}
+AFFIRMATION_TAGS = ELEMENTS | {"worth", "rest", "growth"}  # issue 14: the six tags affirmations serve
 IDEA_CATEGORIES = {"body", "mind", "connection", "rest", "creativity", "surroundings"}  # issue 15 names
 PHASE_KINDS = {"inhale", "hold", "exhale", "top-up"}
 QUADRANTS = [
@@ -181,7 +181,7 @@ def test_affirmations() -> None:
     assert len(items) >= 40
     _assert_unique_slugs(items)
     _assert_texts(items)
-    assert {a["tag"] for a in items} <= AFFIRMATION_TAGS
+    assert {a["tag"] for a in items} == AFFIRMATION_TAGS
     assert len({a["text"] for a in items}) == len(items)
 
 

@@ -1,4 +1,8 @@
-"""Home: the title, today's date, a calm overview of today and a sparkline of the last 30 days."""
+"""Home: the title, today's date, a calm overview of today, the affirmation of the day and a 30-day sparkline.
+
+The affirmation of the day is the one ``heartwork affirm today`` prints; ``t``
+opens it in the Affirm carousel.
+"""
 
 from __future__ import annotations
 
@@ -7,13 +11,17 @@ from dataclasses import dataclass
 
 from textual import events
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Center, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Header, Static
 
 from tui import content
+from tui.core.affirmations import affirmation_of_the_day
 from tui.core.mood_stats import daily_means, range_start, series
+from tui.core.shorten import shorten_at_word
 from tui.sections import SECTIONS
+from tui.store.affirmation_library import affirmation_library
 from tui.store.checkin_repository import CheckinRepository
 from tui.store.today_repository import summarize_day
 from tui.ui.base import HeartworkScreen
@@ -105,6 +113,8 @@ class HomeScreen(HeartworkScreen[None]):
     """Where Heartwork opens: what today holds so far, and where to go next."""
 
     CSS_PATH = "../../styles/home.tcss"
+    BINDINGS = [Binding("t", "open_affirmation", "Today's affirmation", show=False)]
+    AFFIRMATION_CHARS = 110
 
     def __init__(self) -> None:
         super().__init__()
@@ -112,6 +122,7 @@ class HomeScreen(HeartworkScreen[None]):
         self._sparkline_for: tuple[object, ...] | None = None  # (data version, day) last drawn
         self._layout: HomeLayout | None = None
         self._note_rows = 2
+        self._affirmation_id: str | None = None
 
     def compose(self) -> ComposeResult:
         date_text, summary_text, note_text = self._shown = self._texts()
@@ -119,6 +130,7 @@ class HomeScreen(HeartworkScreen[None]):
         with VerticalScroll(id="home-body"):
             yield FigletText("Heartwork", id="home-title", max_height=title_height(self.app.size.height))
             yield Static(date_text, id="home-date")
+            yield Static(self._affirmation_text(), id="home-affirmation", markup=False)
             with Center():
                 yield DaySparkline(content.sparkline_words(), id="home-sparkline")
             with Center():
@@ -210,6 +222,22 @@ class HomeScreen(HeartworkScreen[None]):
         note_text = f"[i]{rng.choice(home_text['gentle_notes'])}[/i]"
         return date_text, summary_text, note_text
 
+    def _affirmation_text(self) -> str:
+        """Today's affirmation on a line or two, with the key that opens it."""
+        chosen = affirmation_of_the_day(affirmation_library(self.store), self.clock.now().date())
+        self._affirmation_id = chosen.id if chosen else None
+        if chosen is None:
+            return ""
+        return f"“{shorten_at_word(chosen.text, self.AFFIRMATION_CHARS)}”  (t opens it)"
+
+    async def action_open_affirmation(self) -> None:
+        """Show today's affirmation in the Affirm carousel."""
+        chosen = self._affirmation_id
+        await self.app.switch_mode("affirm")
+        show = getattr(self.app.screen, "show_affirmation", None)
+        if chosen is not None and show is not None:
+            show(chosen)
+
     def _show_sparkline(self) -> None:
         """The last 30 days of mood on one line; hidden until there is a first check-in."""
         today = self.clock.now().date()
@@ -229,6 +257,11 @@ class HomeScreen(HeartworkScreen[None]):
     def refresh_from_store(self) -> None:
         """Redraw the texts if the day or the saved data changed what they say."""
         self._show_sparkline()
+        affirmation = self.query_one("#home-affirmation", Static)
+        affirmation_text = self._affirmation_text()
+        if str(affirmation.render()) != affirmation_text:
+            affirmation.update(affirmation_text)
+            self.call_after_refresh(self._fit_to_height)
         texts = self._texts()
         if texts == self._shown:
             return

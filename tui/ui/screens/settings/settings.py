@@ -8,7 +8,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Label, OptionList, Select, Static, Switch
 from textual.widgets.option_list import Option
 
-from tui.core.settings import WEEK_STARTS
+from tui.core.settings import AFFIRM_ADVANCE_CHOICES, WEEK_STARTS
 from tui.core.unreadable_records import unreadable_lines, unreadable_summary
 from tui.ui.base import HeartworkModal
 from tui.ui.widgets.calm_footer import CalmFooter
@@ -45,6 +45,15 @@ class SettingsScreen(HeartworkModal[None]):
             with Horizontal(classes="settings-row"):
                 yield Button("Export…", id="settings-export")
                 yield Label("A copy of your data as JSON or CSV, to a file you choose")
+                yield Select(
+                    [("Off" if n == 0 else f"Every {n} s", n) for n in AFFIRM_ADVANCE_CHOICES],
+                    value=settings.affirm_advance_seconds
+                    if settings.affirm_advance_seconds in AFFIRM_ADVANCE_CHOICES
+                    else 0,
+                    allow_blank=False,
+                    id="settings-affirm-advance",
+                )
+                yield Label("Affirmations move on by themselves (any key pauses)")
             unreadable = self.store.database.unreadable_records()
             if unreadable:
                 yield Static("Records that could not be read", classes="settings-heading", markup=False)
@@ -83,6 +92,8 @@ class SettingsScreen(HeartworkModal[None]):
     def on_select_changed(self, event: Select.Changed) -> None:
         if event.select.id == "settings-week-start" and event.value in WEEK_STARTS:
             self.heartwork.update_settings(week_start=event.value)
+        elif event.select.id == "settings-affirm-advance" and event.value in AFFIRM_ADVANCE_CHOICES:
+            self.heartwork.update_settings(affirm_advance_seconds=event.value)
 
     def action_dismiss(self) -> None:  # type: ignore[override]
         self.dismiss(None)

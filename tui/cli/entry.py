@@ -1,0 +1,24 @@
+"""The ``heartwork`` command's entry point: a quick answer for ``affirm today``, else the full CLI.
+
+``affirm today`` is meant for a shell start-up file, so it is answered before
+argparse, the store or the sections are imported (see
+:mod:`tui.cli.commands.affirm_today_fast`); every other command goes to
+:func:`tui.cli.main.main` unchanged.
+"""
+
+from __future__ import annotations
+
+import sys
+
+
+def main() -> int:
+    argv = sys.argv[1:]
+    if len(argv) >= 2 and "today" in argv and "affirm" in argv:
+        from tui.cli.commands.affirm_today_fast import fast_affirm_today
+
+        answered = fast_affirm_today(argv)
+        if answered is not None:
+            return answered
+    from tui.cli.main import main as full_main
+
+    return full_main()
