@@ -101,8 +101,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     use_utf8_streams()  # first, so the visible wrappers below write UTF-8
     from tui.cli.commands.visible_output import visible_standard_streams
 
-    with visible_standard_streams():
-        return _main(argv)
+    try:
+        with visible_standard_streams():
+            code = _main(argv)
+            sys.stdout.flush()
+            return code
+    except BrokenPipeError:
+        # The reader went away (``heartwork affirm list | head -3``): that is fine, not a crash.
+        # Point stdout at nothing so Python's last flush at exit has nowhere to fail.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 def _main(argv: Sequence[str] | None) -> int:
@@ -119,6 +129,8 @@ def _main(argv: Sequence[str] | None) -> int:
         return int(args.func(args))
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        raise  # not a crash: main() ends quietly
     except Exception as error:
         from tui.crash import CrashLogRefusedError, crash_message, crash_message_without_log, write_crash_log
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from datetime import date
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from tui.cli.commands import affirm_today_fast
+from tui.cli.main import main
 from tui.core.affirmations import MAX_AFFIRMATION_CHARS, TAGS, affirmation_of_the_day
 from tui.store.affirmation_library import affirmation_library, set_favourite, set_hidden
 from tui.store.affirmation_repository import AffirmationRepository
@@ -165,3 +167,27 @@ def test_item14_quick_today_knows_the_local_date_without_datetime(offset_hours: 
     for stamp in (0.0, 1_772_409_599.0, 1_772_409_600.0, 1_800_000_000.5):
         local = datetime.fromtimestamp(stamp, timezone(timedelta(seconds=offset)))
         assert affirm_today_fast._local_day_ordinal(stamp, offset) == local.date().toordinal()
+
+
+def test_item14_affirm_today_quick_path_steps_aside_for_waiting_quick_captures(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An affirmation added from the shell waits in the inbox; the quick path leaves it to the full command."""
+    db = tmp_path / "heartwork.json"
+    assert main(["--db", str(db), "affirm", "add", "I can go gently today."]) == 0
+    assert (tmp_path / "heartwork.json.inbox").stat().st_size > 0
+    assert affirm_today_fast.fast_affirm_today(["--db", str(db), "affirm", "today"]) is None
+    capsys.readouterr()
+    assert main(["--db", str(db), "affirm", "list", "--mine"]) == 0
+    assert "I can go gently today." in capsys.readouterr().out
+
+
+def test_a_reader_that_goes_away_is_not_a_crash(tmp_path: Path) -> None:
+    """``heartwork affirm list | head -1``: the pipe closes early; the command ends quietly, no crash log."""
+    state = tmp_path / "state"
+    env = {**os.environ, "XDG_STATE_HOME": str(state)}
+    shell = f"{sys.executable} -m tui --db {tmp_path / 'db.json'} affirm list | head -1"
+    done = subprocess.run(["bash", "-o", "pipefail", "-c", shell], capture_output=True, text=True, env=env)
+    assert done.stdout.count("\n") == 1
+    assert "unexpected error" not in done.stderr
+    assert not (state / "heartwork" / "crash.log").exists()

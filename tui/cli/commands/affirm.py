@@ -11,7 +11,14 @@ from __future__ import annotations
 import argparse
 import sys
 
-from tui.cli.commands.common import EXIT_OK, EXIT_USAGE, fail, fail_store, open_store, warn_if_backups_refused
+from tui.cli.commands.common import (
+    EXIT_OK,
+    EXIT_USAGE,
+    fail,
+    fail_store,
+    open_store,
+    warn_if_backups_will_be_refused,
+)
 from tui.cli.commands.utf8_streams import shell_text
 
 ACTIONS = ("add", "list", "today")
@@ -59,10 +66,12 @@ def run_add(args: argparse.Namespace) -> int:
         cleaned = clean_affirmation_text(text)
     except ValueError as error:
         return fail(f"{error} Nothing was saved.", EXIT_USAGE)
-    from tui.store.errors import StoreError
+    from tui.store.errors import StoreError, UnsafeFolderError
 
     try:
         save_own_affirmation(args, cleaned, tag)
+    except UnsafeFolderError as error:
+        return fail(str(error), EXIT_USAGE)
     except StoreError as error:
         return fail_store(error, "your affirmation")
     print(f"Saved with your own affirmations{f' (tagged {tag})' if tag else ''}: {cleaned}")
@@ -70,17 +79,18 @@ def run_add(args: argparse.Namespace) -> int:
 
 
 def save_own_affirmation(args: argparse.Namespace, text: str, tag: str) -> None:
-    """The one place ``affirm add`` writes (through the store today; an inbox append could replace it)."""
+    """The one place ``affirm add`` writes: quick capture through the inbox, never loading the database."""
     from datetime import datetime
 
+    from tui.core.affirmations import Affirmation
+    from tui.core.timefmt import to_text
+    from tui.paths import database_location
     from tui.store.affirmation_repository import AffirmationRepository
 
-    store = open_store(args)
-    try:
-        store.repo(AffirmationRepository).add_own(text, tag, "own", at=datetime.now().astimezone())
-        warn_if_backups_refused(store)
-    finally:
-        store.close()
+    location = database_location(getattr(args, "db", None))
+    mine = Affirmation(text=text, tag=tag, created_at=to_text(datetime.now().astimezone()), source="own")
+    AffirmationRepository.add_to_inbox(location.path, mine, own_folder=location.own_folder)
+    warn_if_backups_will_be_refused(location.path)
 
 
 def run_list(args: argparse.Namespace) -> int:

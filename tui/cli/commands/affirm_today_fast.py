@@ -17,7 +17,7 @@ OWN_SOURCES = ("own", "reframe")
 # The database format this reader understands; importing tui.store for it would cost
 # the time saved (tests/unit/test_affirm_cli.py checks it equals migrations.CURRENT_VERSION).
 # A newer format simply falls back to the full command.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def fast_affirm_today(argv: list[str]) -> int | None:
@@ -69,6 +69,11 @@ def _answer(db: str) -> int | None:
     from tui.core.safe_text import visible_text
 
     path = _database_file(db)
+    try:
+        if os.path.getsize(path + ".inbox") > 0:
+            return None  # quick captures wait in the inbox: the full command reads them too
+    except OSError:
+        pass
     if os.path.exists(path):
         with open(path, "rb") as handle:
             data = json.loads(handle.read().decode("utf-8"))
