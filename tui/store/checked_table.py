@@ -7,6 +7,10 @@ What it adds to TinyDB's ``Table``:
 * Every write runs inside the database transaction (the cross-process lock),
   even when the caller forgot to open one, and the cached next document id is
   thrown away whenever the data in memory was replaced (another process wrote).
+* A record removed leaves a tombstone in the same write, and a record saved
+  again after its deletion is brought back newer than the deletion (see
+  :mod:`tui.store.tombstones`), so merging another device's copy never
+  resurrects what was deleted.
 * If a change fails part-way (an invalid value, an error in a callable), memory
   is rolled back to the last saved state: nothing half-done is ever written later.
 * Writes work on a shallow copy of the stored table (C speed) instead of
@@ -24,6 +28,7 @@ from typing import Any, Protocol, cast
 from tinydb.table import Document, Table
 
 from tui.store import codec
+from tui.store.tombstones import mark_deletions, tombstoned_among
 
 TransactionFactory = Callable[[], AbstractContextManager[None]]
 
@@ -174,6 +179,7 @@ class CheckedTable(Table):
             if not isinstance(document.get("id"), str) or not document["id"]:
                 raise ValueError("A record needs a non-empty string id.")
         with self.transaction():
+            revived = tombstoned_among(self._tracked.read() or {}, self.name, documents)
             targets: list[tuple[str, Mapping[str, Any]]] = []
             for document in documents:
                 key = self.doc_key_for(document["id"])
@@ -186,7 +192,7 @@ class CheckedTable(Table):
                     if index is not None:
                         index[document["id"]] = key
 
-            self._update_table(replace_or_add, keeps_index=True)
+            self._update_table(replace_or_add, keeps_index=True, revived=revived)
         return len(documents)
 
     def delete_record(self, record_id: str) -> bool:
@@ -231,7 +237,9 @@ class CheckedTable(Table):
         next_id: int = super()._get_next_id()  # type: ignore[no-untyped-call]  # tinydb leaves it unannotated
         return next_id
 
-    def _update_table(self, updater: Callable[[Any], None], keeps_index: bool = False) -> None:
+    def _update_table(
+        self, updater: Callable[[Any], None], keeps_index: bool = False, revived: frozenset[str] = frozenset()
+    ) -> None:
         """Apply ``updater`` to a shallow copy of the table and save it.
 
         The copy (C speed, no key conversion) means a reader in another thread
@@ -252,5 +260,6 @@ class CheckedTable(Table):
                 self._index = None
         changed = dict(tables)
         changed[self.name] = working
+        mark_deletions(changed, self.name, tables.get(self.name, {}), working, revived)
         storage.write(changed)
         self.clear_cache()
