@@ -202,14 +202,16 @@ def _merge_table(
     next_key = max((int(key) for key in ours if key.isdigit()), default=0) + 1
     for record_id in sorted(set(our_ids) | set(their_ids)):
         mine, other = our_ids.get(record_id), their_ids.get(record_id)
+        winner: Mapping[str, Any]
         if mine is not None and other is not None and mine != other:
             winner = newer(mine, other)
             loser = other if winner is mine else mine
             entry = history_entry(name, loser)
             history.setdefault(entry["id"], entry)
         else:
-            winner = mine if mine is not None else other
-        assert winner is not None
+            found = mine if mine is not None else other
+            assert found is not None
+            winner = found
         stone = tombstones.get(tombstone_id(name, record_id))
         if stone is not None and moment_order(stone.get("deleted_at")) >= moment_order(winner.get("updated_at")):
             deleted += mine is not None

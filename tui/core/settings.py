@@ -17,6 +17,7 @@ class Settings:
     bell: bool = False
     week_start: str = "monday"
     care_shown_on: str = ""  # ISO date the low-check-in care line was last shown ("" for never)
+    keep_deletion_marks_days: int = 180  # how long a deletion is remembered so a synced copy cannot undo it
     id: str = "settings"
 
     def with_changes(self, **changes: Any) -> Settings:

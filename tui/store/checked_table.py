@@ -173,15 +173,15 @@ class CheckedTable(Table):
 
     def save_records(self, documents: Iterable[Mapping[str, Any]]) -> int:
         """Insert or replace (by string ``id``) each document, all in one write."""
-        documents = [dict(document) for document in documents]
-        for document in documents:
+        copies: list[dict[str, Any]] = [dict(document) for document in documents]
+        for document in copies:
             codec.check_document(document)
             if not isinstance(document.get("id"), str) or not document["id"]:
                 raise ValueError("A record needs a non-empty string id.")
         with self.transaction():
-            revived = tombstoned_among(self._tracked.read() or {}, self.name, documents)
+            revived = tombstoned_among(self._tracked.read() or {}, self.name, copies)
             targets: list[tuple[str, Mapping[str, Any]]] = []
-            for document in documents:
+            for document in copies:
                 key = self.doc_key_for(document["id"])
                 targets.append((key if key is not None else str(self._get_next_id()), document))
 
@@ -193,7 +193,7 @@ class CheckedTable(Table):
                         index[document["id"]] = key
 
             self._update_table(replace_or_add, keeps_index=True, revived=revived)
-        return len(documents)
+        return len(copies)
 
     def delete_record(self, record_id: str) -> bool:
         """Delete the record whose ``id`` is ``record_id``; True if it existed."""

@@ -13,7 +13,7 @@ import signal
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import events
 from textual.app import App, SystemCommand
@@ -37,6 +37,9 @@ from tui.ui.screen_styles import built_up_to_date, preload_screen_styles
 from tui.ui.store_errors import store_write
 from tui.ui.textual_theme import to_textual_theme
 from tui.ui.warm_up import WARM_UP_DELAY_SECONDS, warm_up_steps
+
+if TYPE_CHECKING:
+    from tui.store.conflict_copies import ConflictReport
 
 MIN_WIDTH = 60
 MIN_HEIGHT = 20
@@ -156,6 +159,7 @@ class HeartworkApp(App[None]):
         self._install_signal_handlers()
         self._mark_instance()
         self._tell_about_unreadable_records()
+        self._tell_about_conflict_copies(self.store.opening_conflicts)
         self.set_interval(EXTERNAL_CHANGE_POLL_SECONDS, self._check_external_changes)
         if self.current_mode != self.launch.section:
             self.switch_mode(self.launch.section)
@@ -292,8 +296,19 @@ class HeartworkApp(App[None]):
             changed = self.store.database.refresh()
         if attempt.failed:
             return
+        with store_write(self, "Could not merge a synced copy") as attempt:
+            conflicts = self.store.merge_conflict_copies()
+        if not attempt.failed and self._tell_about_conflict_copies(conflicts):
+            changed = True
         if changed:
             self.screen.post_message(DataChanged())
+
+    def _tell_about_conflict_copies(self, report: ConflictReport | None) -> bool:
+        """Say in one calm line what a sync tool's conflict copies brought in; True if records changed."""
+        if report is None or not report.anything:
+            return False
+        self.notify(visible_text(report.describe()), title="Synced copies", timeout=10, markup=False)
+        return bool(report.merged)
 
     def data_changed(self) -> None:
         """Tell the showing screen that saved data changed."""

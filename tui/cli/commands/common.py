@@ -36,7 +36,10 @@ def open_store(args: argparse.Namespace, *, read_only: bool = False) -> Store:
     try:
         if read_only:
             return Store.open_read_only(location.path, own_folder=location.own_folder)
-        return Store.open(location.path, own_folder=location.own_folder)
+        store = Store.open(location.path, own_folder=location.own_folder)
+        if store.opening_conflicts is not None and store.opening_conflicts.anything:
+            print(f"heartwork: {store.opening_conflicts.describe()}", file=sys.stderr)
+        return store
     except UnsafeFolderError as error:
         raise SystemExit(fail(str(error), EXIT_USAGE)) from None
 
