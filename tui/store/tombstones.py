@@ -12,16 +12,23 @@ over the other device's tombstone too.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
 from typing import Any
 
 from tui.core.record_merge import TOMBSTONES_TABLE, make_tombstone, tombstone_id
 
 
+def _system_now() -> datetime:
+    return datetime.now().astimezone()
+
+
+clock: Callable[[], datetime] = _system_now  # the time stamped on changes (a simulation sets its own)
+
+
 def now_stamp() -> str:
     """The time of a change, to the microsecond with its UTC offset (orders edits made the same second)."""
-    return datetime.now().astimezone().isoformat(timespec="microseconds")
+    return clock().isoformat(timespec="microseconds")
 
 
 def tombstoned_among(data: Mapping[str, Any], table: str, documents: Iterable[dict[str, Any]]) -> frozenset[str]:
