@@ -25,6 +25,7 @@ SHELL_COMMANDS: dict[str, tuple[str, str]] = {
     "checkin": ("tui.cli.commands.checkin", "record how you feel (SCORE 1-10) without opening the app"),
     "export": ("tui.cli.commands.export", "write a complete backup of your data"),
     "restore": ("tui.cli.commands.restore", "list backups, or put the newest good one back"),
+    "sync": ("tui.cli.commands.sync_merge", "merge the conflict copies a sync tool left beside the database"),
     "themes": ("tui.cli.commands.themes_list", "list theme names"),
     "where": ("tui.cli.commands.where", "print where the database lives"),
 }
