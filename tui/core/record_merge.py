@@ -57,7 +57,7 @@ class MergeSummary:
         )
 
     def describe(self) -> str:
-        """One calm line, e.g. "2 new, 1 updated; 1 earlier version kept in history"."""
+        """One calm line, e.g. "2 new, 1 updated; 1 earlier version kept"."""
         parts = []
         if self.added:
             parts.append(f"{self.added} new")
@@ -68,7 +68,7 @@ class MergeSummary:
         text = ", ".join(parts) if parts else "nothing new"
         if self.versions_kept:
             plural = "s" if self.versions_kept != 1 else ""
-            text += f"; {self.versions_kept} earlier version{plural} kept in history"
+            text += f"; {self.versions_kept} earlier version{plural} kept"
         return text
 
 
