@@ -131,7 +131,7 @@ def run_two_computers(steps: list[tuple[str, int, int]]) -> tuple[Store, Store, 
     return stores[0], stores[1], model
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(operation, max_size=25))
 @example([("add", 0, 0), ("sync", 0, 0), ("delete", 0, 0), ("edit", 1, 0)])  # deleted here, stale edit there
 @example([("add", 0, 0), ("sync", 0, 0), ("edit", 1, 0), ("delete", 0, 0)])  # edited there, deleted here later
@@ -182,7 +182,7 @@ def _deep_copy(data: dict[str, Any]) -> dict[str, Any]:
 edits = st.lists(st.tuples(st.sampled_from(["add", "edit", "delete"]), st.integers(0, 10)), max_size=12)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=50, deadline=None)
 @given(shared=edits, first=edits, second=edits, interleave=st.randoms(use_true_random=False))
 def test_item19_4_merging_two_replicas_is_commutative_and_idempotent(
     shared: list[tuple[str, int]], first: list[tuple[str, int]], second: list[tuple[str, int]], interleave: Any

@@ -19,8 +19,6 @@ and the records come out the same):
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -87,6 +85,8 @@ def moment_order(text: Any) -> tuple[int, float]:
 
 def canonical(document: Any) -> str:
     """The one text form of a document (sorted keys), to compare and to settle ties."""
+    import json  # here, not at the top: every shell command imports this module, few merge
+
     return json.dumps(document, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
@@ -101,6 +101,8 @@ def make_tombstone(table: str, record_id: str, deleted_at: str) -> dict[str, Any
 
 def history_entry(table: str, version: Mapping[str, Any]) -> dict[str, Any]:
     """An earlier version of a record, under an id made from its content (so both devices agree)."""
+    import hashlib  # here, not at the top: loading OpenSSL costs every shell command ~30 ms
+
     digest = hashlib.sha256(canonical(version).encode("utf-8")).hexdigest()[:16]
     record_id = str(version.get("id", ""))
     return {

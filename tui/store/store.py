@@ -41,8 +41,10 @@ class Store:
 
     def merge_conflict_copies(self) -> ConflictReport:
         """Merge the sync tool's conflict copies beside the database, if any (raises StoreError if saving fails)."""
-        from tui.store.conflict_copies import merge_conflict_copies
+        from tui.store.conflict_copies import ConflictReport, find_conflict_copies, merge_conflict_copies
 
+        if self.database.path is None or not find_conflict_copies(self.database.path):
+            return ConflictReport()  # the usual case, every 2 s: one look at the folder, nothing read
         return merge_conflict_copies(
             self.database,
             keep_days=self.settings.load().keep_deletion_marks_days,
