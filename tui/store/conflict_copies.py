@@ -12,6 +12,11 @@ Only names built from the database's own name match: temp files
 (``.heartwork.json.*.tmp``), the lock file and another program's files are
 never taken for a copy. A copy that cannot be read, or comes from a newer
 Heartwork, is left where it is and reported once.
+
+Not done yet (issue 19, item 5): Heartwork has no encryption today. When an
+encrypted database exists, a conflict copy will be encrypted too: it must be
+decrypted with the unlocked key in :func:`_read_copy` (after unlock, never
+before) and merged the same way; a copy that cannot be unlocked is left alone.
 """
 
 from __future__ import annotations
