@@ -261,10 +261,11 @@ class Database:
 
     def replace_data(self, data: dict[str, Any]) -> None:
         """Write ``data`` as the whole database (a merge made it); call inside :meth:`transaction`."""
-        self.storage.write(data)
-        self.storage.generation += 1  # record numbers may have moved: tables drop their cached ids
-        self._forget_query_caches()
-        if self._set_aside is not None:
+        try:
+            self.storage.write(data)  # a failed write keeps ``data`` in memory for a retry, as any save
+        finally:
+            self.storage.generation += 1  # record numbers may have moved: tables drop their cached ids
+            self._forget_query_caches()
             self._set_aside = None
 
     def snapshot(self) -> dict[str, dict[str, dict[str, Any]]]:
