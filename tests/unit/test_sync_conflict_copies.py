@@ -188,3 +188,29 @@ def test_item19_2_file_replaced_underneath_is_reloaded_before_the_next_write(tmp
         "laptop again",
     ]
     store.close()
+
+
+def test_item19_3_the_keep_deletion_marks_setting_drops_old_tombstones_at_the_next_merge(tmp_path: Path) -> None:
+    from tui.core.record_merge import TOMBSTONES_TABLE
+    from tui.core.settings import Settings
+    from tui.store import tombstones
+
+    database = tmp_path / "heartwork.json"
+    store = Store.open(database)
+    store.settings.save(Settings(keep_deletion_marks_days=5))
+    journal = store.repo(JournalRepository)
+    old, recent = _entry("deleted long ago"), _entry("deleted lately")
+    journal.save_many([old, recent])
+    saved_clock = tombstones.clock
+    tombstones.clock = lambda: datetime.now().astimezone().replace(year=2020)
+    try:
+        journal.delete(old.id)
+    finally:
+        tombstones.clock = saved_clock
+    journal.delete(recent.id)
+    _conflict_copy_of(database, tmp_path)
+    report = store.merge_conflict_copies()
+    assert len(report.merged) == 1
+    stones = (store.database.storage.read() or {})[TOMBSTONES_TABLE]
+    assert [stone["record_id"] for stone in stones.values()] == [recent.id]
+    store.close()
