@@ -56,8 +56,8 @@ def mark_deletions(
     if table.startswith("_"):
         return
     removed: set[str] = set()
-    if len(after) < len(before):
-        removed = _ids(before.values()) - _ids(after.values())
+    if len(after) < len(before):  # a removal: the records under the keys that are gone (set difference at C speed)
+        removed = _ids(before[key] for key in before.keys() - after.keys())
     if not removed and not revived:
         return
     stones = dict(changed.get(TOMBSTONES_TABLE) or {})
