@@ -214,3 +214,25 @@ def test_item19_3_the_keep_deletion_marks_setting_drops_old_tombstones_at_the_ne
     stones = (store.database.storage.read() or {})[TOMBSTONES_TABLE]
     assert [stone["record_id"] for stone in stones.values()] == [recent.id]
     store.close()
+
+
+def test_item19_3_heartwork_sync_merges_copies_and_never_creates_a_database(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tui.cli.main import main
+
+    missing = tmp_path / "none" / "heartwork.json"
+    assert main(["--db", str(missing), "sync"]) == 0
+    assert "no database" in capsys.readouterr().out and not missing.parent.exists()
+    database = tmp_path / "heartwork.json"
+    store = Store.open(database)
+    store.repo(JournalRepository).save(_entry("here"))
+    store.close()
+    other = Store.open(tmp_path / "desktop" / "heartwork.json")
+    other.repo(JournalRepository).save(_entry("there"))
+    other.close()
+    _conflict_copy_of(tmp_path / "desktop" / "heartwork.json", tmp_path)
+    assert main(["--db", str(database), "sync"]) == 0
+    assert capsys.readouterr().out.strip() == "Merged a copy from your sync folder: 1 new."
+    assert main(["--db", str(database), "sync"]) == 0
+    assert "Nothing to merge" in capsys.readouterr().out

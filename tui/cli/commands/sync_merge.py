@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from tui.cli.commands.common import EXIT_OK, fail_store, open_store
+from tui.cli.commands.common import EXIT_OK, database_path, fail_store, open_store
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -23,6 +23,9 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from tui.store.errors import StoreError
 
+    if not database_path(args).exists():  # nothing to merge into; never create a database just to look
+        print(f"Nothing to merge: there is no database at {database_path(args)} yet.")
+        return EXIT_OK
     try:
         store = open_store(args, say_merged=False)
     except StoreError as error:
