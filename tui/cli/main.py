@@ -28,6 +28,7 @@ SHELL_COMMANDS: dict[str, tuple[str, str]] = {
     "meditate": ("tui.cli.commands.meditate", "open a guided meditation (GUIDE), or --list the guides"),
     "restore": ("tui.cli.commands.restore", "list backups, or put the newest good one back"),
     "serve": ("tui.cli.commands.serve", "open Heartwork in a browser tab on this computer (needs heartwork[web])"),
+    "sync": ("tui.cli.commands.sync_merge", "merge the conflict copies a sync tool left beside the database"),
     "themes": ("tui.cli.commands.themes_list", "list theme names"),
     "where": ("tui.cli.commands.where", "print where the database lives"),
 }

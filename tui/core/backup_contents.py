@@ -11,7 +11,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-META_TABLE = "_meta"
+META_TABLE = "_meta"  # like every table whose name starts with "_" (tombstones, history): bookkeeping, not records
 
 # Table name -> (one, many): how a person would name its records.
 KIND_NAMES: dict[str, tuple[str, str]] = {
@@ -44,7 +44,7 @@ def record_counts(data: Tables) -> dict[str, int]:
     return {
         name: len(table)
         for name, table in data.items()
-        if name != META_TABLE and isinstance(table, Mapping) and len(table) > 0
+        if not name.startswith("_") and isinstance(table, Mapping) and len(table) > 0
     }
 
 
@@ -57,7 +57,7 @@ def newest_day(data: Tables) -> str | None:
     """The latest ``YYYY-MM-DD`` any record carries (when it was made or changed), or None."""
     newest: str | None = None
     for name, table in data.items():
-        if name == META_TABLE or not isinstance(table, Mapping):
+        if name.startswith("_") or not isinstance(table, Mapping):
             continue
         for record in table.values():
             if not isinstance(record, Mapping):
@@ -95,7 +95,7 @@ def records_lost(current: Tables, replacement: Tables) -> dict[str, int]:
     """
     lost: dict[str, int] = {}
     for name, table in current.items():
-        if name == META_TABLE or not isinstance(table, Mapping):
+        if name.startswith("_") or not isinstance(table, Mapping):
             continue
         other = replacement.get(name)
         kept = _keys(other) if isinstance(other, Mapping) else set()

@@ -19,6 +19,7 @@ class Settings:
     week_start: str = "monday"
     affirm_advance_seconds: int = 0  # Affirm moves on by itself every N seconds (0: off)
     care_shown_on: str = ""  # ISO date the low-check-in care line was last shown ("" for never)
+    keep_deletion_marks_days: int = 180  # how long a deletion is remembered so a synced copy cannot undo it
     id: str = "settings"
 
     def with_changes(self, **changes: Any) -> Settings:

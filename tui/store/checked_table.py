@@ -7,6 +7,10 @@ What it adds to TinyDB's ``Table``:
 * Every write runs inside the database transaction (the cross-process lock),
   even when the caller forgot to open one, and the cached next document id is
   thrown away whenever the data in memory was replaced (another process wrote).
+* A record removed leaves a tombstone in the same write, and a record saved
+  again after its deletion is brought back newer than the deletion (see
+  :mod:`tui.store.tombstones`), so merging another device's copy never
+  resurrects what was deleted.
 * If a change fails part-way (an invalid value, an error in a callable), memory
   is rolled back to the last saved state: nothing half-done is ever written later.
 * Writes work on a shallow copy of the stored table (C speed) instead of
@@ -24,6 +28,7 @@ from typing import Any, Protocol, cast
 from tinydb.table import Document, Table
 
 from tui.store import codec
+from tui.store.tombstones import mark_deletions, tombstoned_among
 
 TransactionFactory = Callable[[], AbstractContextManager[None]]
 
@@ -173,20 +178,21 @@ class CheckedTable(Table):
         (an import): such values always survive a round trip (no NaN, no lone
         surrogates), so the per-value check is skipped.
         """
-        documents = [dict(document) for document in documents]
-        for document in documents:
+        copies: list[dict[str, Any]] = [dict(document) for document in documents]
+        for document in copies:
             if not from_strict_json:
                 codec.check_document(document)
             if not isinstance(document.get("id"), str) or not document["id"]:
                 raise ValueError("A record needs a non-empty string id.")
         with self.transaction():
+            revived = tombstoned_among(self._tracked.read() or {}, self.name, copies)
             # The table, its index and the next number are looked up once, not once per
             # record: an import of 30,000 records would otherwise stat the file 60,000 times.
             raw = self._read_table()
             index = self._current_index(raw)
             number: int | None = None
             targets: list[tuple[str, Mapping[str, Any]]] = []
-            for document in documents:
+            for document in copies:
                 key = index.get(document["id"])
                 if key is not None and (key not in raw or raw[key].get("id") != document["id"]):
                     self._index = None
@@ -206,8 +212,8 @@ class CheckedTable(Table):
                     if index is not None:
                         index[document["id"]] = key
 
-            self._update_table(replace_or_add, keeps_index=True)
-        return len(documents)
+            self._update_table(replace_or_add, keeps_index=True, revived=revived)
+        return len(copies)
 
     def delete_record(self, record_id: str) -> bool:
         """Delete the record whose ``id`` is ``record_id``; True if it existed."""
@@ -251,7 +257,9 @@ class CheckedTable(Table):
         next_id: int = super()._get_next_id()  # type: ignore[no-untyped-call]  # tinydb leaves it unannotated
         return next_id
 
-    def _update_table(self, updater: Callable[[Any], None], keeps_index: bool = False) -> None:
+    def _update_table(
+        self, updater: Callable[[Any], None], keeps_index: bool = False, revived: frozenset[str] = frozenset()
+    ) -> None:
         """Apply ``updater`` to a shallow copy of the table and save it.
 
         The copy (C speed, no key conversion) means a reader in another thread
@@ -272,5 +280,6 @@ class CheckedTable(Table):
                 self._index = None
         changed = dict(tables)
         changed[self.name] = working
+        mark_deletions(changed, self.name, tables.get(self.name, {}), working, revived)
         storage.write(changed)
         self.clear_cache()

@@ -331,6 +331,15 @@ class Database:
         """True while a change is kept in memory because its save failed."""
         return bool(self.storage.unsaved_changes)
 
+    def replace_data(self, data: dict[str, Any]) -> None:
+        """Write ``data`` as the whole database (a merge made it); call inside :meth:`transaction`."""
+        try:
+            self.storage.write(data)  # a failed write keeps ``data`` in memory for a retry, as any save
+        finally:
+            self.storage.generation += 1  # record numbers may have moved: tables drop their cached ids
+            self._forget_query_caches()
+            self._set_aside = None
+
     def snapshot(self) -> dict[str, dict[str, dict[str, Any]]]:
         """Every table as plain data, as stored (for exports)."""
         data = self.storage.read() or {}

@@ -172,6 +172,25 @@ class JournalRepository(Repository[JournalEntry]):
         title, body = str(document.get("title") or ""), str(document.get("body") or "")
         return visible_text(title, keep_newlines=True), visible_text(body, keep_newlines=True)
 
+    def earlier_versions(self, entry_id: str) -> list[JournalEntry]:
+        """Versions of an entry that a merge with another computer's copy set aside (newest first).
+
+        When both computers edited the same entry, the later edit is the entry
+        and the other is kept in ``_history``; nothing either side wrote is lost.
+        """
+        from tui.core.record_merge import HISTORY_TABLE, moment_order
+
+        kept = (self.database.storage.read() or {}).get(HISTORY_TABLE) or {}
+        versions = [
+            document["version"]
+            for document in kept.values()
+            if document.get("table") == self.table_name
+            and document.get("record_id") == entry_id
+            and isinstance(document.get("version"), dict)
+        ]
+        versions.sort(key=lambda version: moment_order(version.get("updated_at")), reverse=True)
+        return [self.from_document(version) for version in versions]
+
     def all_tags(self) -> list[str]:
         """Every tag used so far, most used first, then alphabetically."""
         counts: dict[str, int] = {}

@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import os
+import re
 import stat
+import time
 from collections.abc import Iterable
+from functools import cache
 from pathlib import Path
 
 from tui.store.errors import UnsafeFolderError
 
 PRIVATE_DIR_MODE = 0o700
 PRIVATE_FILE_MODE = 0o600
+# A temp file another computer left (a synced folder that does not ignore them) is
+# only swept once it is this old: its process id means nothing here.
+FOREIGN_TEMP_MAX_AGE_SECONDS = 24 * 3600.0
 
 
 def ensure_private_dir(folder: Path, *, ours: bool = True, refuse_unsafe: bool = False) -> None:
@@ -126,8 +132,21 @@ def write_private_file(path: Path, payload: bytes, *, keep_open: bool = False, o
 
 
 def temp_name_for(path: Path) -> str:
-    """A fresh temporary name beside ``path``, naming this process (for the stale-file sweep)."""
-    return f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp"
+    """A fresh temporary name beside ``path``, naming this process and computer (for the stale-file sweep).
+
+    ``.heartwork.json.4242-laptop.9f3a01bc.tmp``: hidden, ending ``.tmp`` and
+    never ending like the database, so a sync tool can be told to ignore it
+    (``.stignore``) and no Heartwork ever takes it, or a conflict copy of it,
+    for a database.
+    """
+    return f".{path.name}.{os.getpid()}-{this_computer()}.{os.urandom(4).hex()}.tmp"
+
+
+@cache
+def this_computer() -> str:
+    """This computer's name, letters and digits only (temp files made elsewhere are told apart by it)."""
+    name = os.uname().nodename if hasattr(os, "uname") else os.environ.get("COMPUTERNAME", "")
+    return re.sub(r"[^A-Za-z0-9]", "", name)[:24] or "here"
 
 
 def fsync_dir(folder: Path) -> None:
@@ -157,9 +176,12 @@ def sweep_stale_temp_files_in(folder: Path) -> int:
 def _sweep(candidates: Iterable[Path]) -> int:
     removed = 0
     for temp in candidates:
-        parts = temp.name.rsplit(".", 3)  # ".<name>", "<pid>", "<random>", "tmp"
+        parts = temp.name.rsplit(".", 3)  # ".<name>", "<pid>-<computer>" (or "<pid>"), "<random>", "tmp"
+        pid_text, _, computer = parts[1].partition("-") if len(parts) == 4 else ("", "", "")
+        if computer and computer != this_computer() and not _older_than(temp, FOREIGN_TEMP_MAX_AGE_SECONDS):
+            continue  # being written on another computer, perhaps right now
         try:
-            pid = int(parts[1]) if len(parts) == 4 else -1
+            pid = int(pid_text) if not computer or computer == this_computer() else -1
         except ValueError:
             pid = -1
         if pid > 0 and pid != os.getpid() and _process_alive(pid):
@@ -172,6 +194,13 @@ def _sweep(candidates: Iterable[Path]) -> int:
         except OSError:
             pass
     return removed
+
+
+def _older_than(path: Path, seconds: float) -> bool:
+    try:
+        return time.time() - path.stat().st_mtime > seconds
+    except OSError:
+        return False
 
 
 def _process_alive(pid: int) -> bool:

@@ -11,6 +11,10 @@ document it makes from one, has its control characters made visible by
 screen, the shell, or the file. Subclasses get this without asking (see
 ``__init_subclass__``). Reads return only records that pass their table's
 rules (:mod:`tui.store.record_checks`); the rest are set aside, untouched.
+
+Every saved record carries an ``updated_at`` (merging another device's copy
+keeps the later version): a kind whose dataclass has none gets the time of
+the save. Records saved before this have none and count as oldest.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from tui.core.safe_text import visible_values
 
 if TYPE_CHECKING:  # not at run time: a quick capture (add_to_inbox) never loads TinyDB
     from tui.store.database import Database
+from tui.store.tombstones import now_stamp
 
 
 class HasId(Protocol):
@@ -65,12 +70,13 @@ class Repository(ABC, Generic[T]):
 
     def save(self, item: T) -> T:
         """Insert ``item`` or replace the record with the same id; saved on disk when this returns."""
-        self.table.save_records([self.to_document(item)])
+        self.table.save_records([_stamped(self.to_document(item))])
         return item
 
     def save_many(self, items: Iterable[T]) -> int:
         """Insert or replace many items in one write; returns how many."""
-        return self.table.save_records([self.to_document(item) for item in items])
+        stamp = now_stamp()
+        return self.table.save_records([_stamped(self.to_document(item), stamp) for item in items])
 
     @classmethod
     def add_to_inbox(cls, database: Path, item: T, *, own_folder: bool = False) -> None:
@@ -82,7 +88,8 @@ class Repository(ABC, Generic[T]):
         from tui.store import inbox
 
         converter = cls.__new__(cls)  # to_document needs no database
-        inbox.append(database, cls.table_name, converter.to_document(item), own_folder=own_folder)
+        document = _stamped(converter.to_document(item), now_stamp())
+        inbox.append(database, cls.table_name, document, own_folder=own_folder)
 
     def get(self, item_id: str) -> T | None:
         """The record with ``item_id``, or None."""
@@ -114,6 +121,13 @@ class Repository(ABC, Generic[T]):
         returned, never changed, listed by ``Database.unreadable_records``.
         """
         return list(self.database.readable_table(self.table_name).values())
+
+
+def _stamped(document: dict[str, Any], stamp: str | None = None) -> dict[str, Any]:
+    """``document`` with an ``updated_at``: its own if its kind keeps one, else the time of this save."""
+    if not document.get("updated_at"):
+        document["updated_at"] = stamp or now_stamp()
+    return document
 
 
 def _visible_result(to_document: Callable[[Any, Any], dict[str, Any]]) -> Callable[[Any, Any], dict[str, Any]]:

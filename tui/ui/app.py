@@ -40,6 +40,7 @@ from tui.ui.warm_up import WARM_UP_DELAY_SECONDS, warm_up_steps
 
 if TYPE_CHECKING:
     from tui.core.meditation import Guide
+    from tui.store.conflict_copies import ConflictReport
 
 MIN_WIDTH = 60
 MIN_HEIGHT = 20
@@ -160,6 +161,7 @@ class HeartworkApp(UndoingApp, CarefulApp):
         self._install_signal_handlers()
         self._mark_instance()
         self._tell_about_unreadable_records()
+        self._tell_about_conflict_copies(self.store.opening_conflicts)
         self.set_interval(EXTERNAL_CHANGE_POLL_SECONDS, self._check_external_changes)
         if self.current_mode != self.launch.section:
             self.switch_mode(self.launch.section)
@@ -246,8 +248,19 @@ class HeartworkApp(UndoingApp, CarefulApp):
             changed = self.store.database.refresh()
         if attempt.failed:
             return
+        with store_write(self, "Could not merge a synced copy") as attempt:
+            conflicts = self.store.merge_conflict_copies()
+        if not attempt.failed and self._tell_about_conflict_copies(conflicts):
+            changed = True
         if changed:
             self.screen.post_message(DataChanged())
+
+    def _tell_about_conflict_copies(self, report: ConflictReport | None) -> bool:
+        """Say in one calm line what a sync tool's conflict copies brought in; True if records changed."""
+        if report is None or not report.anything:
+            return False
+        self.notify(visible_text(report.describe()), title="Synced copies", timeout=10, markup=False)
+        return bool(report.merged)
 
     def data_changed(self) -> None:
         """Tell the showing screen that saved data changed."""

@@ -44,6 +44,7 @@ def test_session_round_trip_and_document_fields(file_store: Store) -> None:
     document = file_store.database.table("breathing_sessions").all()[0]
     assert set(document) == {
         "id",
+        "updated_at",  # issue 19: every saved record carries the time it was saved
         "started_at",
         "pattern_key",
         "pattern_name",
@@ -81,7 +82,9 @@ def test_custom_patterns_save_edit_delete(store: Store) -> None:
     assert repository.named("  evening CALM ") == pattern
     repository.save(custom_pattern("Evening calm", (Phase("inhale", 5), Phase("exhale", 5)), "p1"))
     assert repository.count() == 1 and repository.get("p1").cycle_seconds == 10  # type: ignore[union-attr]
-    assert store.database.table("breathing_patterns").all()[0] == {
+    stored = store.database.table("breathing_patterns").all()[0]
+    assert stored.pop("updated_at") > "2026"  # issue 19: every saved record carries the time it was saved
+    assert stored == {
         "id": "p1",
         "name": "Evening calm",
         "phases": [{"kind": "inhale", "seconds": 5}, {"kind": "exhale", "seconds": 5}],

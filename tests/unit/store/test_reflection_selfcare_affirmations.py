@@ -115,7 +115,8 @@ def test_own_affirmations_keep_the_contract_fields(store: Store, clock: Any) -> 
     saved = repository.add_own("  I am allowed to rest. ", "rest", "own", at=clock.now())
     repository.add_own("Mistakes are how I learn.", "growth", "reframe", at=clock.now())
     document = store.database.table("affirmations").get(lambda d: d["id"] == saved.id)
-    assert set(document) == {"id", "text", "tag", "created_at", "source"}
+    # issue 19: every saved record carries updated_at (merging another device's copy keeps the later one)
+    assert set(document) == {"id", "text", "tag", "created_at", "source", "updated_at"}
     assert document["text"] == "I am allowed to rest."
     repository.set_favourite(saved.id, True)
     assert store.database.table("affirmations").get(lambda d: d["id"] == saved.id)["favourite"] is True

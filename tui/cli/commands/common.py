@@ -22,10 +22,12 @@ def database_path(args: argparse.Namespace) -> Path:
     return database_location(getattr(args, "db", None)).path
 
 
-def open_store(args: argparse.Namespace, *, read_only: bool = False) -> Store:
+def open_store(args: argparse.Namespace, *, read_only: bool = False, say_merged: bool = True) -> Store:
     """Open the database named by --db / HEARTWORK_DB / the default.
 
-    With ``read_only`` nothing on disk is written, chmodded or migrated. If
+    With ``read_only`` nothing on disk is written, chmodded or migrated.
+    Otherwise conflict copies a sync tool left beside the database are merged
+    (one line on stderr says what, unless ``say_merged`` is off). If
     Heartwork's own folder is not safe to use, the command ends here with a
     plain message and exit code 2 (nothing was read or written).
     """
@@ -36,7 +38,10 @@ def open_store(args: argparse.Namespace, *, read_only: bool = False) -> Store:
     try:
         if read_only:
             return Store.open_read_only(location.path, own_folder=location.own_folder)
-        return Store.open(location.path, own_folder=location.own_folder)
+        store = Store.open(location.path, own_folder=location.own_folder)
+        if say_merged and store.opening_conflicts is not None and store.opening_conflicts.anything:
+            print(f"heartwork: {store.opening_conflicts.describe()}", file=sys.stderr)
+        return store
     except UnsafeFolderError as error:
         raise SystemExit(fail(str(error), EXIT_USAGE)) from None
 

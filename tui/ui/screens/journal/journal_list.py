@@ -55,6 +55,7 @@ class JournalListScreen(HeartworkScreen[str | None]):
         Binding("slash", "focus_search", "Search"),
         Binding("d,delete", "delete_entry", "Delete"),
         Binding("r", "recently_deleted", "Recently deleted"),
+        Binding("v", "earlier_versions", "Earlier versions", show=False),
         Binding("down", "into_list", "To the list", show=False),
     ]
 
@@ -275,6 +276,16 @@ class JournalListScreen(HeartworkScreen[str | None]):
     def _after_change(self) -> None:
         self._fill_tags()
         self.refresh_list(keep_position=True)
+
+    def action_earlier_versions(self) -> None:
+        """Versions of the highlighted entry kept when a synced copy changed it too (issue 19)."""
+        summary = self._highlighted_summary()
+        if summary is None:
+            self.notify("Choose an entry first.")
+            return
+        from tui.ui.screens.journal.earlier_versions import EarlierVersionsScreen
+
+        self.app.push_screen(EarlierVersionsScreen(summary.id))
 
     def action_recently_deleted(self) -> None:
         from tui.ui.screens.journal.recently_deleted import RecentlyDeletedScreen
