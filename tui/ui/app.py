@@ -1,7 +1,10 @@
 """HeartworkApp: the sections (modes), global keys, themes and safe shutdown.
 
 Build it with :func:`create_app`, which takes its dependencies (store, clock,
-settings) so tests can pass an in-memory store and a fake clock.
+settings) so tests can pass an in-memory store and a fake clock. The launcher
+passes a loader instead of a store: Home (or the asked-for section's stand-in)
+paints at once, the database is read in a thread worker, and keys pressed
+meanwhile are held and replayed once it is open (tui.ui.held_input).
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ import asyncio
 import gc
 import importlib
 import signal
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,16 +35,20 @@ from tui.crash import CrashLogRefusedError, crash_message, crash_message_without
 from tui.paths import crash_log_path, user_themes_dir
 from tui.sections import SECTIONS, Section
 from tui.store.store import Store
+from tui.ui.held_input import IMMEDIATE_ACTIONS, HeldInput
 from tui.ui.messages import DataChanged
 from tui.ui.pending_undo import PendingUndo
 from tui.ui.screen_styles import built_up_to_date, preload_screen_styles
 from tui.ui.store_errors import store_write
+from tui.ui.store_loading import NotOpened, Opened, StoreLoader, StoreOutcome
 from tui.ui.textual_theme import to_textual_theme
 from tui.ui.warm_up import WARM_UP_DELAY_SECONDS, warm_up_steps
 
 MIN_WIDTH = 60
 MIN_HEIGHT = 20
 EXTERNAL_CHANGE_POLL_SECONDS = 2.0
+OPENING_MODE = "opening"
+"""The mode that shows the asked-for section's stand-in while the database opens."""
 
 
 @dataclass(frozen=True)
@@ -82,14 +90,19 @@ class HeartworkApp(App[None]):
 
     def __init__(
         self,
-        store: Store,
+        store: Store | None,
         clock: Clock,
         settings: Settings,
         launch: Launch,
         theme_override: str | None = None,
         themes_dir: Path | None = None,
+        loader: StoreLoader | None = None,
     ) -> None:
-        self.store = store
+        self._store = store
+        self._loader = loader
+        self.store_outcome: StoreOutcome | None = Opened(store) if store is not None else None
+        self._outcome_arrived = threading.Event()
+        self._held_input = HeldInput()
         self.clock = clock
         self.settings = settings
         self.launch = launch
@@ -100,8 +113,98 @@ class HeartworkApp(App[None]):
         # Open straight on the asked-for section, building no other. Textual reads DEFAULT_MODE
         # from the instance when it starts, so a per-launch value is set here, before super().__init__.
         self.DEFAULT_MODE = launch.section  # type: ignore[misc]  # a ClassVar in Textual, read per instance
+        if store is None and launch.section != "home":
+            self.DEFAULT_MODE = OPENING_MODE  # type: ignore[misc]  # as above; Home draws its own opening line
         super().__init__()
+        if store is None:
+            title = next((s.title for s in SECTIONS if s.name == launch.section), self.TITLE)
+            self.add_mode(OPENING_MODE, lambda: _opening_screen(title))
         self._register_themes()
+
+    # -- the database, opened in the background ----------------------------------------
+
+    @property
+    def ready(self) -> bool:
+        """True once the database is open (at once when the app was given a store)."""
+        return self._store is not None
+
+    @property
+    def store(self) -> Store:
+        """The open database; screens that need it are only built once :attr:`ready`."""
+        if self._store is None:
+            raise RuntimeError("the database is still opening")
+        return self._store
+
+    def _start_loading(self) -> None:
+        if self._loader is not None and self._store is None:
+            self.run_worker(self._load_in_thread, thread=True, group="open-database", exit_on_error=False)
+
+    def _load_in_thread(self) -> None:
+        assert self._loader is not None
+        try:
+            outcome = self._loader()
+        except Exception as error:  # an unexpected failure is said in one line, never a traceback
+            outcome = NotOpened(f"your data could not be opened: {error}", 1)
+        self.store_outcome = outcome
+        self._outcome_arrived.set()
+        try:
+            self.call_from_thread(self._store_arrived, outcome)
+        except RuntimeError:
+            pass  # the app closed while opening; the launcher closes the store
+
+    def wait_for_store_outcome(self) -> StoreOutcome | None:
+        """How opening ended (waiting for a load still under way after an early quit)."""
+        if self._loader is not None and self._store is None and self.store_outcome is None:
+            self._outcome_arrived.wait()
+        return self.store_outcome
+
+    def _store_arrived(self, outcome: StoreOutcome) -> None:
+        if not isinstance(outcome, Opened):
+            self.exit(return_code=outcome.exit_code if isinstance(outcome, NotOpened) else 1)
+            return
+        self._store = outcome.store
+        self.settings = outcome.store.settings.load()
+        wanted = self._theme_override or self.settings.theme
+        if wanted in self.heartwork_themes and wanted != self.theme:
+            self.theme = wanted
+        if self._heap_frozen:
+            gc.freeze()  # the loaded data lives as long as the app, like the start-up heap
+        self._when_store_ready()
+        self.call_later(self._show_loaded_screens)
+
+    async def _show_loaded_screens(self) -> None:
+        """Put the asked-for section in place of its stand-in, redraw, then replay what was held."""
+        if self.current_mode == OPENING_MODE:
+            await self.switch_mode(self.launch.section)
+            self.call_after_refresh(self._forget_opening_mode)
+        self.data_changed()
+        self.call_after_refresh(self._held_input.release, self.post_message)
+
+    async def _forget_opening_mode(self) -> None:
+        if OPENING_MODE in self._screen_stacks and self.current_mode != OPENING_MODE:
+            await self.remove_mode(OPENING_MODE)
+
+    def _when_store_ready(self) -> None:
+        """What start-up does that needs the data: the single-instance marker, notices, the change poll."""
+        self._mark_instance()
+        self._tell_about_unreadable_records()
+        self.set_interval(EXTERNAL_CHANGE_POLL_SECONDS, self._check_external_changes)
+
+    async def run_action(
+        self,
+        action: str | Any,
+        default_namespace: Any = None,
+        namespaces: Any = None,
+    ) -> bool:
+        """Actions (clicks, the palette) that come before the data wait for it, in order with held keys."""
+        if not self.ready:
+            name = action if isinstance(action, str) else ""
+            if name.split("(")[0].rsplit(".", 1)[-1] not in IMMEDIATE_ACTIONS:
+                self._held_input.hold_action(
+                    lambda: self.call_later(self.run_action, action, default_namespace, namespaces)
+                )
+                return True
+        return await super().run_action(action, default_namespace, namespaces)
 
     def get_driver_class(self) -> type[Driver]:
         """Textual's driver for this terminal; on Linux one that takes long pastes in one piece."""
@@ -154,11 +257,12 @@ class HeartworkApp(App[None]):
                 markup=False,
             )
         self._install_signal_handlers()
-        self._mark_instance()
-        self._tell_about_unreadable_records()
-        self.set_interval(EXTERNAL_CHANGE_POLL_SECONDS, self._check_external_changes)
-        if self.current_mode != self.launch.section:
-            self.switch_mode(self.launch.section)
+        if self.ready:
+            self._when_store_ready()
+            if self.current_mode != self.launch.section:
+                self.switch_mode(self.launch.section)
+        else:
+            self._start_loading()
         self.call_after_refresh(preload_screen_styles, self)  # so no first open re-parses all CSS
         self.call_after_refresh(self._freeze_startup_heap)
         self.set_timer(WARM_UP_DELAY_SECONDS, self._warm_up_next)
@@ -288,6 +392,8 @@ class HeartworkApp(App[None]):
         self.exit()
 
     def _check_external_changes(self) -> None:
+        if not self.ready:
+            return
         with store_write(self, "Could not read your data") as attempt:
             changed = self.store.database.refresh()
         if attempt.failed:
@@ -352,6 +458,14 @@ class HeartworkApp(App[None]):
         """Pasted text reaches every input with its control characters made visible (never raw)."""
         if isinstance(event, events.Paste) and not event.is_forwarded:
             event.text = visible_text(event.text, keep_newlines=True)
+        if (
+            isinstance(event, events.Key)
+            and not event.is_forwarded
+            and not self.ready
+            and self._held_input.hold_key(event)
+        ):
+            event.stop()
+            return
         await super().on_event(event)
 
     def on_resize(self, event: events.Resize) -> None:
@@ -460,21 +574,35 @@ class HeartworkApp(App[None]):
         yield from super().get_system_commands(screen)
 
 
+def _opening_screen(title: str) -> Screen[Any]:
+    from tui.ui.screens.opening.opening import OpeningScreen
+
+    return OpeningScreen(title)
+
+
 def create_app(
-    store: Store,
+    store: Store | None,
     clock: Clock | None = None,
     settings: Settings | None = None,
     *,
     launch: Launch | None = None,
     theme: str | None = None,
     themes_dir: Path | None = None,
+    loader: StoreLoader | None = None,
 ) -> HeartworkApp:
-    """Build the app from its dependencies; the CLI and the tests both call this."""
+    """Build the app from its dependencies; the CLI and the tests both call this.
+
+    Give either an open ``store`` or a ``loader`` that opens it in a thread
+    worker after the first frame (settings then come from the store once open).
+    """
+    if store is None and loader is None:
+        raise ValueError("create_app needs a store or a loader")
     return HeartworkApp(
         store=store,
         clock=clock or SystemClock(),
-        settings=settings if settings is not None else store.settings.load(),
+        settings=settings if settings is not None else store.settings.load() if store is not None else Settings(),
         launch=launch or Launch(),
         theme_override=theme,
         themes_dir=themes_dir if themes_dir is not None else user_themes_dir(),
+        loader=loader,
     )

@@ -18,6 +18,7 @@ from tui.store.checkin_repository import CheckinRepository
 from tui.store.today_repository import summarize_day
 from tui.ui.base import HeartworkScreen
 from tui.ui.messages import DataChanged
+from tui.ui.store_loading import OPENING_LINE
 from tui.ui.widgets.calm_footer import CalmFooter
 from tui.ui.widgets.day_sparkline import DaySparkline
 from tui.ui.widgets.figlet_text import FigletText
@@ -200,6 +201,9 @@ class HomeScreen(HeartworkScreen[None]):
         rng = random.Random(now.toordinal())  # the same greeting and note all day
         home_text = content.load("home")
         date_text = f"{greeting_for(now.hour, rng)}\nToday is {now:%A, %-d %B %Y}."
+        note_text = f"[i]{rng.choice(home_text['gentle_notes'])}[/i]"
+        if not self.heartwork.ready:
+            return date_text, OPENING_LINE, note_text
         summary = summarize_day(self.store.database, now.date())
         if not summary.anything_ever:
             summary_text = home_text["first_run"].strip()
@@ -207,11 +211,13 @@ class HomeScreen(HeartworkScreen[None]):
             summary_text = "So far today: " + "; ".join(summary.lines()) + "."
         else:
             summary_text = "Nothing recorded yet today, and that is fine. Start wherever feels right."
-        note_text = f"[i]{rng.choice(home_text['gentle_notes'])}[/i]"
         return date_text, summary_text, note_text
 
     def _show_sparkline(self) -> None:
         """The last 30 days of mood on one line; hidden until there is a first check-in."""
+        if not self.heartwork.ready:
+            self.query_one("#home-sparkline", DaySparkline).display = False
+            return
         today = self.clock.now().date()
         repository = self.store.repo(CheckinRepository)
         drawn_for = (repository.version(), today)
