@@ -96,7 +96,17 @@ def open_for_app(path: Path, own_folder: bool, args: argparse.Namespace) -> Stor
     if problem:
         store.close()
         return NotOpened(problem, EXIT_USAGE)
+    prepare_views(store)
     return Opened(store)
+
+
+def prepare_views(store: Store) -> None:
+    """What the views read, built once per load while the first frame is already up (issue 12.4)."""
+    from tui.store.checkin_repository import CheckinRepository
+    from tui.store.journal_repository import JournalRepository
+
+    store.repo(CheckinRepository).mood_days()
+    store.repo(JournalRepository).warm_up()
 
 
 def _run_app(args: argparse.Namespace, theme: str | None, load: StoreLoader) -> tuple[StoreOutcome | None, int]:

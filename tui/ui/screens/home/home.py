@@ -12,7 +12,7 @@ from textual.widget import Widget
 from textual.widgets import Header, Static
 
 from tui import content
-from tui.core.mood_stats import daily_means, range_start, series
+from tui.core.mood_stats import range_start, series
 from tui.sections import SECTIONS
 from tui.store.checkin_repository import CheckinRepository
 from tui.store.today_repository import summarize_day
@@ -224,11 +224,10 @@ class HomeScreen(HeartworkScreen[None]):
         if drawn_for == self._sparkline_for:
             return
         self._sparkline_for = drawn_for
-        points = repository.points()
-        means = daily_means((point.day, point.pleasantness) for point in points)
-        values = series(means, range_start(today, SPARKLINE_DAYS), today)
+        days = repository.mood_days()
+        values = series(days.means, range_start(today, SPARKLINE_DAYS), today)
         sparkline = self.query_one("#home-sparkline", DaySparkline)
-        sparkline.display = bool(points)
+        sparkline.display = days.total > 0
         if values != sparkline.values:
             sparkline.set_data(values)
 
