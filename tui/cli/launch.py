@@ -96,17 +96,14 @@ def open_for_app(path: Path, own_folder: bool, args: argparse.Namespace) -> Stor
     if problem:
         store.close()
         return NotOpened(problem, EXIT_USAGE)
-    prepare_views(store)
-    return Opened(store)
-
-
-def prepare_views(store: Store) -> None:
-    """What the views read, built once per load while the first frame is already up (issue 12.4)."""
     from tui.store.checkin_repository import CheckinRepository
     from tui.store.journal_repository import JournalRepository
 
+    # Built once per load, in the worker (issue 12.4): Home's sparkline needs the per-day
+    # mood aggregate at once; the journal's list and search index can follow the first fill.
+    store.database.unreadable_records()  # every record checked once, here (the app says if any were set aside)
     store.repo(CheckinRepository).mood_days()
-    store.repo(JournalRepository).warm_up()
+    return Opened(store, warm_up=store.repo(JournalRepository).warm_up)
 
 
 def _run_app(args: argparse.Namespace, theme: str | None, load: StoreLoader) -> tuple[StoreOutcome | None, int]:

@@ -150,7 +150,9 @@ class HeartworkApp(App[None]):
         try:
             self.call_from_thread(self._store_arrived, outcome)
         except RuntimeError:
-            pass  # the app closed while opening; the launcher closes the store
+            return  # the app closed while opening; the launcher closes the store
+        if isinstance(outcome, Opened) and outcome.warm_up is not None:
+            outcome.warm_up()  # what can wait until the data is showing (the journal's index)
 
     def wait_for_store_outcome(self) -> StoreOutcome | None:
         """How opening ended (waiting for a load still under way after an early quit)."""
@@ -169,6 +171,7 @@ class HeartworkApp(App[None]):
             self.theme = wanted
         if self._heap_frozen:
             gc.freeze()  # the loaded data lives as long as the app, like the start-up heap
+            gc.enable()  # kept off while parsing: a collection pass per thousand new objects would slow it
         self._when_store_ready()
         self.call_later(self._show_loaded_screens)
 
@@ -262,7 +265,7 @@ class HeartworkApp(App[None]):
             if self.current_mode != self.launch.section:
                 self.switch_mode(self.launch.section)
         else:
-            self._start_loading()
+            self.call_after_refresh(self._start_loading)  # the first frame first: parsing holds the GIL
         self.call_after_refresh(preload_screen_styles, self)  # so no first open re-parses all CSS
         self.call_after_refresh(self._freeze_startup_heap)
         self.set_timer(WARM_UP_DELAY_SECONDS, self._warm_up_next)
@@ -298,7 +301,8 @@ class HeartworkApp(App[None]):
         """
         gc.freeze()
         self._heap_frozen = True
-        gc.enable()  # paused by the launcher until the first frame
+        if self.ready:
+            gc.enable()  # paused by the launcher until the first frame (or, when opening, until the data is in)
 
     def on_unmount(self) -> None:
         if self._heap_frozen:

@@ -21,9 +21,10 @@ OPENING_LINE = "Opening your saved days… one moment."
 
 @dataclass(frozen=True)
 class Opened:
-    """The database is open and ready."""
+    """The database is open and ready; ``warm_up`` (run in the same worker, after) prepares what can wait."""
 
     store: Store
+    warm_up: Callable[[], object] | None = None
 
 
 @dataclass(frozen=True)
