@@ -128,3 +128,24 @@ def test_item12_4_opening_for_the_app_builds_the_views_data_in_the_loader(
         assert journal._summaries is not None, "the journal's list is ready before it is opened"
     finally:
         outcome.store.close()
+
+
+def test_item12_4_homework_effects_are_computed_once_per_data_version(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tui.store.homework_effects_repository as effects
+
+    add_checkins(store, 20)
+    calls: list[int] = []
+    original = effects._compute
+
+    def counted(database: Any) -> Any:
+        calls.append(1)
+        return original(database)
+
+    monkeypatch.setattr(effects, "_compute", counted)
+    first = effects.load_homework_effects(store.database)
+    assert effects.load_homework_effects(store.database) is first and len(calls) == 1
+    store.repo(CheckinRepository).add(Checkin(at=datetime(2026, 3, 3, 8, 0).astimezone(), pleasantness=9))
+    effects.load_homework_effects(store.database)
+    assert len(calls) == 2, "a change in the data computes them again"

@@ -97,13 +97,18 @@ def open_for_app(path: Path, own_folder: bool, args: argparse.Namespace) -> Stor
         store.close()
         return NotOpened(problem, EXIT_USAGE)
     from tui.store.checkin_repository import CheckinRepository
+    from tui.store.homework_effects_repository import load_homework_effects
     from tui.store.journal_repository import JournalRepository
 
     # Built once per load, in the worker (issue 12.4): Home's sparkline needs the per-day
     # mood aggregate at once; the journal's list and search index can follow the first fill.
     store.database.unreadable_records()  # every record checked once, here (the app says if any were set aside)
     store.repo(CheckinRepository).mood_days()
-    return Opened(store, warm_up=store.repo(JournalRepository).warm_up)
+    def warm_up() -> None:
+        store.repo(JournalRepository).warm_up()
+        load_homework_effects(store.database)
+
+    return Opened(store, warm_up=warm_up)
 
 
 def _run_app(args: argparse.Namespace, theme: str | None, load: StoreLoader) -> tuple[StoreOutcome | None, int]:

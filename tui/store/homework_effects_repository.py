@@ -1,6 +1,15 @@
-"""Read what :mod:`tui.core.homework_effects` needs straight from the tables."""
+"""Read what :mod:`tui.core.homework_effects` needs straight from the tables, once per data version.
+
+The effects walk every check-in, breathing session and self-care tick; the
+dashboard asks for them on every redraw, so the result is kept until the
+data changes (the same stored data object and write count), and the
+launcher computes it while the database opens (issue 12.4).
+"""
 
 from __future__ import annotations
+
+import threading
+import weakref
 
 from tui.content.breathing_patterns import builtin_patterns
 from tui.core.breathing import custom_pattern_key
@@ -13,8 +22,24 @@ SELFCARE_TICKS = "selfcare_ticks"
 PATTERNS = "breathing_patterns"
 
 
+_computed: weakref.WeakKeyDictionary[Database, tuple[object, object, HomeworkEffects]] = weakref.WeakKeyDictionary()
+_lock = threading.Lock()
+
+
 def load_homework_effects(database: Database) -> HomeworkEffects:
-    """Breathing changes per pattern and mood with/without self-care, from saved data."""
+    """Breathing changes per pattern and mood with/without self-care, from saved data (kept per data version)."""
+    with _lock:
+        data = database.storage.read()
+        writes = getattr(database.storage, "writes", None)
+        kept = _computed.get(database)
+        if kept is not None and kept[0] is data and kept[1] == writes:
+            return kept[2]
+        effects = _compute(database)
+        _computed[database] = (data, writes, effects)
+        return effects
+
+
+def _compute(database: Database) -> HomeworkEffects:
     available = {pattern.key for pattern in builtin_patterns()}
     available |= {custom_pattern_key(str(d["id"])) for d in database.readable_table(PATTERNS).values() if d.get("id")}
     return homework_effects(
