@@ -104,6 +104,7 @@ def open_for_app(path: Path, own_folder: bool, args: argparse.Namespace) -> Stor
     # mood aggregate at once; the journal's list and search index can follow the first fill.
     store.database.unreadable_records()  # every record checked once, here (the app says if any were set aside)
     store.repo(CheckinRepository).mood_days()
+
     def warm_up() -> None:
         store.repo(JournalRepository).warm_up()
         load_homework_effects(store.database)

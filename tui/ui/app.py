@@ -102,6 +102,7 @@ class HeartworkApp(App[None]):
         self._loader = loader
         self.store_outcome: StoreOutcome | None = Opened(store) if store is not None else None
         self._outcome_arrived = threading.Event()
+        self._loading = False  # a load under way or done (none if the person quit before it began)
         self._held_input = HeldInput()
         self.clock = clock
         self.settings = settings
@@ -136,7 +137,8 @@ class HeartworkApp(App[None]):
         return self._store
 
     def _start_loading(self) -> None:
-        if self._loader is not None and self._store is None:
+        if self._loader is not None and self._store is None and self.is_running:
+            self._loading = True
             self.run_worker(self._load_in_thread, thread=True, group="open-database", exit_on_error=False)
 
     def _load_in_thread(self) -> None:
@@ -156,7 +158,7 @@ class HeartworkApp(App[None]):
 
     def wait_for_store_outcome(self) -> StoreOutcome | None:
         """How opening ended (waiting for a load still under way after an early quit)."""
-        if self._loader is not None and self._store is None and self.store_outcome is None:
+        if self._loading and self.store_outcome is None:
             self._outcome_arrived.wait()
         return self.store_outcome
 
@@ -468,6 +470,10 @@ class HeartworkApp(App[None]):
             and not self.ready
             and self._held_input.hold_key(event)
         ):
+            event.stop()
+            return
+        if isinstance(event, events.Paste) and not event.is_forwarded and not self.ready:
+            self._held_input.hold_paste(event)  # already made visible above
             event.stop()
             return
         await super().on_event(event)

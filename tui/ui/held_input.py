@@ -1,6 +1,6 @@
 """Keys and actions that arrive while the database is still opening, kept in order and replayed once it is open.
 
-Nothing typed during start-up is lost or acted on half-ready: a section key,
+Nothing typed or pasted during start-up is lost or acted on half-ready: a section key,
 ``c`` for a check-in or letters for a journal entry all wait here, then reach
 the app exactly as if they had been pressed a moment later.
 """
@@ -23,7 +23,7 @@ IMMEDIATE_ACTIONS = frozenset({"quit", "bell"})
 class HeldInput:
     """Key events and actions, in the order they came, until :meth:`release`."""
 
-    held: list[events.Key | Callable[[], object]] = field(default_factory=list)
+    held: list[events.Key | events.Paste | Callable[[], object]] = field(default_factory=list)
 
     def hold_key(self, event: events.Key) -> bool:
         """Keep ``event`` for later; False for keys that must act now."""
@@ -32,14 +32,17 @@ class HeldInput:
         self.held.append(events.Key(event.key, event.character))
         return True
 
+    def hold_paste(self, event: events.Paste) -> None:
+        self.held.append(events.Paste(event.text))
+
     def hold_action(self, replay: Callable[[], object]) -> None:
         self.held.append(replay)
 
-    def release(self, post_key: Callable[[events.Key], object]) -> None:
-        """Replay everything held, in order: keys are posted again, actions scheduled."""
+    def release(self, post_event: Callable[[events.Key | events.Paste], object]) -> None:
+        """Replay everything held, in order: keys and pastes are posted again, actions scheduled."""
         held, self.held = self.held, []
         for item in held:
-            if isinstance(item, events.Key):
-                post_key(item)
+            if isinstance(item, (events.Key, events.Paste)):
+                post_event(item)
             else:
                 item()
