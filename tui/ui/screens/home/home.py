@@ -18,7 +18,7 @@ from textual.widgets import Header, Static
 
 from tui import content
 from tui.core.affirmations import affirmation_of_the_day
-from tui.core.mood_stats import daily_means, range_start, series
+from tui.core.mood_stats import range_start, series
 from tui.core.shorten import shorten_at_word
 from tui.sections import SECTIONS
 from tui.store.affirmation_library import affirmation_library
@@ -26,6 +26,7 @@ from tui.store.checkin_repository import CheckinRepository
 from tui.store.today_repository import summarize_day
 from tui.ui.base import HeartworkScreen
 from tui.ui.messages import DataChanged
+from tui.ui.store_loading import OPENING_LINE
 from tui.ui.widgets.calm_footer import CalmFooter
 from tui.ui.widgets.day_sparkline import DaySparkline
 from tui.ui.widgets.figlet_text import FigletText
@@ -212,6 +213,9 @@ class HomeScreen(HeartworkScreen[None]):
         rng = random.Random(now.toordinal())  # the same greeting and note all day
         home_text = content.load("home")
         date_text = f"{greeting_for(now.hour, rng)}\nToday is {now:%A, %-d %B %Y}."
+        note_text = f"[i]{rng.choice(home_text['gentle_notes'])}[/i]"
+        if not self.heartwork.ready:
+            return date_text, OPENING_LINE, note_text
         summary = summarize_day(self.store.database, now.date())
         if not summary.anything_ever:
             summary_text = home_text["first_run"].strip()
@@ -219,7 +223,6 @@ class HomeScreen(HeartworkScreen[None]):
             summary_text = "So far today: " + "; ".join(summary.lines()) + "."
         else:
             summary_text = "Nothing recorded yet today, and that is fine. Start wherever feels right."
-        note_text = f"[i]{rng.choice(home_text['gentle_notes'])}[/i]"
         return date_text, summary_text, note_text
 
     def _affirmation_text(self) -> str:
@@ -240,17 +243,19 @@ class HomeScreen(HeartworkScreen[None]):
 
     def _show_sparkline(self) -> None:
         """The last 30 days of mood on one line; hidden until there is a first check-in."""
+        if not self.heartwork.ready:
+            self.query_one("#home-sparkline", DaySparkline).display = False
+            return
         today = self.clock.now().date()
         repository = self.store.repo(CheckinRepository)
         drawn_for = (repository.version(), today)
         if drawn_for == self._sparkline_for:
             return
         self._sparkline_for = drawn_for
-        points = repository.points()
-        means = daily_means((point.day, point.pleasantness) for point in points)
-        values = series(means, range_start(today, SPARKLINE_DAYS), today)
+        days = repository.mood_days()
+        values = series(days.means, range_start(today, SPARKLINE_DAYS), today)
         sparkline = self.query_one("#home-sparkline", DaySparkline)
-        sparkline.display = bool(points)
+        sparkline.display = days.total > 0
         if values != sparkline.values:
             sparkline.set_data(values)
 
