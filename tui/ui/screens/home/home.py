@@ -152,6 +152,11 @@ class HomeScreen(HeartworkScreen[None]):
         items = [(s.key, s.title) for s in SECTIONS if s.name != "home"]
         return [*items, ("c", "Check in"), ("?", "Help")]
 
+    def _fit_after_layout(self) -> None:
+        """Fit once the new texts have been laid out (their heights are known only after layout)."""
+        self.call_after_refresh(self._fit_to_height)
+        self.set_timer(0.1, self._fit_to_height)  # and again once a wrapped line's new height has settled
+
     def _fit_to_height(self) -> None:
         """Keep the menu in view: shrink the title, then fold the menu, then drop the note (issue 10.5).
 
@@ -226,7 +231,10 @@ class HomeScreen(HeartworkScreen[None]):
         return date_text, summary_text, note_text
 
     def _affirmation_text(self) -> str:
-        """Today's affirmation on a line or two, with the key that opens it."""
+        """Today's affirmation on a line or two, with the key that opens it (none while the data opens)."""
+        if not self.heartwork.ready:
+            self._affirmation_id = None
+            return ""
         chosen = affirmation_of_the_day(affirmation_library(self.store), self.clock.now().date())
         self._affirmation_id = chosen.id if chosen else None
         if chosen is None:
@@ -266,7 +274,7 @@ class HomeScreen(HeartworkScreen[None]):
         affirmation_text = self._affirmation_text()
         if str(affirmation.render()) != affirmation_text:
             affirmation.update(affirmation_text)
-            self.call_after_refresh(self._fit_to_height)
+            self._fit_after_layout()
         texts = self._texts()
         if texts == self._shown:
             return
@@ -275,4 +283,4 @@ class HomeScreen(HeartworkScreen[None]):
         self.query_one("#home-date", Static).update(date_text)
         self.query_one("#home-summary", Static).update(summary_text)
         self.query_one("#home-note", Static).update(note_text)
-        self.call_after_refresh(self._fit_to_height)
+        self._fit_after_layout()
