@@ -144,3 +144,40 @@ def test_item18_inbox_sealed_and_merged_exactly_once(tmp_path: Path) -> None:
     again.merge_inbox()
     assert [doc["text"] for doc in again.table("journal").all()] == texts
     assert secret.encode() not in path.read_bytes()
+
+
+def test_item18_passphrase_command_set_change_remove(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tui.cli.main import main
+    from tui.store import encryption as enc
+
+    monkeypatch.setattr(enc, "DEFAULT_OPSLIMIT", TEST_OPSLIMIT)
+    monkeypatch.setattr(enc, "DEFAULT_MEMLIMIT", TEST_MEMLIMIT)
+    monkeypatch.setattr("tui.store.passphrase.DEFAULT_OPSLIMIT", TEST_OPSLIMIT)
+    monkeypatch.setattr("tui.store.passphrase.DEFAULT_MEMLIMIT", TEST_MEMLIMIT)
+    path = tmp_path / "hw.json"
+    _db_with_sentence(path).close()
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text("first secret\n")
+    new.write_text("second secret\n")
+    monkeypatch.setenv("HEARTWORK_PASSPHRASE_FILE", str(old))
+    assert main(["--db", str(path), "passphrase", "set"]) == 0
+    out = capsys.readouterr().out
+    assert "Recovery code" in out and "nobody can recover" in out
+    assert is_encrypted(path.read_bytes())
+    encryption.forget_all()
+    monkeypatch.setenv("HEARTWORK_NEW_PASSPHRASE_FILE", str(new))
+    assert main(["--db", str(path), "passphrase", "change"]) == 0
+    encryption.forget_all()
+    with pytest.raises(SystemExit) as exited:  # the old passphrase no longer opens it
+        main(["--db", str(path), "export"])
+    assert exited.value.code == 2
+    assert "did not open" in capsys.readouterr().err
+    monkeypatch.setenv("HEARTWORK_PASSPHRASE_FILE", str(new))
+    assert main(["--db", str(path), "export"]) == 0
+    captured = capsys.readouterr()
+    assert SENTENCE in captured.out and "this export is not" in captured.err
+    encryption.forget_all()
+    assert main(["--db", str(path), "passphrase", "remove"]) == 0
+    assert not is_encrypted(path.read_bytes())

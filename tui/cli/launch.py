@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import argparse
 import gc
+from pathlib import Path
 from typing import Any
 
 from tui.cli.commands.common import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, fail
+from tui.cli.commands.passphrase_prompt import NoPassphraseError, unlock_locked
 from tui.cli.section_hooks import SECTION_VALIDATORS
 from tui.content.themes import theme_names
 from tui.paths import database_location, user_themes_dir
+from tui.store.encryption import DatabaseLockedError
 from tui.store.errors import CorruptDatabaseError, StoreError, UnsafeFolderError
 from tui.store.store import Store
 
@@ -32,6 +35,15 @@ def launch_app(args: argparse.Namespace) -> int:
         gc.enable()
 
 
+def _open_unlocking(path: Path, own_folder: bool) -> Store:
+    """Open the store, asking for the passphrase first if the file is locked (key kept in memory only)."""
+    try:
+        return Store.open(path, own_folder=own_folder)
+    except DatabaseLockedError as locked:
+        unlock_locked(locked)
+        return Store.open(path, own_folder=own_folder)
+
+
 def _launch(args: argparse.Namespace) -> int:
     theme = getattr(args, "theme", None)
     if theme is not None:
@@ -40,7 +52,9 @@ def _launch(args: argparse.Namespace) -> int:
             return fail(f"unknown theme {theme!r}; known themes: {', '.join(known)}", EXIT_USAGE)
     location = database_location(getattr(args, "db", None))
     try:
-        store = Store.open(location.path, own_folder=location.own_folder)
+        store = _open_unlocking(location.path, location.own_folder)
+    except NoPassphraseError as error:
+        return fail(str(error), EXIT_USAGE)
     except CorruptDatabaseError as error:
         from tui.cli.recovery import run_recovery
 

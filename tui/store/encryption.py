@@ -55,9 +55,10 @@ _RECOVERY_PERSON = b"hw-recovery-v1"
 class DatabaseLockedError(StoreError):
     """The database is encrypted and this process has not unlocked it yet."""
 
-    def __init__(self, path: Path, header: Header) -> None:
+    def __init__(self, path: Path, header: Header, header_bytes: bytes) -> None:
         self.path = path
         self.header = header
+        self.header_bytes = header_bytes
         super().__init__(f"The Heartwork database {path} is locked with a passphrase.")
 
 
@@ -225,7 +226,7 @@ def decrypt(path: Path, payload: bytes) -> bytes:
     header, header_bytes, body = decode_header(payload)
     envelope = _UNLOCKED.get(header.public_key)
     if envelope is None:
-        raise DatabaseLockedError(path, header)
+        raise DatabaseLockedError(path, header, header_bytes)
     plain = bytes(nacl.secret.SecretBox(envelope.data_key).decrypt(body))
     if plain[:32] != _digest(header_bytes):
         raise nacl.exceptions.CryptoError("the header does not match the body")

@@ -81,8 +81,14 @@ def run(args: argparse.Namespace) -> int:
     try:
         payload = export_bytes(store.database, args.export_format, start, end)
         unreadable = store.database.unreadable_records()
+        encrypted = getattr(store.database.storage, "envelope", None) is not None
     finally:
         store.close()
+    if encrypted:
+        print(
+            "Note: your data is locked with a passphrase, but this export is not: it is plain, readable text.",
+            file=sys.stderr,
+        )
     if unreadable and args.export_format == "json":
         from tui.core.unreadable_records import unreadable_summary
 
