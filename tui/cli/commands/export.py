@@ -74,6 +74,8 @@ def run(args: argparse.Namespace) -> int:
         )
     if out is not None and out.exists() and not args.export_force:
         return fail(f"{out} already exists; add --force to replace it", EXIT_FAILURE)
+    from tui.store.encryption import read_header
+
     try:
         store = open_store(args, read_only=True)
     except StoreError as error:
@@ -81,7 +83,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         payload = export_bytes(store.database, args.export_format, start, end)
         unreadable = store.database.unreadable_records()
-        encrypted = getattr(store.database.storage, "envelope", None) is not None
+        encrypted = store.path is not None and read_header(store.path) is not None
     finally:
         store.close()
     if encrypted:
