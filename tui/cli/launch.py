@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
+import sys
 from pathlib import Path
 from typing import Any
 
 from tui.cli.commands.common import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, fail
-from tui.cli.commands.passphrase_prompt import NoPassphraseError, unlock_locked
+from tui.cli.commands.passphrase_prompt import PASSPHRASE_FILE_VARIABLE, NoPassphraseError, unlock_locked
 from tui.cli.section_hooks import SECTION_VALIDATORS
 from tui.content.themes import theme_names
 from tui.paths import database_location, user_themes_dir
@@ -40,7 +42,13 @@ def _open_unlocking(path: Path, own_folder: bool) -> Store:
     try:
         return Store.open(path, own_folder=own_folder)
     except DatabaseLockedError as locked:
-        unlock_locked(locked)
+        if os.environ.get(PASSPHRASE_FILE_VARIABLE) or not (sys.stdin.isatty() and sys.stdout.isatty()):
+            unlock_locked(locked)
+        else:
+            from tui.ui.unlock_app import UnlockApp
+
+            if not UnlockApp(locked).run():
+                raise NoPassphraseError("the data stays locked; nothing was changed") from None
         return Store.open(path, own_folder=own_folder)
 
 
