@@ -181,3 +181,24 @@ def test_item18_passphrase_command_set_change_remove(
     encryption.forget_all()
     assert main(["--db", str(path), "passphrase", "remove"]) == 0
     assert not is_encrypted(path.read_bytes())
+
+
+def test_item18_restore_list_asks_for_the_passphrase(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tui.cli.main import main
+
+    path = tmp_path / "hw.json"
+    database = _db_with_sentence(path)
+    database.backups.make(path.read_bytes())  # type: ignore[union-attr]
+    set_passphrase(database, "pw", **CHEAP)
+    database.close()
+    encryption.forget_all()
+    secret_file = tmp_path / "pw.txt"
+    secret_file.write_text("pw\n")
+    monkeypatch.setenv("HEARTWORK_PASSPHRASE_FILE", str(secret_file))
+    assert main(["--db", str(path), "restore", "--list"]) == 0
+    assert "hw-" in capsys.readouterr().out
+    encryption.forget_all()
+    secret_file.write_text("not it\n")
+    assert main(["--db", str(path), "restore", "--list"]) == 2

@@ -117,6 +117,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
+def _run_unlocking(args: argparse.Namespace) -> int:
+    """Run the command; if it meets a file locked with a passphrase, ask for it once and run it again.
+
+    Every command reads before it writes, so one that stopped at a locked file
+    changed nothing; the key is then in memory for the second run.
+    """
+    from tui.store.encryption import DatabaseLockedError
+
+    try:
+        return int(args.func(args))
+    except DatabaseLockedError as locked:
+        from tui.cli.commands.passphrase_prompt import NoPassphraseError, unlock_locked
+
+        try:
+            unlock_locked(locked)
+        except NoPassphraseError as error:
+            return fail(str(error), EXIT_USAGE)
+        return int(args.func(args))
+
+
 def _main(argv: Sequence[str] | None) -> int:
     from tui.cli.commands.visible_output import make_arguments_visible
 
@@ -128,7 +148,7 @@ def _main(argv: Sequence[str] | None) -> int:
     if getattr(args, "func", None) is run_app and shell_action is not None and shell_action[0](args):
         args.func = shell_action[1]
     try:
-        return int(args.func(args))
+        return _run_unlocking(args)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
