@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import getpass
 import os
+import sys
 import time
 from pathlib import Path
 
@@ -31,6 +32,8 @@ def read_secret(prompt: str, variable: str = PASSPHRASE_FILE_VARIABLE) -> str:
         except (OSError, UnicodeDecodeError) as error:
             raise NoPassphraseError(f"could not read the passphrase file {named}: {error}") from error
         return text.splitlines()[0] if text else ""
+    if not sys.stdin.isatty():
+        raise NoPassphraseError(f"no passphrase given (type it at a terminal, or set {variable})")
     try:
         return getpass.getpass(prompt)
     except EOFError as error:
