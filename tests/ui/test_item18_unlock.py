@@ -50,3 +50,25 @@ async def test_item18_unlock_screen_wrong_then_right(tmp_path: Path) -> None:
         assert Database.open(locked.path).table("journal").all()[0]["text"] == "hello"
     finally:
         encryption.forget_all()
+
+
+async def test_item18_lock_now_in_palette_only_when_locked(tmp_path: Path) -> None:
+    from tui.store.store import Store
+    from tui.ui.app import create_app
+
+    path = tmp_path / "hw.json"
+    store = Store.open(path)
+    app = create_app(store, themes_dir=tmp_path / "no-themes")
+    try:
+        async with app.run_test() as pilot:
+            await pilot.pause()
+            assert "Lock now" not in [command.title for command in app.get_system_commands(app.screen)]
+            set_passphrase(store.database, "pw", opslimit=TEST_OPSLIMIT, memlimit=TEST_MEMLIMIT)
+            commands = {command.title: command for command in app.get_system_commands(app.screen)}
+            assert "Lock now" in commands
+            commands["Lock now"].callback()
+            await pilot.pause()
+        assert not app.is_running
+    finally:
+        store.close()
+        encryption.forget_all()

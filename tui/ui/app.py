@@ -373,6 +373,8 @@ class HeartworkApp(UndoingApp, CarefulApp):
         if self._undo_available():
             yield SystemCommand("Undo delete", "Bring back what you just deleted", self.undo_last_delete)
         yield SystemCommand("Retry saving", "Save again after a full disk or read-only folder", self.action_retry_save)
+        if getattr(self.store.database.storage, "envelope", None) is not None:  # locked with a passphrase
+            yield SystemCommand("Lock now", "Close Heartwork; your passphrase opens it again", self.exit)
         yield from super().get_system_commands(screen)
 
 
