@@ -14,8 +14,7 @@ from tui.cli.commands.passphrase_prompt import PASSPHRASE_FILE_VARIABLE, NoPassp
 from tui.cli.section_hooks import SECTION_VALIDATORS
 from tui.content.themes import theme_names
 from tui.paths import database_location, user_themes_dir
-from tui.store.encryption import DatabaseLockedError
-from tui.store.errors import CorruptDatabaseError, StoreError, UnsafeFolderError
+from tui.store.errors import CorruptDatabaseError, DatabaseLockedError, StoreError, UnsafeFolderError
 from tui.store.store import Store
 
 

@@ -123,7 +123,7 @@ def _run_unlocking(args: argparse.Namespace) -> int:
     Every command reads before it writes, so one that stopped at a locked file
     changed nothing; the key is then in memory for the second run.
     """
-    from tui.store.encryption import DatabaseLockedError
+    from tui.store.errors import DatabaseLockedError
 
     try:
         return int(args.func(args))

@@ -37,15 +37,16 @@ from nacl.encoding import RawEncoder
 from nacl.public import PrivateKey, PublicKey, SealedBox
 
 from tui.core.encryption_header import (
-    PREFIX_SIZE,
     Header,
     HeaderError,
     decode_header,
     encode_header,
     is_encrypted,
-    read_prefix_length,
 )
-from tui.store.errors import StoreError
+from tui.store.errors import DatabaseLockedError, WrongSecretError
+from tui.store.locked_file import read_header
+
+__all__ = ["DatabaseLockedError", "WrongSecretError", "read_header"]
 
 # Argon2id cost: libsodium's INTERACTIVE memory (64 MiB) with more passes, about 0.5 s here.
 DEFAULT_OPSLIMIT = nacl.pwhash.argon2id.OPSLIMIT_INTERACTIVE * 9
@@ -57,23 +58,6 @@ TEST_MEMLIMIT = nacl.pwhash.argon2id.MEMLIMIT_MIN
 RECOVERY_ALPHABET = "ABCDEFGHJKMNPQRSTVWXYZ23456789"  # no 0/O, 1/I/L, U: easy to read aloud
 RECOVERY_LENGTH = 32
 _RECOVERY_PERSON = b"hw-recovery-v1"
-
-
-class DatabaseLockedError(StoreError):
-    """The database is encrypted and this process has not unlocked it yet."""
-
-    def __init__(self, path: Path, header: Header, header_bytes: bytes) -> None:
-        self.path = path
-        self.header = header
-        self.header_bytes = header_bytes
-        super().__init__(f"The Heartwork database {path} is locked with a passphrase.")
-
-
-class WrongSecretError(StoreError):
-    """Neither the passphrase nor the recovery code opened the data key."""
-
-    def __init__(self) -> None:
-        super().__init__("That passphrase or recovery code did not open the data.")
 
 
 @dataclass(frozen=True)
@@ -234,19 +218,6 @@ def decrypt(path: Path, payload: bytes) -> bytes:
     if len(body) < BODY_NONCE_BYTES:
         raise nacl.exceptions.CryptoError("the body is cut short")
     return bytes(aead_decrypt(body[BODY_NONCE_BYTES:], header_bytes, body[:BODY_NONCE_BYTES], envelope.data_key))
-
-
-def read_header(database: Path) -> Header | None:
-    """The header of ``database`` read from its first bytes only (None if plain or missing)."""
-    try:
-        with open(database, "rb") as handle:
-            prefix = handle.read(PREFIX_SIZE)
-            total = read_prefix_length(prefix)
-            if total is None:
-                return None
-            return decode_header(prefix + handle.read(total - PREFIX_SIZE))[0]
-    except (OSError, HeaderError):
-        return None
 
 
 def seal_for(public_key: bytes, data: bytes) -> bytes:

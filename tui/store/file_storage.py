@@ -23,19 +23,21 @@ import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from tinydb.storages import Storage
 
 from tui.core.backup_contents import holds_records
 from tui.core.encryption_header import HeaderError, is_encrypted
 from tui.store import codec
-from tui.store.encryption import Envelope, decrypt, envelope_for
 from tui.store.errors import CorruptDatabaseError, InvalidValueError, StoreWriteError
 from tui.store.inbox_overlay import InboxOverlay
 from tui.store.merge import merge_unsaved
 from tui.store.migrations import version_problem
 from tui.store.permissions import write_private_file
+
+if TYPE_CHECKING:
+    from tui.store.encryption import Envelope
 
 FileIdentity = tuple[int, int, int, int]
 
@@ -147,6 +149,8 @@ class AtomicFileStorage(Storage):
             payload = _read_all(fd, info.st_size)
             data = parse_database(self.path, payload, self._newest_backup)
             if is_encrypted(payload):
+                from tui.store.encryption import envelope_for
+
                 self.envelope = envelope_for(payload)
         except CorruptDatabaseError:
             os.close(fd)
@@ -339,6 +343,8 @@ def parse_database(
 
 def _decrypted(path: Path, payload: bytes, newest_backup: Callable[[], Path | None]) -> bytes:
     from nacl.exceptions import CryptoError
+
+    from tui.store.encryption import decrypt
 
     try:
         return decrypt(path, payload)

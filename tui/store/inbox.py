@@ -201,9 +201,9 @@ def append(database: Path, table: str, document: Mapping[str, Any], *, own_folde
 def append_many(database: Path, records: list[tuple[str, Mapping[str, Any]]], *, own_folder: bool = False) -> None:
     """:func:`append` for several records at once (one lock, one fsync)."""
     from tui.paths import real_path
-    from tui.store.encryption import read_header
     from tui.store.errors import StoreBusyError, StoreWriteError
     from tui.store.file_lock import lock_timeout_errors, make_lock
+    from tui.store.locked_file import read_header
 
     database = real_path(Path(database))  # beside the real file, as the database itself writes
     header = read_header(database)  # only the file's first bytes: still constant time

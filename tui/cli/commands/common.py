@@ -32,8 +32,7 @@ def open_store(args: argparse.Namespace, *, read_only: bool = False, say_merged:
     plain message and exit code 2 (nothing was read or written).
     """
     from tui.cli.commands.passphrase_prompt import NoPassphraseError, unlock_locked
-    from tui.store.encryption import DatabaseLockedError
-    from tui.store.errors import UnsafeFolderError
+    from tui.store.errors import DatabaseLockedError, UnsafeFolderError
 
     location = database_location(getattr(args, "db", None))
     try:

@@ -74,7 +74,7 @@ def run(args: argparse.Namespace) -> int:
         )
     if out is not None and out.exists() and not args.export_force:
         return fail(f"{out} already exists; add --force to replace it", EXIT_FAILURE)
-    from tui.store.encryption import read_header
+    from tui.store.locked_file import read_header
 
     try:
         store = open_store(args, read_only=True)
