@@ -42,6 +42,9 @@ def test_item18_round_trip_and_no_plaintext_on_disk(tmp_path: Path) -> None:
     path = tmp_path / "hw.json"
     database = _db_with_sentence(path)
     database.backups.make(path.read_bytes())  # type: ignore[union-attr]  # a plain backup exists
+    database.close()
+    inbox.append(path, "journal", {"id": "j9", "text": SENTENCE + " again", "updated_at": "2026-01-09T00:00:00"})
+    database = Database.open(path)
     code = set_passphrase(database, "correct horse", **CHEAP)
     database.close()
     assert len(encryption.normalise_recovery_code(code)) == 32
