@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tui.cli.commands.common import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, fail
+from tui.cli.commands.passphrase_prompt import PASSPHRASE_FILE_VARIABLE, NoPassphraseError, unlock_locked
 from tui.cli.section_hooks import SECTION_VALIDATORS
 from tui.content.themes import theme_names
 from tui.paths import database_location, user_themes_dir
-from tui.store.errors import CorruptDatabaseError, StoreError, UnsafeFolderError
+from tui.store.errors import CorruptDatabaseError, DatabaseLockedError, StoreError, UnsafeFolderError
 from tui.store.permissions import ensure_private_dir
 from tui.store.store import Store
 
@@ -53,6 +55,10 @@ def _launch(args: argparse.Namespace) -> int:
             return fail(str(error), EXIT_USAGE)
         except OSError:
             pass  # opening says why, in the usual words
+    try:
+        _unlock_if_locked(location.path)
+    except NoPassphraseError as error:
+        return fail(str(error), EXIT_USAGE)
     from tui.ui.store_loading import NotOpened, Opened
 
     def load() -> StoreOutcome:
@@ -79,6 +85,28 @@ def _launch(args: argparse.Namespace) -> int:
         # a backup was restored: open it
 
 
+def _unlock_if_locked(path: Path) -> None:
+    """If the file is locked with a passphrase, ask for it before anything opens (the key stays in memory).
+
+    Plain files cost one small read of their first bytes; no cryptography is loaded for them.
+    """
+    from tui.store.locked_file import read_header
+
+    if read_header(path) is None:
+        return
+    from tui.core.encryption_header import decode_header
+
+    header, header_bytes, _ = decode_header(path.read_bytes())
+    locked = DatabaseLockedError(path, header, header_bytes)
+    if os.environ.get(PASSPHRASE_FILE_VARIABLE) or not (sys.stdin.isatty() and sys.stdout.isatty()):
+        unlock_locked(locked)
+        return
+    from tui.ui.unlock_app import UnlockApp
+
+    if not UnlockApp(locked).run():
+        raise NoPassphraseError("the data stays locked; nothing was changed")
+
+
 def open_for_app(path: Path, own_folder: bool, args: argparse.Namespace) -> StoreOutcome:
     """Open the database and check the section's options against it; how it ended, never raised."""
     from tui.ui.store_loading import NotOpened, Opened, Unreadable
@@ -89,6 +117,8 @@ def open_for_app(path: Path, own_folder: bool, args: argparse.Namespace) -> Stor
         return Unreadable(error)
     except UnsafeFolderError as error:
         return NotOpened(str(error), EXIT_USAGE)
+    except DatabaseLockedError:
+        return NotOpened("the data is locked with a passphrase; nothing was changed", EXIT_USAGE)
     except StoreError as error:
         return NotOpened(str(error), EXIT_FAILURE)
     validator = SECTION_VALIDATORS.get(args.section)

@@ -26,6 +26,7 @@ SHELL_COMMANDS: dict[str, tuple[str, str]] = {
     "export": ("tui.cli.commands.export", "write a complete backup of your data"),
     "import": ("tui.cli.commands.import_data", "bring in a Heartwork backup, a Daylio CSV or a jrnl export"),
     "meditate": ("tui.cli.commands.meditate", "open a guided meditation (GUIDE), or --list the guides"),
+    "passphrase": ("tui.cli.commands.passphrase", "lock your data with a passphrase, change it, or remove it"),
     "restore": ("tui.cli.commands.restore", "list backups, or put the newest good one back"),
     "serve": ("tui.cli.commands.serve", "open Heartwork in a browser tab on this computer (needs heartwork[web])"),
     "sync": ("tui.cli.commands.sync_merge", "merge the conflict copies a sync tool left beside the database"),
@@ -116,6 +117,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
+def _run_unlocking(args: argparse.Namespace) -> int:
+    """Run the command; if it meets a file locked with a passphrase, ask for it once and run it again.
+
+    Every command reads before it writes, so one that stopped at a locked file
+    changed nothing; the key is then in memory for the second run.
+    """
+    from tui.store.errors import DatabaseLockedError
+
+    try:
+        return int(args.func(args))
+    except DatabaseLockedError as locked:
+        from tui.cli.commands.passphrase_prompt import NoPassphraseError, unlock_locked
+
+        try:
+            unlock_locked(locked)
+        except NoPassphraseError as error:
+            return fail(str(error), EXIT_USAGE)
+        return int(args.func(args))
+
+
 def _main(argv: Sequence[str] | None) -> int:
     from tui.cli.commands.visible_output import make_arguments_visible
 
@@ -127,7 +148,7 @@ def _main(argv: Sequence[str] | None) -> int:
     if getattr(args, "func", None) is run_app and shell_action is not None and shell_action[0](args):
         args.func = shell_action[1]
     try:
-        return int(args.func(args))
+        return _run_unlocking(args)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

@@ -227,5 +227,14 @@ def read_backup(path: Path) -> bytes:
 
 
 def _holds_records(payload: bytes) -> bool:
+    from tui.core.encryption_header import is_encrypted
+
+    if is_encrypted(payload):
+        from tui.store.encryption import decrypt
+
+        try:
+            payload = decrypt(Path("backup"), payload)
+        except Exception:
+            return True  # sealed and not readable here: keep it, it may well hold records
     data = codec.decode(payload)
     return isinstance(data, dict) and holds_records(data)

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import errno
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tui.core.encryption_header import Header
 
 
 class StoreError(Exception):
@@ -138,3 +142,20 @@ class LockUnavailableError(StoreError):
 
 class InvalidValueError(StoreError, ValueError):
     """A value that cannot be stored as JSON (NaN, infinity, bytes, ...) was refused."""
+
+
+class DatabaseLockedError(StoreError):
+    """The database is encrypted and this process has not unlocked it yet."""
+
+    def __init__(self, path: Path, header: Header, header_bytes: bytes) -> None:
+        self.path = path
+        self.header = header
+        self.header_bytes = header_bytes
+        super().__init__(f"The Heartwork database {path} is locked with a passphrase.")
+
+
+class WrongSecretError(StoreError):
+    """Neither the passphrase nor the recovery code opened the data key."""
+
+    def __init__(self) -> None:
+        super().__init__("That passphrase or recovery code did not open the data.")

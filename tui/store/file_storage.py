@@ -23,17 +23,21 @@ import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from tinydb.storages import Storage
 
 from tui.core.backup_contents import holds_records
+from tui.core.encryption_header import HeaderError, is_encrypted
 from tui.store import codec
 from tui.store.errors import CorruptDatabaseError, InvalidValueError, StoreWriteError
 from tui.store.inbox_overlay import InboxOverlay
 from tui.store.merge import merge_unsaved
 from tui.store.migrations import version_problem
 from tui.store.permissions import write_private_file
+
+if TYPE_CHECKING:
+    from tui.store.encryption import Envelope
 
 FileIdentity = tuple[int, int, int, int]
 
@@ -72,6 +76,8 @@ class AtomicFileStorage(Storage):
         self.writes = 0
         self._batch_depth = 0
         self._batch_pending = False
+        # Set while the file is encrypted: every write is sealed with it (see tui.store.encryption).
+        self.envelope: Envelope | None = None
 
     # -- reading ---------------------------------------------------------------
 
@@ -142,6 +148,10 @@ class AtomicFileStorage(Storage):
             info = os.fstat(fd)
             payload = _read_all(fd, info.st_size)
             data = parse_database(self.path, payload, self._newest_backup)
+            if is_encrypted(payload):
+                from tui.store.encryption import envelope_for
+
+                self.envelope = envelope_for(payload)
         except CorruptDatabaseError:
             os.close(fd)
             self._bad_identity = identity_of(info)
@@ -172,6 +182,8 @@ class AtomicFileStorage(Storage):
         self._cache = data
         self.unsaved_changes = True
         self._unsaved_payload = payload
+        if self.envelope is not None:
+            payload = self.envelope.seal(payload)  # what reaches the disk and the backups
         try:
             fd = write_private_file(self.path, payload, keep_open=True)
         except OSError as error:
@@ -302,7 +314,13 @@ def _read_all(fd: int, size_hint: int) -> bytes:
 def parse_database(
     path: Path, payload: bytes, newest_backup: Callable[[], Path | None] = lambda: None
 ) -> dict[str, Any]:
-    """Parse, shape-check and version-check a database file, or raise CorruptDatabaseError."""
+    """Parse, shape-check and version-check a database file, or raise CorruptDatabaseError.
+
+    An encrypted file is decrypted first (DatabaseLockedError if this process
+    has not unlocked it); one that fails authentication is corrupt, and kept.
+    """
+    if is_encrypted(payload):
+        payload = _decrypted(path, payload, newest_backup)
     if not payload.strip():
         raise CorruptDatabaseError(path, "the file is empty", newest_backup())
     try:
@@ -321,6 +339,20 @@ def parse_database(
     if problem:
         raise CorruptDatabaseError(path, problem, newest_backup())
     return cast(dict[str, Any], data)  # shape_problem checked it is a dict of tables
+
+
+def _decrypted(path: Path, payload: bytes, newest_backup: Callable[[], Path | None]) -> bytes:
+    from nacl.exceptions import CryptoError
+
+    from tui.store.encryption import decrypt
+
+    try:
+        return decrypt(path, payload)
+    except HeaderError as error:
+        raise CorruptDatabaseError(path, str(error), newest_backup()) from error
+    except CryptoError as error:
+        reason = "the encrypted file did not pass its integrity check (it was changed or damaged)"
+        raise CorruptDatabaseError(path, reason, newest_backup()) from error
 
 
 def shape_problem(data: Any) -> str | None:

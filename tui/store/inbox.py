@@ -20,6 +20,7 @@ file: a writer copies it aside to ``<name>.inbox.torn-DATE`` and drops it.
 
 from __future__ import annotations
 
+import base64
 import os
 import zlib
 from collections.abc import Mapping
@@ -52,8 +53,12 @@ def inbox_path_for(database: Path) -> Path:
     return database.with_name(database.name + ".inbox")
 
 
-def encode_line(table: str, document: Mapping[str, Any]) -> bytes:
-    """One inbox line for ``document`` of ``table`` (raises InvalidValueError for non-JSON values)."""
+def encode_line(table: str, document: Mapping[str, Any], recipient: bytes | None = None) -> bytes:
+    """One inbox line for ``document`` of ``table`` (raises InvalidValueError for non-JSON values).
+
+    With ``recipient`` (the public key in an encrypted database's header) the
+    record is sealed: ``{"sealed": "<base64>"}``, readable only after unlocking.
+    """
     codec.check_document(document)
     if not isinstance(document.get("id"), str) or not document["id"]:
         raise ValueError("A record needs a non-empty string id.")
@@ -63,6 +68,10 @@ def encode_line(table: str, document: Mapping[str, Any]) -> bytes:
         from tui.store.errors import InvalidValueError
 
         raise InvalidValueError(f"This value cannot be saved: {error}") from error
+    if recipient is not None:
+        from tui.store.encryption import seal_for
+
+        body = orjson.dumps({"sealed": base64.b64encode(seal_for(recipient, body)).decode("ascii")})
     return b"%08x %s\n" % (zlib.crc32(body), body)
 
 
@@ -93,12 +102,25 @@ def _parse_line(line: bytes) -> tuple[str, dict[str, Any]] | None:
         value = orjson.loads(body)
     except ValueError:
         return None
+    if isinstance(value, dict) and isinstance(value.get("sealed"), str):
+        value = _opened(value["sealed"])
     if not isinstance(value, dict):
         return None
     table, document = value.get("table"), value.get("document")
     if not isinstance(table, str) or not isinstance(document, dict) or not isinstance(document.get("id"), str):
         return None
     return table, document
+
+
+def _opened(sealed: str) -> Any:
+    """A sealed record opened with the key this process unlocked (None if it cannot be)."""
+    from tui.store.encryption import open_sealed
+
+    try:
+        opened = open_sealed(base64.b64decode(sealed, validate=True))
+        return None if opened is None else orjson.loads(opened)
+    except ValueError:
+        return None
 
 
 def read_pending(database: Path) -> Pending:
@@ -181,9 +203,12 @@ def append_many(database: Path, records: list[tuple[str, Mapping[str, Any]]], *,
     from tui.paths import real_path
     from tui.store.errors import StoreBusyError, StoreWriteError
     from tui.store.file_lock import lock_timeout_errors, make_lock
+    from tui.store.locked_file import read_header
 
-    payload = b"".join(encode_line(table, document) for table, document in records)
     database = real_path(Path(database))  # beside the real file, as the database itself writes
+    header = read_header(database)  # only the file's first bytes: still constant time
+    recipient = header.public_key if header is not None else None
+    payload = b"".join(encode_line(table, document, recipient) for table, document in records)
     try:
         ensure_private_dir(database.parent, ours=own_folder, refuse_unsafe=own_folder)
     except OSError as error:

@@ -85,7 +85,13 @@ class CommandsApp(UndoingApp, CarefulApp):
         if self._undo_available():
             yield SystemCommand("Undo delete", "Bring back what you just deleted", self.undo_last_delete)
         yield SystemCommand("Retry saving", "Save again after a full disk or read-only folder", self.action_retry_save)
+        if self._locked_with_a_passphrase():
+            yield SystemCommand("Lock now", "Close Heartwork; your passphrase opens it again", self.exit)
         yield from super().get_system_commands(screen)
+
+    def _locked_with_a_passphrase(self) -> bool:
+        ready = getattr(self, "ready", True)
+        return bool(ready) and getattr(self.store.database.storage, "envelope", None) is not None
 
     def action_retry_save(self) -> None:
         """Try again to save changes that could not be written (full disk, read-only folder)."""

@@ -31,19 +31,31 @@ def open_store(args: argparse.Namespace, *, read_only: bool = False, say_merged:
     Heartwork's own folder is not safe to use, the command ends here with a
     plain message and exit code 2 (nothing was read or written).
     """
-    from tui.store.errors import UnsafeFolderError
-    from tui.store.store import Store
+    from tui.cli.commands.passphrase_prompt import NoPassphraseError, unlock_locked
+    from tui.store.errors import DatabaseLockedError, UnsafeFolderError
 
     location = database_location(getattr(args, "db", None))
     try:
-        if read_only:
-            return Store.open_read_only(location.path, own_folder=location.own_folder)
-        store = Store.open(location.path, own_folder=location.own_folder)
-        if say_merged and store.opening_conflicts is not None and store.opening_conflicts.anything:
-            print(f"heartwork: {store.opening_conflicts.describe()}", file=sys.stderr)
-        return store
+        try:
+            return _open(location.path, location.own_folder, read_only, say_merged)
+        except DatabaseLockedError as locked:
+            unlock_locked(locked)  # asks once, then the key is in memory for this command
+            return _open(location.path, location.own_folder, read_only, say_merged)
+    except NoPassphraseError as error:
+        raise SystemExit(fail(str(error), EXIT_USAGE)) from None
     except UnsafeFolderError as error:
         raise SystemExit(fail(str(error), EXIT_USAGE)) from None
+
+
+def _open(path: Path, own_folder: bool, read_only: bool, say_merged: bool) -> Store:
+    from tui.store.store import Store
+
+    if read_only:
+        return Store.open_read_only(path, own_folder=own_folder)
+    store = Store.open(path, own_folder=own_folder)
+    if say_merged and store.opening_conflicts is not None and store.opening_conflicts.anything:
+        print(f"heartwork: {store.opening_conflicts.describe()}", file=sys.stderr)
+    return store
 
 
 def fail(message: str, code: int = EXIT_FAILURE) -> int:

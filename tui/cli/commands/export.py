@@ -74,6 +74,8 @@ def run(args: argparse.Namespace) -> int:
         )
     if out is not None and out.exists() and not args.export_force:
         return fail(f"{out} already exists; add --force to replace it", EXIT_FAILURE)
+    from tui.store.locked_file import read_header
+
     try:
         store = open_store(args, read_only=True)
     except StoreError as error:
@@ -81,8 +83,14 @@ def run(args: argparse.Namespace) -> int:
     try:
         payload = export_bytes(store.database, args.export_format, start, end)
         unreadable = store.database.unreadable_records()
+        encrypted = store.path is not None and read_header(store.path) is not None
     finally:
         store.close()
+    if encrypted:
+        print(
+            "Note: your data is locked with a passphrase, but this export is not: it is plain, readable text.",
+            file=sys.stderr,
+        )
     if unreadable and args.export_format == "json":
         from tui.core.unreadable_records import unreadable_summary
 

@@ -1,0 +1,81 @@
+"""``heartwork passphrase set|change|remove``: lock the data with a passphrase, change it, or stop.
+
+Passphrases are read from the terminal (or the files named by
+``HEARTWORK_PASSPHRASE_FILE`` / ``HEARTWORK_NEW_PASSPHRASE_FILE``), never
+from the command line. Setting one prints the recovery code once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from typing import Any
+
+from tui.cli.commands.common import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, fail, fail_store, open_store
+from tui.cli.commands.passphrase_prompt import (
+    NEW_PASSPHRASE_FILE_VARIABLE,
+    PASSPHRASE_FILE_VARIABLE,
+    NoPassphraseError,
+    read_secret,
+)
+
+ACTIONS = ("set", "change", "remove")
+
+
+def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+    parser = subparsers.add_parser(
+        "passphrase", parents=[common], help="lock your data with a passphrase, change it, or remove it"
+    )
+    parser.add_argument("action", choices=ACTIONS, help="set, change or remove the passphrase")
+    parser.set_defaults(func=run)
+
+
+def _new_passphrase(variable: str) -> str:
+    first = read_secret("New passphrase: ", variable)
+    if not os.environ.get(variable) and read_secret("The same passphrase again: ", variable) != first:
+        raise NoPassphraseError("the two passphrases were not the same; nothing was changed")
+    if not first:
+        raise NoPassphraseError("an empty passphrase would not protect anything; nothing was changed")
+    return first
+
+
+def run(args: argparse.Namespace) -> int:
+    from tui.store.errors import StoreError
+    from tui.store.passphrase import (
+        change_passphrase,
+        is_locked_with_passphrase,
+        remove_passphrase,
+        set_passphrase,
+    )
+
+    try:
+        store = open_store(args)
+        try:
+            locked = is_locked_with_passphrase(store.database)
+            if args.action == "set":
+                if locked:
+                    return fail("your data is already locked; use `heartwork passphrase change`", EXIT_USAGE)
+                code = set_passphrase(store.database, _new_passphrase(PASSPHRASE_FILE_VARIABLE))
+                print("Your data is now locked with your passphrase, and so are its backups.")
+                print(f"Recovery code (shown only this once): {code}")
+                print(
+                    "Keep it somewhere safe, away from this computer. Without the passphrase or this code, "
+                    "nobody can recover your data, not even Heartwork."
+                )
+            elif not locked:
+                return fail("your data is not locked with a passphrase", EXIT_USAGE)
+            elif args.action == "change":
+                change_passphrase(store.database, _new_passphrase(NEW_PASSPHRASE_FILE_VARIABLE))
+                print("Your passphrase is changed. Your recovery code still works.")
+            else:
+                remove_passphrase(store.database)
+                print("Your data is no longer locked with a passphrase.")
+        finally:
+            store.close()
+    except NoPassphraseError as error:
+        return fail(str(error), EXIT_USAGE)
+    except StoreError as error:
+        return fail_store(error, "the passphrase change")
+    except OSError as error:
+        return fail(f"could not rewrite the backups: {error}", EXIT_FAILURE)
+    return EXIT_OK
