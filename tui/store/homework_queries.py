@@ -1,0 +1,35 @@
+"""Read-only: gather the records homework detection needs from the store."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tui.core.homework.detection import PracticeRecords
+from tui.store.affirmation_practice_repository import AffirmationPracticeRepository
+from tui.store.breathing_repository import BreathingSessionRepository
+from tui.store.checkin_repository import CheckinRepository
+from tui.store.homework_repository import HomeworkTickRepository
+from tui.store.journal_repository import JournalRepository
+from tui.store.meditation_repository import MeditationSessionRepository
+from tui.store.questionnaire_repository import QuestionnaireRepository
+from tui.store.selfcare_repository import SelfCareTickRepository
+from tui.store.store import Store
+
+
+def practice_records(store: Store) -> PracticeRecords:
+    """Every record that can fulfil homework, as core objects."""
+    return PracticeRecords(
+        breathing=tuple(store.repo(BreathingSessionRepository).all()),
+        meditation=tuple(store.repo(MeditationSessionRepository).all()),
+        journal=tuple(store.repo(JournalRepository).all()),
+        selfcare=tuple(store.repo(SelfCareTickRepository).all()),
+        affirmation_days=store.repo(AffirmationPracticeRepository).counts(),
+        questionnaires=tuple(store.repo(QuestionnaireRepository).all()),
+        ticks=tuple(store.repo(HomeworkTickRepository).all()),
+    )
+
+
+def checkin_documents(store: Store) -> list[dict[str, Any]]:
+    """Check-ins as plain documents (what the mood comparison reads)."""
+    repo = store.repo(CheckinRepository)
+    return [repo.to_document(checkin) for checkin in repo.all()]
