@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime, tzinfo
 from typing import Any
 
-from tui.core.homework.detection import PracticeRecords
+from tui.core.homework.assignment import Assignment
+from tui.core.homework.detection import PracticeRecords, done_days_all
+from tui.core.homework.progress import TodaySummary, first_weekday, today_summary
 from tui.store.affirmation_practice_repository import AffirmationPracticeRepository
 from tui.store.breathing_repository import BreathingSessionRepository
 from tui.store.checkin_repository import CheckinRepository
-from tui.store.homework_repository import HomeworkTickRepository
+from tui.store.homework_repository import HomeworkRepository, HomeworkTickRepository
 from tui.store.journal_repository import JournalRepository
 from tui.store.meditation_repository import MeditationSessionRepository
 from tui.store.questionnaire_repository import QuestionnaireRepository
@@ -33,3 +36,15 @@ def checkin_documents(store: Store) -> list[dict[str, Any]]:
     """Check-ins as plain documents (what the mood comparison reads)."""
     repo = store.repo(CheckinRepository)
     return [repo.to_document(checkin) for checkin in repo.all()]
+
+
+def homework_done_days(store: Store, tz: tzinfo | None) -> tuple[list[Assignment], dict[str, set[date]]]:
+    """Every assignment (active first) and the local days each was practised."""
+    assignments = store.repo(HomeworkRepository).ordered()
+    return assignments, done_days_all(assignments, practice_records(store), tz)
+
+
+def homework_today(store: Store, now: datetime, week_start: str = "monday") -> TodaySummary:
+    """Today's homework: how many are asked for and how many already have practice."""
+    assignments, done = homework_done_days(store, now.tzinfo)
+    return today_summary(assignments, done, now.date(), first_weekday(week_start))

@@ -171,3 +171,9 @@ class HomeworkRepository(Repository[Assignment]):
     def current(self) -> list[Assignment]:
         """Active assignments, oldest first."""
         return [a for a in self.ordered() if a.status == "active"]
+
+    def save_review(self, updated: Assignment, review: HomeworkReview) -> None:
+        """Keep a review and the assignment it changed, together in one write."""
+        with self.database.transaction():
+            self.reviews.save(review)
+            self.save(updated)

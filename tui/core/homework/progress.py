@@ -17,6 +17,11 @@ ASKED_MARK = "·"
 REST_MARK = " "
 
 
+def first_weekday(setting: str) -> int:
+    """The settings' week start ("monday" or "sunday") as a weekday number."""
+    return 6 if setting == "sunday" else 0
+
+
 def week_start(day: date, first_weekday: int = 0) -> date:
     """The first day of the week holding ``day`` (0 = Monday ... 6 = Sunday)."""
     return day - timedelta(days=(day.weekday() - first_weekday) % 7)
