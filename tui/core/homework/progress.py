@@ -112,3 +112,14 @@ def today_summary(
         else:
             left.append(assignment.title)
     return TodaySummary(done=practised, total=total, titles_left=tuple(left))
+
+
+def homework_line(summary: TodaySummary, width: int = 60) -> str:
+    """Home's line about today's homework ("" when none is asked for today)."""
+    if not summary.total:
+        return ""
+    line = f"Homework today: {summary.done} of {summary.total} done"
+    if summary.titles_left:
+        left = ", ".join(summary.titles_left)
+        line += f" · still to come: {left if len(left) <= width else left[: width - 1] + '…'}"
+    return line + "."
