@@ -64,6 +64,12 @@ def grid(assignment: Assignment, done: set[date], today: date, first_weekday: in
     return rows
 
 
+def weekday_header(first_weekday: int = 0) -> str:
+    """The grid's column letters, starting on the week's first day."""
+    letters = "MTWTFSS"
+    return " ".join(letters[(first_weekday + n) % 7] for n in range(7))
+
+
 def _asked(assignment: Assignment, day: date) -> bool:
     return assignment.frequency.how in (DAILY, WEEKDAYS) and assignment.frequency.asks_on(day)
 

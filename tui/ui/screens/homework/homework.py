@@ -12,7 +12,7 @@ from textual.widgets.option_list import Option
 
 from tui.core.homework.assignment import ACTIVE, ENDED, KIND_FREE_TEXT, PAUSED, Assignment
 from tui.core.homework.form import frequency_from_words, minutes_from_form
-from tui.core.homework.progress import first_weekday, grid, today_summary, week_count
+from tui.core.homework.progress import first_weekday, grid, today_summary, week_count, week_start, weekday_header
 from tui.core.homework.reviewing import adherence_words, apply_review, edit, mood_words, set_status
 from tui.core.ids import new_id
 from tui.core.timefmt import to_text
@@ -25,7 +25,7 @@ from tui.ui.screens.homework.homework_review import HomeworkReviewScreen, Review
 from tui.ui.store_errors import store_write
 from tui.ui.widgets.calm_footer import CalmFooter
 
-HINT = "+ add · e edit · space done today (your own tasks) · ← an earlier day · p pause · x end · r review"
+HINT = "Space your own task done today · ← done yesterday · r review\n+ add · e edit · p pause · x end"
 STATUS_WORDS = {ACTIVE: "", PAUSED: " (paused)", ENDED: " (ended)"}
 
 
@@ -134,8 +134,11 @@ class HomeworkScreen(HeartworkScreen[None]):
         lines = [f"{how}" + (f" · focus: {a.focus}" if a.focus else "")]
         if a.agreed:
             lines.append(f"Agreed: {a.agreed}")
-        lines.append("Four weeks (● practice):")
-        lines.extend("  " + row for row in grid(a, self._done.get(a.id, set()), self.today))
+        first = first_weekday(self.settings.week_start)
+        lines.append(f"{'Four weeks, ● practice':<24}{weekday_header(first)}")
+        monday = week_start(self.today, first) - timedelta(days=21)
+        rows = grid(a, self._done.get(a.id, set()), self.today, first)
+        lines.extend(f"{f'week of {monday + timedelta(days=7 * n):%d %b}':<24}{row}" for n, row in enumerate(rows))
         if a.review_due(self.today):
             lines.append("A review is ready: press r to look back together.")
         elif a.review:
