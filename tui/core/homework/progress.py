@@ -39,11 +39,18 @@ class WeekCount:
 
 
 def week_count(assignment: Assignment, done: set[date], today: date, first_weekday: int = 0) -> WeekCount:
-    """How many asked-for days this week had practice (never more than were asked)."""
+    """How many asked-for days this week had practice (never more than were asked).
+
+    Days of the week before the start date are not asked for, so a first week is counted kindly.
+    """
     first = week_start(today, first_weekday)
     week = [first + timedelta(days=n) for n in range(7)]
     practised = sum(1 for day in week if day in done and assignment.runs_on(day))
-    return WeekCount(done=min(practised, assignment.frequency.per_week()), asked=assignment.frequency.per_week())
+    if assignment.frequency.how in (DAILY, WEEKDAYS):
+        asked = sum(1 for day in week if assignment.runs_on(day) and assignment.frequency.asks_on(day)) or 1
+    else:
+        asked = assignment.frequency.per_week()
+    return WeekCount(done=min(practised, asked), asked=asked)
 
 
 def grid(assignment: Assignment, done: set[date], today: date, first_weekday: int = 0) -> list[str]:
