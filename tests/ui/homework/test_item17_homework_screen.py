@@ -100,3 +100,25 @@ async def test_item17_2_home_shows_todays_homework(make_app: Callable[..., Any],
         await pilot.pause()
         text = str(app.screen.query_one("#home-summary", Static).render())
         assert "Homework today: 1 of 2 done" in text and "Write one kind sentence" in text
+
+
+async def test_item17_1_selfcare_homework_names_its_routine_and_a_tick_fulfils_it(
+    make_app: Callable[..., Any], store: Store, clock: Any
+) -> None:
+    from tui.store.selfcare_repository import SelfCareRepository, SelfCareTickRepository
+
+    walk = store.repo(SelfCareRepository).add("Walk around the block.", clock.now(), "body")
+    app = make_app("homework")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("plus")
+        await pilot.pause()
+        app.screen.query_one("#hw-kind", Select).value = "selfcare"
+        app.screen.query_one("#hw-target", Input).value = "walk"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        [made] = store.repo(HomeworkRepository).all()
+        assert made.target == walk.id and made.title == "Self-care: Walk around the block."
+        store.repo(SelfCareTickRepository).set_state(walk.id, clock.now().date(), "partly")
+        app.screen.refresh_from_store()
+        assert "1 of 1" in str(app.screen.query_one("#hw-today", Static).render())

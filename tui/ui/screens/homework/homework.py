@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 from textual.app import ComposeResult
@@ -15,9 +16,11 @@ from tui.core.homework.form import frequency_from_words, minutes_from_form
 from tui.core.homework.progress import first_weekday, grid, today_summary, week_count, week_start, weekday_header
 from tui.core.homework.reviewing import adherence_words, apply_review, edit, mood_words, set_status
 from tui.core.ids import new_id
+from tui.core.selfcare_names import match_routine
 from tui.core.timefmt import to_text
 from tui.store.homework_queries import checkin_documents, homework_done_days
 from tui.store.homework_repository import HomeworkRepository
+from tui.store.selfcare_repository import SelfCareRepository
 from tui.ui.base import HeartworkScreen
 from tui.ui.messages import DataChanged
 from tui.ui.screens.homework.homework_form import HomeworkDraft, HomeworkFormScreen
@@ -157,9 +160,24 @@ class HomeworkScreen(HeartworkScreen[None]):
         if not attempt.failed:
             self.refresh_from_store(keep=item.id)
 
+    def _resolved(self, draft: HomeworkDraft) -> HomeworkDraft | None:
+        """A self-care homework names its routine in words: find it (None, with a kind note, when none fits)."""
+        if draft.kind != "selfcare":
+            return draft
+        items = self.store.repo(SelfCareRepository).active_items()
+        if draft.target in {item.id for item in items}:
+            return draft
+        match = match_routine(draft.target, items)
+        if match.item is None:
+            close = ", ".join(item.text for item in match.close) or "none yet: add one in Self-care (s)"
+            self.notify(f"Which routine? Close ones: {close}", title="Not saved yet", timeout=8, markup=False)
+            return None
+        title = draft.title if not draft.title.startswith("Self-care: ") else f"Self-care: {match.item.text}"
+        return replace(draft, target=match.item.id, title=title)
+
     def action_add(self) -> None:
         def added(draft: HomeworkDraft | None) -> None:
-            if draft is not None:
+            if draft is not None and (draft := self._resolved(draft)) is not None:
                 item = Assignment(id=new_id(), created_at=self._now_text(), **draft.__dict__)
                 self._save(item.with_change(self._now_text(), "created"))
 
@@ -171,7 +189,7 @@ class HomeworkScreen(HeartworkScreen[None]):
             return
 
         def edited(draft: HomeworkDraft | None) -> None:
-            if draft is not None:
+            if draft is not None and (draft := self._resolved(draft)) is not None:
                 self._save(edit(current, self._now_text(), **draft.__dict__))
 
         self.app.push_screen(HomeworkFormScreen("Change this homework", self.today, current), edited)
