@@ -9,6 +9,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
+from rich.markup import escape
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -18,11 +19,13 @@ from textual.widgets import Header, Static
 
 from tui import content
 from tui.core.affirmations import affirmation_of_the_day
+from tui.core.homework.progress import homework_line
 from tui.core.mood_stats import range_start, series
 from tui.core.shorten import shorten_at_word
 from tui.sections import SECTIONS
 from tui.store.affirmation_library import affirmation_library
 from tui.store.checkin_repository import CheckinRepository
+from tui.store.homework_queries import homework_today
 from tui.store.today_repository import summarize_day
 from tui.ui.base import HeartworkScreen
 from tui.ui.messages import DataChanged
@@ -228,6 +231,9 @@ class HomeScreen(HeartworkScreen[None]):
             summary_text = "So far today: " + "; ".join(summary.lines()) + "."
         else:
             summary_text = "Nothing recorded yet today, and that is fine. Start wherever feels right."
+        homework = homework_line(homework_today(self.store, now, self.settings.week_start))
+        if homework:
+            summary_text += "\n" + escape(homework)
         return date_text, summary_text, note_text
 
     def _affirmation_text(self) -> str:
