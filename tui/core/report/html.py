@@ -49,7 +49,7 @@ def mood_chart_svg(values: Sequence[float | None]) -> str:
         x = CHART_PAD + index * slot + slot * 0.15
         width = max(slot * 0.7, 1.0)
         if value is None:
-            y = CHART_HEIGHT - CHART_PAD - 2
+            y = float(CHART_HEIGHT - CHART_PAD - 2)
             shapes.append(f'<rect class="gap" x="{x:.1f}" y="{y:.1f}" width="{width:.1f}" height="2"/>')
             continue
         share = (min(max(value, SCALE_MIN), SCALE_MAX) - SCALE_MIN + 1) / (SCALE_MAX - SCALE_MIN + 1)
