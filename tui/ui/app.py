@@ -356,6 +356,8 @@ class HeartworkApp(UndoingApp, CarefulApp):
             self.push_screen(ExportDialog())
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        from tui.ui.screens.report import open_report_dialog
+
         for section in SECTIONS:
             yield SystemCommand(
                 f"Go to {section.title}", section.description, lambda name=section.name: self.action_section(name)
@@ -366,6 +368,7 @@ class HeartworkApp(UndoingApp, CarefulApp):
         )
         yield SystemCommand("Settings", "Theme, reduced motion, bell, week start", self.action_settings)
         yield SystemCommand("Export my data", "A copy of everything as JSON, or check-ins as CSV", self.action_export)
+        yield SystemCommand("Session report", "Recent days, to bring to therapy", lambda: open_report_dialog(self))
         yield SystemCommand("Help and support", "Every key, and how to reach crisis support", self.action_help)
         yield SystemCommand(
             "Recently deleted", "Journal entries and drafts deleted in the last 30 days", self.action_recently_deleted

@@ -20,7 +20,7 @@ from tui.cli.commands.common import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, fail, fai
 from tui.cli.commands.export import export_date
 from tui.store.errors import StoreError, describe_write_problem
 
-FORMATS = ("md", "html")
+FORMATS = ("md", "html")  # as tui.core.report.render.FORMATS (not imported: the command starts fast)
 
 
 def report_format(value: str) -> str:
@@ -85,17 +85,9 @@ def run(args: argparse.Namespace) -> int:
     finally:
         store.close()
     from tui.core.report.model import build_report
+    from tui.core.report.render import render_report
 
-    report = build_report(inputs)
-    if args.report_format == "html":
-        from tui.core.report.html import render_html
-
-        text = render_html(report)
-    else:
-        from tui.core.report.markdown import render_markdown
-
-        text = render_markdown(report)
-    payload = text.encode("utf-8")
+    payload = render_report(build_report(inputs), args.report_format).encode("utf-8")
     if out is None:
         sys.stdout.buffer.write(payload)
         sys.stdout.buffer.flush()
