@@ -34,6 +34,13 @@ SECTIONS: tuple[Section, ...] = (
         "Small routines that look after you",
         "tui.ui.screens.selfcare.selfcare:SelfCareScreen",
     ),
+    Section(
+        "homework",
+        "w",
+        "Homework",
+        "The practice you agreed with your therapist",
+        "tui.ui.screens.homework.homework:HomeworkScreen",
+    ),
     Section("mood", "m", "Mood", "Check-ins and what they show", "tui.ui.screens.mood.mood:MoodScreen"),
 )
 

@@ -29,6 +29,9 @@ KIND_NAMES: dict[str, tuple[str, str]] = {
     "selfcare_items": ("self-care idea", "self-care ideas"),
     "selfcare_ticks": ("self-care tick", "self-care ticks"),
     "selfcare_needs": ("self-care need", "self-care needs"),
+    "homework_assignments": ("homework assignment", "homework assignments"),
+    "homework_ticks": ("homework tick", "homework ticks"),
+    "homework_reviews": ("homework review", "homework reviews"),
     "settings": ("setting", "settings"),
 }
 

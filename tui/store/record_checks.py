@@ -103,6 +103,13 @@ def _or_none(check: Check) -> Check:
 _score = _whole(SCORE_MIN, SCORE_MAX)
 
 
+def _history(value: Any) -> bool:
+    """A homework assignment's history: a list of records whose values are all text."""
+    if not isinstance(value, list):
+        return False
+    return all(isinstance(line, Mapping) and all(isinstance(v, str) for v in line.values()) for line in value)
+
+
 @dataclass(frozen=True)
 class Rules:
     """The fields a record of one table must have, and those it may have."""
@@ -213,6 +220,28 @@ TABLE_RULES: dict[str, Rules] = {
     ),
     "reflections": Rules(
         {"id": _id, "day": _day}, {"answers": _mapping_of(_or_none(_text)), "created_at": _or_none(_text)}
+    ),
+    "homework_assignments": Rules(
+        {"id": _id, "kind": _id},
+        {
+            "title": _text,
+            "target": _text,
+            "frequency": _mapping_of(_anything),
+            "minutes": _whole(0, 24 * 60),
+            "focus": _text,
+            "start": _or_none(_text),
+            "review": _or_none(_text),
+            "agreed": _text,
+            "status": _text,
+            "created_at": _or_none(_text),
+            "history": _history,
+            "source": _text,
+        },
+    ),
+    "homework_ticks": Rules({"id": _id, "assignment_id": _id, "day": _day}, {"at": _or_none(_text)}),
+    "homework_reviews": Rules(
+        {"id": _id, "assignment_id": _id, "day": _day},
+        dict.fromkeys(("helped", "hard", "change", "step", "detail", "adherence", "mood", "at"), _text),
     ),
     "settings": Rules(
         {"id": _id},

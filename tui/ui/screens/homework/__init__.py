@@ -1,0 +1,1 @@
+"""The Homework section: assignments agreed with a therapist, their practice and reviews."""
