@@ -1,29 +1,31 @@
 """What the session report needs from the store, for a range of days, as :class:`ReportInputs`.
 
 Read-only: it goes through the repositories' normal read paths (records that
-cannot be read are set aside there, never shown). Homework is counted from
-its table; while this branch has no homework model, assignments that exist
-are counted (never invented) and the report says so plainly.
+cannot be read are set aside there, never shown). Homework practice is found
+the same way the Homework section finds it (:mod:`tui.store.homework_queries`).
 """
 
 from __future__ import annotations
 
 from datetime import date
 
+from tui.core.homework.progress import first_weekday
+from tui.core.homework.review import HomeworkReview
+from tui.core.report.homework_range import homework_lines
 from tui.core.report.model import JournalLine, QuestionnaireLine, ReportInputs, SelfCareLine
 from tui.core.report.selfcare_range import range_progress
 from tui.core.selfcare_progress import states_by_item
 from tui.core.timefmt import day_of
 from tui.store.breathing_repository import BreathingSessionRepository
 from tui.store.checkin_repository import CheckinRepository
+from tui.store.homework_queries import homework_done_days
+from tui.store.homework_repository import HomeworkReviewRepository
 from tui.store.journal_repository import JournalRepository
 from tui.store.meditation_repository import MeditationSessionRepository
 from tui.store.questionnaire_repository import QuestionnaireRepository
 from tui.store.reflection_repository import ReflectionRepository
 from tui.store.selfcare_repository import SelfCareRepository, SelfCareTickRepository
 from tui.store.store import Store
-
-HOMEWORK_TABLE = "homework_assignments"
 
 
 def _within(day: date, start: date, end: date) -> bool:
@@ -78,6 +80,12 @@ def report_inputs(store: Store, start: date, end: date, *, include_journal: bool
                 lines.append(JournalLine(day, entry.title, entry.body))
         journal = tuple(sorted(lines, key=lambda line: line.day))
 
+    assignments, practised = homework_done_days(store, None)
+    reviews: dict[str, list[HomeworkReview]] = {}
+    for review in store.repo(HomeworkReviewRepository).all():
+        reviews.setdefault(review.assignment_id, []).append(review)
+    homework = homework_lines(assignments, practised, reviews, start, end, first_weekday(week_start))
+
     return ReportInputs(
         start=start,
         end=end,
@@ -89,6 +97,7 @@ def report_inputs(store: Store, start: date, end: date, *, include_journal: bool
         selfcare=tuple(selfcare),
         reflections=reflections,
         questionnaires=tuple(questionnaires),
-        homework_recorded=len(store.database.readable_table(HOMEWORK_TABLE)),
+        homework=homework,
+        homework_recorded=len(assignments),
         journal=journal,
     )
