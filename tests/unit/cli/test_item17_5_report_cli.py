@@ -145,3 +145,21 @@ def test_item17_5_cli_report_never_writes_the_database(db_path: Path, tmp_path: 
     missing = tmp_path / "none.json"
     assert _run(missing, "--out", str(tmp_path / "r2.md")) == 0
     assert not missing.exists()
+
+
+def test_item17_5_cli_homework_adherence_and_review_answers(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from tui.core.homework.assignment import Assignment
+    from tui.core.homework.review import HomeworkReview
+    from tui.store.homework_repository import HomeworkRepository
+
+    store = Store.open(db_path)
+    homework = store.repo(HomeworkRepository)
+    homework.add(Assignment(id="h1", kind="breathing", title="Box <breathing>", target="box", minutes=5))
+    homework.reviews.save(HomeworkReview("r1", "h1", "2026-03-04", helped="Slower mornings"))
+    store.close()
+    assert _run(db_path, "--from", "2026-03-02", "--to", "2026-03-05") == 0
+    out = capsys.readouterr().out
+    assert "No homework plan recorded." not in out
+    assert "- Box \\<breathing\\> (every day, 5 minutes): 1 of 4" in out
+    assert "### Box \\<breathing\\> (every day, 5 minutes): 2026-03-04 What did this practice give you" in out
+    assert "> Slower mornings" in out
