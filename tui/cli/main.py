@@ -26,6 +26,7 @@ SHELL_COMMANDS: dict[str, tuple[str, str]] = {
     "export": ("tui.cli.commands.export", "write a complete backup of your data"),
     "import": ("tui.cli.commands.import_data", "bring in a Heartwork backup, a Daylio CSV or a jrnl export"),
     "meditate": ("tui.cli.commands.meditate", "open a guided meditation (GUIDE), or --list the guides"),
+    "plan": ("tui.cli.commands.plan", "add the homework in a plan file from your therapist"),
     "report": ("tui.cli.commands.report", "write a report to bring to your next therapy session"),
     "restore": ("tui.cli.commands.restore", "list backups, or put the newest good one back"),
     "serve": ("tui.cli.commands.serve", "open Heartwork in a browser tab on this computer (needs heartwork[web])"),
