@@ -65,6 +65,7 @@ class PlannedAssignment:
 
     assignment: Assignment
     line: int
+    id_line: int  # where its ``id`` is written (its header line when it has none)
 
 
 class _Lines:
@@ -190,7 +191,7 @@ def _assignment(table: Any, at: _Lines, index: int, agreed: str) -> PlannedAssig
         agreed=_text(table.get("agreed"), at.of(index, "agreed"), "agreed") or agreed,
         source="plan file",
     )
-    return PlannedAssignment(assignment, line)
+    return PlannedAssignment(assignment, line, at.of(index, "id"))
 
 
 def parse_plan(text: str) -> list[PlannedAssignment]:
@@ -213,7 +214,7 @@ def parse_plan(text: str) -> list[PlannedAssignment]:
     seen: dict[str, int] = {}
     for item in planned:
         if item.assignment.id in seen:
-            raise _problem(item.line, "id", f"the same assignment as on line {seen[item.assignment.id]}")
+            raise _problem(item.id_line, "id", f"the same assignment as on line {seen[item.assignment.id]}")
         seen[item.assignment.id] = item.line
     return planned
 
