@@ -105,3 +105,14 @@ def test_item17_4_plan_without_assignments_or_with_a_repeated_one() -> None:
 def test_item17_4_free_text_needs_a_title() -> None:
     with pytest.raises(PlanProblem, match="line 1, field 'title': is missing"):
         parse_plan('[[assignment]]\nkind = "free-text"\n')
+
+
+def test_item17_4_the_readme_example_is_a_valid_plan() -> None:
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[3] / "README.md").read_text(encoding="utf-8")
+    example = readme.split("A full example, with every field:\n\n```toml\n", 1)[1].split("```", 1)[0]
+    planned = parse_plan(example)
+    assert [item.assignment.kind for item in planned] == ["breathing", "journal", "free-text"]
+    assert planned[0].assignment.agreed == "We said mornings suit me best"
+    assert planned[1].assignment.agreed == "Agreed with my therapist on 2 March"
