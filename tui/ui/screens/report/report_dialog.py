@@ -46,12 +46,13 @@ class ReportDialog(HeartworkModal[Path | None]):
 
     DEFAULT_CSS = """
     ReportDialog { align: center middle; }
-    ReportDialog #report-sheet { width: 90%; max-width: 76; height: auto; padding: 1 2; border: round $primary; background: $surface; }
-    ReportDialog #report-title { text-style: bold; margin-bottom: 1; }
+    ReportDialog #report-sheet { width: 90%; max-width: 76; height: auto; max-height: 100%; overflow-y: auto;
+                                 padding: 0 2; border: round $primary; background: $surface; }
+    ReportDialog #report-title { text-style: bold; }
     ReportDialog #report-range { height: auto; }
     ReportDialog #report-range Input { width: 1fr; }
-    ReportDialog #report-message { color: $text-muted; margin-top: 1; }
-    ReportDialog #report-buttons { height: auto; align-horizontal: right; margin-top: 1; }
+    ReportDialog #report-message { color: $text-muted; }
+    ReportDialog #report-buttons { height: auto; align-horizontal: right; }
     ReportDialog Button { margin-left: 2; }
     """
 
