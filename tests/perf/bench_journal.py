@@ -2,7 +2,10 @@
 
     python tests/perf/bench_journal.py
 
-Prints figures and ratios against the targets in issue 6:
+Prints figures and ratios: first (issue 12.4, in a real terminal with the
+installed ``heartwork``) opening the entry list at 1, 10 and 30 years of
+realistic data, 30 years <= 1.5x 1 year (``--years`` picks the sizes; none
+skips it); then the targets in issue 6:
 - opening the entry list with 3,650 entries <= 2x the time with 10 entries;
 - a search over all entries answers <= 100 ms after the keystroke;
 - typing in a 50,000-character entry: keystroke to screen <= 50 ms.
@@ -22,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from textual import events
 from textual.widgets import Input, OptionList, TextArea
@@ -216,6 +220,21 @@ async def time_typing(store: Store, length: int, paragraph: int, keys: int = 30)
 
 
 def main() -> None:
+    import argparse
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--years", type=int, nargs="*", default=[1, 10, 30])
+    parser.add_argument("--sizes-only", action="store_true", help="only the 1/10/30-year comparison")
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    if args.years:
+        from terminal_timing import compare_sizes
+
+        compare_sizes(
+            "opening the journal list", ["journal"], "Heartwork", "C-l", "newest first", args.years, args.runs
+        )
+    if args.sizes_only:
+        return
     with tempfile.TemporaryDirectory() as folder_name:
         folder = Path(folder_name)
         small, large = open_store(folder, 10), open_store(folder, 3650)

@@ -2,7 +2,10 @@
 
     python tests/perf/bench_mood.py [--repeat 5]
 
-Prints medians and ratios (targets from issue 5):
+Prints medians and ratios (issue 12.4, in a real terminal with the installed
+``heartwork``: the first switch to Mood at 1, 10 and 30 years of realistic
+data, 30 years <= 1.5x 1 year; ``--years`` picks the sizes, ``--years`` with
+no sizes skips it), then the targets from issue 5:
 - dashboard first frame with 10 years of check-ins (7,300) vs one month: <= 1.5x;
 - ``heartwork checkin 7`` as a whole process on a 10-year database vs
   ``python -c pass`` in the same run: <= 7x.
@@ -27,6 +30,7 @@ from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO_ROOT))
+sys.path.insert(0, str(REPO_ROOT / "tests/perf"))
 
 from tui.core.checkin import Checkin  # noqa: E402
 from tui.core.clock import FakeClock  # noqa: E402
@@ -108,7 +112,15 @@ def process_median(command: list[str], repeat: int) -> tuple[float, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--years", type=int, nargs="*", default=[1, 10, 30])
+    parser.add_argument("--sizes-only", action="store_true", help="only the 1/10/30-year comparison")
     args = parser.parse_args()
+    if args.years:
+        from terminal_timing import compare_sizes
+
+        compare_sizes("first switch to Mood", [], "Today is", "m", "Your mood, the last", args.years, args.repeat)
+    if args.sizes_only:
+        return
     folder = Path(tempfile.mkdtemp(prefix="hw-bench-"))
     try:
         month_db, decade_db = folder / "month.json", folder / "decade.json"

@@ -1,4 +1,4 @@
-"""The ``heartwork`` command's entry point: a quick answer for ``affirm today``, else the full CLI.
+"""The ``heartwork`` command's entry point: a quick answer for ``affirm today`` and ``today``, else the full CLI.
 
 ``affirm today`` is meant for a shell start-up file, so it is answered before
 argparse, the store or the sections are imported (see
@@ -17,6 +17,12 @@ def main() -> int:
         from tui.cli.commands.affirm_today_fast import fast_affirm_today
 
         answered = fast_affirm_today(argv)
+        if answered is not None:
+            return answered
+    if "today" in argv and "affirm" not in argv:
+        from tui.cli.commands.today_fast import fast_today
+
+        answered = fast_today(argv)
         if answered is not None:
             return answered
     from tui.cli.main import main as full_main

@@ -1,17 +1,23 @@
-"""Open the full-screen app for the CLI: resolve paths, open the store, run."""
+"""Open the full-screen app for the CLI: resolve paths, run the app, which opens the store in the background."""
 
 from __future__ import annotations
 
 import argparse
 import gc
-from typing import Any
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from tui.cli.commands.common import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, fail
 from tui.cli.section_hooks import SECTION_VALIDATORS
 from tui.content.themes import theme_names
 from tui.paths import database_location, user_themes_dir
 from tui.store.errors import CorruptDatabaseError, StoreError, UnsafeFolderError
+from tui.store.permissions import ensure_private_dir
 from tui.store.store import Store
+
+if TYPE_CHECKING:
+    from tui.ui.store_loading import Opened, StoreLoader, StoreOutcome
 
 
 def section_options(args: argparse.Namespace) -> dict[str, Any]:
@@ -39,29 +45,98 @@ def _launch(args: argparse.Namespace) -> int:
         if theme not in known:
             return fail(f"unknown theme {theme!r}; known themes: {', '.join(known)}", EXIT_USAGE)
     location = database_location(getattr(args, "db", None))
-    try:
-        store = Store.open(location.path, own_folder=location.own_folder)
-    except CorruptDatabaseError as error:
+    if location.own_folder:
+        # A quick refusal before any window opens; it reads nothing from the file.
+        try:
+            ensure_private_dir(location.path.parent, ours=True, refuse_unsafe=True)
+        except UnsafeFolderError as error:
+            return fail(str(error), EXIT_USAGE)
+        except OSError:
+            pass  # opening says why, in the usual words
+    from tui.ui.store_loading import NotOpened, Opened
+
+    def load() -> StoreOutcome:
+        return open_for_app(location.path, location.own_folder, args)
+
+    # In a terminal the first frame never waits for the file: the app reads it in a worker.
+    # Without one there is no frame to hurry, so it is opened first, as before.
+    in_terminal = sys.stdin.isatty() and sys.stdout.isatty()
+    while True:
+        if in_terminal:
+            outcome, code = _run_app(args, theme, load)
+            if outcome is None or isinstance(outcome, Opened):
+                return code
+        else:
+            outcome = load()
+            if isinstance(outcome, Opened):
+                return _run_app_on(args, theme, outcome)
+        if isinstance(outcome, NotOpened):
+            return fail(outcome.message, outcome.exit_code)
         from tui.cli.recovery import run_recovery
 
-        if not run_recovery(error):
+        if not run_recovery(outcome.error):
             return EXIT_FAILURE
-        store = Store.open(location.path, own_folder=location.own_folder)
+        # a backup was restored: open it
+
+
+def open_for_app(path: Path, own_folder: bool, args: argparse.Namespace) -> StoreOutcome:
+    """Open the database and check the section's options against it; how it ended, never raised."""
+    from tui.ui.store_loading import NotOpened, Opened, Unreadable
+
+    try:
+        store = Store.open(path, own_folder=own_folder)
+    except CorruptDatabaseError as error:
+        return Unreadable(error)
     except UnsafeFolderError as error:
-        return fail(str(error), EXIT_USAGE)
+        return NotOpened(str(error), EXIT_USAGE)
     except StoreError as error:
-        return fail(str(error), EXIT_FAILURE)
+        return NotOpened(str(error), EXIT_FAILURE)
     validator = SECTION_VALIDATORS.get(args.section)
     problem = validator(args, store) if validator is not None else None
     if problem:
         store.close()
-        return fail(problem, EXIT_USAGE)
-    from tui.ui.app import Launch, create_app
+        return NotOpened(problem, EXIT_USAGE)
+    from tui.store.checkin_repository import CheckinRepository
+    from tui.store.homework_effects_repository import load_homework_effects
+    from tui.store.journal_repository import JournalRepository
 
-    options = section_options(args)
-    app = create_app(store, launch=Launch(section=args.section, options=options), theme=theme)
+    # Built once per load, in the worker (issue 12.4): Home's sparkline needs the per-day
+    # mood aggregate at once; the journal's list and search index can follow the first fill.
+    store.database.unreadable_records()  # every record checked once, here (the app says if any were set aside)
+    store.repo(CheckinRepository).mood_days()
+
+    def warm_up() -> None:
+        store.repo(JournalRepository).warm_up()
+        load_homework_effects(store.database)
+
+    return Opened(store, warm_up=warm_up)
+
+
+def _run_app(args: argparse.Namespace, theme: str | None, load: StoreLoader) -> tuple[StoreOutcome | None, int]:
+    """Run the app opening the database in the background: how opening ended, and the exit code."""
+    from tui.ui.app import Launch, create_app
+    from tui.ui.store_loading import Opened
+
+    app = create_app(None, launch=Launch(section=args.section, options=section_options(args)), theme=theme, loader=load)
     try:
         app.run()
     finally:
-        store.close()
-    return EXIT_OK if app.return_code in (None, 0) else int(app.return_code or EXIT_FAILURE)
+        outcome = app.wait_for_store_outcome()
+        if isinstance(outcome, Opened):
+            outcome.store.close()
+    return outcome, _exit_code(app.return_code)
+
+
+def _run_app_on(args: argparse.Namespace, theme: str | None, outcome: Opened) -> int:
+    from tui.ui.app import Launch, create_app
+
+    app = create_app(outcome.store, launch=Launch(section=args.section, options=section_options(args)), theme=theme)
+    try:
+        app.run()
+    finally:
+        outcome.store.close()
+    return _exit_code(app.return_code)
+
+
+def _exit_code(return_code: int | None) -> int:
+    return EXIT_OK if return_code in (None, 0) else int(return_code or EXIT_FAILURE)

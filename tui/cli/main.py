@@ -32,6 +32,7 @@ SHELL_COMMANDS: dict[str, tuple[str, str]] = {
     "serve": ("tui.cli.commands.serve", "open Heartwork in a browser tab on this computer (needs heartwork[web])"),
     "sync": ("tui.cli.commands.sync_merge", "merge the conflict copies a sync tool left beside the database"),
     "themes": ("tui.cli.commands.themes_list", "list theme names"),
+    "today": ("tui.cli.commands.today", "one line: today's homework done and the affirmation of the day"),
     "where": ("tui.cli.commands.where", "print where the database lives"),
 }
 

@@ -1,39 +1,22 @@
 """Everything the mood dashboard shows, computed in one pass from light check-in points.
 
-The store hands over every check-in once (``day``, ``pleasantness``,
-``emotions``, ``tags``); this module turns them into daily means and then
-into the dashboard's figures with :mod:`tui.core.mood_stats`. The cost is one
-walk over the check-ins plus work proportional to the days *shown*, so ten
-years of data costs little more than one month.
+The store folds every check-in once per load into a per-day aggregate
+(:mod:`tui.core.mood_days`); :func:`overview_of` turns it into the
+dashboard's figures with :mod:`tui.core.mood_stats`, in work proportional to
+the days *shown*, so thirty years of data cost no more than one.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Protocol
 
 from tui.core import mood_stats
+from tui.core.mood_days import CheckinLike, MoodDays, collect_days
 from tui.core.mood_stats import PixelCell, RangeSummary, WeekComparison, WeekdayMean
 
 RANGES = (7, 30, 90, 365)
-
-
-class CheckinLike(Protocol):
-    """What the overview needs from a check-in."""
-
-    @property
-    def day(self) -> date: ...
-
-    @property
-    def pleasantness(self) -> int: ...
-
-    @property
-    def emotions(self) -> Sequence[str]: ...
-
-    @property
-    def tags(self) -> Sequence[str]: ...
 
 
 @dataclass(frozen=True)
@@ -63,29 +46,25 @@ def build_overview(
 ) -> MoodOverview:
     """Daily series, rolling average, summary, week comparison, weekday pattern,
     year in pixels and the most frequent words for the ``range_days`` ending ``today``."""
+    return overview_of(collect_days(checkins), today, range_days, week_start)
+
+
+def overview_of(days: MoodDays, today: date, range_days: int = 30, week_start: str = "monday") -> MoodOverview:
+    """The same figures from the per-day aggregate: work in proportion to the days shown, not the years kept."""
     start = mood_stats.range_start(today, range_days)
-    points: list[tuple[date, float]] = []
-    emotions_in_range: list[Sequence[str]] = []
-    tags_in_range: list[Sequence[str]] = []
-    total = 0
-    for checkin in checkins:
-        total += 1
-        points.append((checkin.day, checkin.pleasantness))
-        if start <= checkin.day <= today:
-            emotions_in_range.append(checkin.emotions)
-            tags_in_range.append(checkin.tags)
-    means = mood_stats.daily_means(points)
+    means = days.means
+    emotions_in_range, tags_in_range = days.words_between(start, today)
     daily = mood_stats.series(means, start, today)
     return MoodOverview(
         today=today,
         range_days=range_days,
-        total_checkins=total,
+        total_checkins=days.total,
         days_with_data=len(means),
         daily=daily,
         rolling=mood_stats.rolling_average(means, start, today),
         summary=mood_stats.summarize(daily),
         weeks=mood_stats.compare_weeks(means, today, week_start),
-        weekdays=mood_stats.weekday_pattern(means, week_start) if mood_stats.enough_for_patterns(means) else None,
+        weekdays=days.weekday_pattern(week_start),
         pixels=mood_stats.year_in_pixels(means, today, week_start),
         top_emotions=mood_stats.most_frequent(emotions_in_range),
         top_tags=mood_stats.most_frequent(tags_in_range),

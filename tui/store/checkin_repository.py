@@ -7,14 +7,17 @@ leaves the statistics to :mod:`tui.core.mood_stats`.
 
 from __future__ import annotations
 
+import threading
 from collections import Counter
 from collections.abc import Mapping
 from datetime import date
 from typing import Any, NamedTuple
 
 from tui.core.checkin import Checkin
+from tui.core.mood_days import MoodDays, collect_days
 from tui.core.safe_text import visible_text
 from tui.core.timefmt import day_of, from_text, to_text
+from tui.store.database import Database
 from tui.store.repository import Repository
 
 
@@ -29,10 +32,20 @@ class CheckinPoint(NamedTuple):
     checkin_id: str
 
 
+LATEST_KEPT = 50
+"""How many of the newest check-ins the per-day summary keeps ready (the dashboard lists 10)."""
+
+
 class CheckinRepository(Repository[Checkin]):
     """Save, edit, delete and read mood check-ins."""
 
     table_name = "checkins"
+
+    def __init__(self, database: Database) -> None:
+        super().__init__(database)
+        self._summary_lock = threading.Lock()
+        self._summary: tuple[MoodDays, list[CheckinPoint]] | None = None
+        self._summary_version: tuple[object, ...] | None = None
 
     def to_document(self, item: Checkin) -> dict[str, Any]:
         return {
@@ -86,6 +99,27 @@ class CheckinRepository(Repository[Checkin]):
             getattr(storage, "writes", None),
             len(self.table),
         )
+
+    def mood_days(self) -> MoodDays:
+        """Every check-in folded into per-day aggregates, built once per data version (issue 12.4).
+
+        The launcher builds it while the database opens, in the worker thread;
+        Home's sparkline and the mood dashboard then read days, not check-ins.
+        """
+        return self._day_summary()[0]
+
+    def latest_points(self, count: int) -> list[CheckinPoint]:
+        """The ``count`` newest check-ins (at most :data:`LATEST_KEPT`), newest first."""
+        return self._day_summary()[1][: max(0, min(count, LATEST_KEPT))]
+
+    def _day_summary(self) -> tuple[MoodDays, list[CheckinPoint]]:
+        with self._summary_lock:
+            version = self.version()
+            if self._summary is None or self._summary_version != version:
+                points = self.points()
+                self._summary = (collect_days(points), points[-LATEST_KEPT:][::-1])
+                self._summary_version = version
+            return self._summary
 
     def points(self) -> list[CheckinPoint]:
         """Every check-in as a light :class:`CheckinPoint`, oldest first."""

@@ -1,20 +1,21 @@
 """HeartworkApp: the sections (modes), global keys, themes and safe shutdown.
 
 Build it with :func:`create_app`, which takes its dependencies (store, clock,
-settings) so tests can pass an in-memory store and a fake clock.
+settings) so tests can pass an in-memory store and a fake clock. The launcher
+passes a loader instead of a store: Home (or the asked-for section's stand-in)
+paints at once and the database is read in a thread worker (tui.ui.app_loading).
 """
 
 from __future__ import annotations
 
 import gc
 import importlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual import events
-from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.driver import Driver
 from textual.screen import Screen
@@ -28,18 +29,20 @@ from tui.core.unreadable_records import unreadable_summary
 from tui.paths import user_themes_dir
 from tui.sections import SECTIONS, Section
 from tui.store.store import Store
+from tui.ui.app_commands import CommandsApp
+from tui.ui.app_loading import OPENING_MODE, LoadingApp, opening_screen
 from tui.ui.app_safety import CarefulApp
 from tui.ui.app_undo import UndoingApp
 from tui.ui.messages import DataChanged
 from tui.ui.pending_undo import PendingUndo
 from tui.ui.screen_styles import built_up_to_date, preload_screen_styles
 from tui.ui.store_errors import store_write
+from tui.ui.store_loading import StoreLoader
 from tui.ui.store_writer import StoreWriter, WriteFinished
 from tui.ui.textual_theme import to_textual_theme
 from tui.ui.warm_up import WARM_UP_DELAY_SECONDS, warm_up_steps
 
 if TYPE_CHECKING:
-    from tui.core.meditation import Guide
     from tui.store.conflict_copies import ConflictReport
 
 MIN_WIDTH = 60
@@ -64,7 +67,7 @@ def _lazy_screen(section: Section) -> Callable[[], Screen[Any]]:
     return build
 
 
-class HeartworkApp(UndoingApp, CarefulApp):
+class HeartworkApp(LoadingApp, CommandsApp, UndoingApp, CarefulApp):
     """The whole Heartwork app."""
 
     TITLE = "Heartwork"
@@ -86,15 +89,16 @@ class HeartworkApp(UndoingApp, CarefulApp):
 
     def __init__(
         self,
-        store: Store,
+        store: Store | None,
         clock: Clock,
         settings: Settings,
         launch: Launch,
         theme_override: str | None = None,
         themes_dir: Path | None = None,
+        loader: StoreLoader | None = None,
     ) -> None:
-        self.store = store
-        self.writes = StoreWriter(self, store.database)  # in order; never waits for another process here
+        self._start_opening(store, loader)
+        self.writes = StoreWriter(self, lambda: self.store.database)  # in order; never waits for another process
         self.clock = clock
         self.settings = settings
         self.launch = launch
@@ -105,7 +109,12 @@ class HeartworkApp(UndoingApp, CarefulApp):
         # Open straight on the asked-for section, building no other. Textual reads DEFAULT_MODE
         # from the instance when it starts, so a per-launch value is set here, before super().__init__.
         self.DEFAULT_MODE = launch.section  # type: ignore[misc]  # a ClassVar in Textual, read per instance
+        if store is None and launch.section != "home":
+            self.DEFAULT_MODE = OPENING_MODE  # type: ignore[misc]  # as above; Home draws its own opening line
         super().__init__()
+        if store is None:
+            title = next((s.title for s in SECTIONS if s.name == launch.section), self.TITLE)
+            self.add_mode(OPENING_MODE, lambda: opening_screen(title))
         self._register_themes()
 
     def get_driver_class(self) -> type[Driver]:
@@ -159,15 +168,22 @@ class HeartworkApp(UndoingApp, CarefulApp):
                 markup=False,
             )
         self._install_signal_handlers()
+        if self.ready:
+            self._when_store_ready()
+            if self.current_mode != self.launch.section:
+                self.switch_mode(self.launch.section)
+        else:
+            self.call_after_refresh(self._start_loading)  # the first frame first: parsing holds the GIL
+        self.call_after_refresh(preload_screen_styles, self)  # so no first open re-parses all CSS
+        self.call_after_refresh(self._freeze_startup_heap)
+        self.set_timer(WARM_UP_DELAY_SECONDS, self._warm_up_next)
+
+    def _when_store_ready(self) -> None:
+        """What start-up does that needs the data: the single-instance marker, notices, the change poll."""
         self._mark_instance()
         self._tell_about_unreadable_records()
         self._tell_about_conflict_copies(self.store.opening_conflicts)
         self.set_interval(EXTERNAL_CHANGE_POLL_SECONDS, self._check_external_changes)
-        if self.current_mode != self.launch.section:
-            self.switch_mode(self.launch.section)
-        self.call_after_refresh(preload_screen_styles, self)  # so no first open re-parses all CSS
-        self.call_after_refresh(self._freeze_startup_heap)
-        self.set_timer(WARM_UP_DELAY_SECONDS, self._warm_up_next)
 
     def _warm_up_next(self) -> None:
         """Load the next screen module or text (see tui.ui.warm_up), then yield to input before the one after."""
@@ -200,7 +216,8 @@ class HeartworkApp(UndoingApp, CarefulApp):
         """
         gc.freeze()
         self._heap_frozen = True
-        gc.enable()  # paused by the launcher until the first frame
+        if self.ready:
+            gc.enable()  # paused by the launcher until the first frame (or, when opening, until the data is in)
 
     def on_write_finished(self, message: WriteFinished) -> None:
         message.then()
@@ -230,20 +247,13 @@ class HeartworkApp(UndoingApp, CarefulApp):
         self.notify(f"Saved to {saved} (only you can read it).", title="Screenshot", timeout=10, markup=False)
         return str(saved)
 
-    def action_retry_save(self) -> None:
-        """Try again to save changes that could not be written (full disk, read-only folder)."""
-        with store_write(self, "Still not saved") as attempt:
-            self.store.database.retry_save()
-        if attempt.failed:
-            return
-        self.notify("Saved.", timeout=3)
-        self.data_changed()
-
     async def action_quit(self) -> None:
         self.save_pending()
         self.exit()
 
     def _check_external_changes(self) -> None:
+        if not self.ready:
+            return
         with store_write(self, "Could not read your data") as attempt:
             changed = self.store.database.refresh()
         if attempt.failed:
@@ -292,6 +302,8 @@ class HeartworkApp(UndoingApp, CarefulApp):
         """Pasted text reaches every input with its control characters made visible (never raw)."""
         if isinstance(event, events.Paste) and not event.is_forwarded:
             event.text = visible_text(event.text, keep_newlines=True)
+        if self.held_before_ready(event):
+            return
         await super().on_event(event)
 
     def on_resize(self, event: events.Resize) -> None:
@@ -306,93 +318,29 @@ class HeartworkApp(UndoingApp, CarefulApp):
         elif not too_small and isinstance(self.screen, TooSmallScreen):
             self.pop_screen()
 
-    # -- actions -----------------------------------------------------------------
-
-    def action_section(self, name: str) -> None:
-        if self.current_mode != name:
-            self.switch_mode(name)
-
-    def action_checkin(self) -> None:
-        from tui.ui.screens.mood.checkin import CheckinScreen
-
-        if not isinstance(self.screen, CheckinScreen):
-            self.push_screen(CheckinScreen())
-
-    def action_meditate(self) -> None:
-        """Choose a guide (shipped or the person's own), then play it."""
-        from tui.ui.screens.breathe.guided import load_all_guides
-        from tui.ui.screens.meditate.guide_picker import GuidePickerScreen
-        from tui.ui.screens.meditate.guide_player import GuidePlayerScreen
-
-        def start(guide: Guide | None) -> None:
-            if guide is not None:
-                self.push_screen(GuidePlayerScreen(guide))
-
-        self.push_screen(GuidePickerScreen(load_all_guides(self)), start)
-
-    def action_recently_deleted(self) -> None:
-        """Deleted entries and set-aside drafts of the last 30 days, to bring back."""
-        from tui.ui.screens.journal.recently_deleted import RecentlyDeletedScreen
-
-        if not isinstance(self.screen, RecentlyDeletedScreen):
-            self.push_screen(RecentlyDeletedScreen())
-
-    def action_help(self) -> None:
-        from tui.ui.screens.help.help import HelpScreen, help_sheet_for
-
-        if not isinstance(self.screen, HelpScreen):
-            self.push_screen(help_sheet_for(self, self.screen))
-
-    def action_settings(self) -> None:
-        from tui.ui.screens.settings.settings import SettingsScreen
-
-        if not isinstance(self.screen, SettingsScreen):
-            self.push_screen(SettingsScreen())
-
-    def action_export(self) -> None:
-        from tui.ui.screens.settings.export_dialog import ExportDialog
-
-        if not isinstance(self.screen, ExportDialog):
-            self.push_screen(ExportDialog())
-
-    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        from tui.ui.screens.report import open_report_dialog
-
-        for section in SECTIONS:
-            yield SystemCommand(
-                f"Go to {section.title}", section.description, lambda name=section.name: self.action_section(name)
-            )
-        yield SystemCommand("Check in", "Record how you feel right now", self.action_checkin)
-        yield SystemCommand(
-            "Guided meditation", "A body scan, loving-kindness or a self-compassion pause", self.action_meditate
-        )
-        yield SystemCommand("Settings", "Theme, reduced motion, bell, week start", self.action_settings)
-        yield SystemCommand("Export my data", "A copy of everything as JSON, or check-ins as CSV", self.action_export)
-        yield SystemCommand("Session report", "Recent days, to bring to therapy", lambda: open_report_dialog(self))
-        yield SystemCommand("Help and support", "Every key, and how to reach crisis support", self.action_help)
-        yield SystemCommand(
-            "Recently deleted", "Journal entries and drafts deleted in the last 30 days", self.action_recently_deleted
-        )
-        if self._undo_available():
-            yield SystemCommand("Undo delete", "Bring back what you just deleted", self.undo_last_delete)
-        yield SystemCommand("Retry saving", "Save again after a full disk or read-only folder", self.action_retry_save)
-        yield from super().get_system_commands(screen)
-
 
 def create_app(
-    store: Store,
+    store: Store | None,
     clock: Clock | None = None,
     settings: Settings | None = None,
     *,
     launch: Launch | None = None,
     theme: str | None = None,
     themes_dir: Path | None = None,
+    loader: StoreLoader | None = None,
 ) -> HeartworkApp:
-    """Build the app from its dependencies; the CLI and the tests both call this."""
+    """Build the app from its dependencies; the CLI and the tests both call this.
+
+    Give either an open ``store`` or a ``loader`` that opens it in a thread
+    worker after the first frame (settings then come from the store once open).
+    """
+    if store is None and loader is None:
+        raise ValueError("create_app needs a store or a loader")
     return HeartworkApp(
         store=store,
         clock=clock or SystemClock(),
-        settings=settings if settings is not None else store.settings.load(),
+        settings=settings if settings is not None else store.settings.load() if store is not None else Settings(),
+        loader=loader,
         launch=launch or Launch(),
         theme_override=theme,
         themes_dir=themes_dir if themes_dir is not None else user_themes_dir(),

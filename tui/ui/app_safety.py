@@ -32,9 +32,13 @@ WRITE_DRAIN_SECONDS = 20.0  # at quit: queued writes may wait for another proces
 class CarefulApp(App[None]):
     """Signals, saving everything open, the crash log, and the one-window marker."""
 
-    store: Store
     writes: StoreWriter
     _instance_marker: InstanceMarker
+
+    @property
+    def store(self) -> Store:
+        """The open database (the app provides it)."""
+        raise NotImplementedError
 
     def _mark_instance(self) -> None:
         from tui.store.instance import InstanceMarker

@@ -41,9 +41,9 @@ class WriteFinished(Message):
 class StoreWriter:
     """One queue of store writes for one app (the app runs :class:`WriteFinished` messages)."""
 
-    def __init__(self, app: App[Any], database: Database) -> None:
+    def __init__(self, app: App[Any], database: Callable[[], Database]) -> None:
         self._app = app
-        self._database = database
+        self._database = database  # asked for at each write: the store may open after the app starts
         self._executor: ThreadPoolExecutor | None = None
         self._queued: list[Future[None]] = []
         self._lock = threading.Lock()
@@ -70,7 +70,7 @@ class StoreWriter:
         notification). Returns True when the write ran at once.
         """
         if not self.waiting:
-            with self._database.transaction_if_free() as free:
+            with self._database().transaction_if_free() as free:
                 if free:
                     with store_write(self._app, title) as attempt:
                         result = work()

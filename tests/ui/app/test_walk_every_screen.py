@@ -58,6 +58,16 @@ class Stop:
     in_view_of: Callable[[Any], list[Any]] | None = field(default=None, compare=False)
 
 
+def _homework_assignment(app: Any) -> None:
+    from tui.core.homework.assignment import Assignment
+    from tui.store.homework_repository import HomeworkRepository
+
+    app.store.repo(HomeworkRepository).save(
+        Assignment(id="hw", kind="breathing", title="Box breathing", target="box", minutes=5, review="2000-01-01")
+    )
+    app.screen.refresh_from_store()
+
+
 STOPS = [
     Stop("home", "home", in_view=("#home-sections",)),
     Stop("breathe", "breathe", in_view=("#breathe-keys", "#breathe-safety")),
@@ -83,6 +93,10 @@ STOPS = [
     Stop(
         "selfcare-suggestion", "selfcare", (_selfcare_suggestion,), in_view=("#suggestion-not-now", "#suggestion-rest")
     ),
+    Stop("homework", "homework"),
+    Stop("homework-form", "homework", ("plus",), in_view=("#hw-save", "#hw-kind", "#hw-agreed")),
+    Stop("homework-review", "homework", (_homework_assignment, "r"), in_view=("#rv-save", "#rv-helped", "#rv-value")),
+    Stop("homework-with-one", "homework", (_homework_assignment,), in_view=("#hw-list", "#hw-hint")),
     Stop("mood", "mood"),
     Stop("reflection", "mood", ("r",)),
     Stop("questionnaire-picker", "mood", ("q",)),

@@ -165,3 +165,8 @@ def test_item17_3_mood_needs_minimum_days_then_compares() -> None:
     done.add(date(2026, 3, 3))
     assert "Mood averaged 5.0" in mood_words(checkins, done)
     assert "Practised on 3 days" in adherence_words(box_daily(), done, date(2026, 3, 14))
+
+
+def test_item17_2_first_week_asks_only_days_from_the_start() -> None:
+    a = Assignment(id="d", kind="affirmation", start="2026-03-05")  # a Thursday
+    assert week_count(a, {date(2026, 3, 5)}, date(2026, 3, 5)).words() == "1 of 4 this week"

@@ -31,8 +31,8 @@ def fast_affirm_today(argv: list[str]) -> int | None:
         return None
 
 
-def _db_argument(argv: list[str]) -> str | None:
-    """The --db value ("" for none) when ``argv`` is exactly ``affirm today`` with --db/--theme; else None."""
+def _db_argument(argv: list[str], wanted: list[str] | None = None) -> str | None:
+    """The --db value ("" for none) when ``argv`` is exactly ``wanted`` (``affirm today``) with --db/--theme; else None."""
     words: list[str] = []
     db = ""
     tokens = iter(argv)
@@ -48,7 +48,7 @@ def _db_argument(argv: list[str]) -> str | None:
             continue
         else:
             words.append(token)
-    return db if words == ["affirm", "today"] else None
+    return db if words == (wanted or ["affirm", "today"]) else None
 
 
 def _database_file(db: str) -> str:
@@ -62,10 +62,7 @@ def _database_file(db: str) -> str:
 
 def _answer(db: str) -> int | None:
     import json
-    import time
-    import zlib
 
-    from tui.core.day_choice import choose_for_day, day_weight_of
     from tui.core.safe_text import visible_text
 
     path = _database_file(db)
@@ -81,6 +78,22 @@ def _answer(db: str) -> int | None:
             return None
     else:
         data = {}
+    text = affirmation_text(data)
+    if text is None:
+        return None
+    sys.stdout.buffer.write((visible_text(" ".join(text.split())) + "\n").encode("utf-8"))
+    sys.stdout.flush()
+    return 0
+
+
+def affirmation_text(data: dict[str, object]) -> str | None:
+    """Today's affirmation chosen from the plain database ``data``, or None when the full command must answer."""
+    import json
+    import time
+    import zlib
+
+    from tui.core.day_choice import choose_for_day, day_weight_of
+
     marks = _documents(data, "affirmation_marks")
     own = _documents(data, "affirmations")
     if marks is None or own is None:
@@ -102,11 +115,7 @@ def _answer(db: str) -> int | None:
         texts[own_id] = str(document["text"])  # checked to be text by _documents
         weighted.append((own_id, day_weight_of(True, document.get("favourite") is True, False)))
     chosen = choose_for_day(weighted, _local_day_ordinal(time.time(), time.localtime().tm_gmtoff))
-    if chosen is None:
-        return None
-    sys.stdout.buffer.write((visible_text(" ".join(texts[chosen].split())) + "\n").encode("utf-8"))
-    sys.stdout.flush()
-    return 0
+    return None if chosen is None else texts[chosen]
 
 
 def _local_day_ordinal(seconds: float, utc_offset: int) -> int:

@@ -39,11 +39,18 @@ class WeekCount:
 
 
 def week_count(assignment: Assignment, done: set[date], today: date, first_weekday: int = 0) -> WeekCount:
-    """How many asked-for days this week had practice (never more than were asked)."""
+    """How many asked-for days this week had practice (never more than were asked).
+
+    Days of the week before the start date are not asked for, so a first week is counted kindly.
+    """
     first = week_start(today, first_weekday)
     week = [first + timedelta(days=n) for n in range(7)]
     practised = sum(1 for day in week if day in done and assignment.runs_on(day))
-    return WeekCount(done=min(practised, assignment.frequency.per_week()), asked=assignment.frequency.per_week())
+    if assignment.frequency.how in (DAILY, WEEKDAYS):
+        asked = sum(1 for day in week if assignment.runs_on(day) and assignment.frequency.asks_on(day)) or 1
+    else:
+        asked = assignment.frequency.per_week()
+    return WeekCount(done=min(practised, asked), asked=asked)
 
 
 def grid(assignment: Assignment, done: set[date], today: date, first_weekday: int = 0) -> list[str]:
@@ -62,6 +69,12 @@ def grid(assignment: Assignment, done: set[date], today: date, first_weekday: in
                 marks.append(REST_MARK)
         rows.append(" ".join(marks))
     return rows
+
+
+def weekday_header(first_weekday: int = 0) -> str:
+    """The grid's column letters, starting on the week's first day."""
+    letters = "MTWTFSS"
+    return " ".join(letters[(first_weekday + n) % 7] for n in range(7))
 
 
 def _asked(assignment: Assignment, day: date) -> bool:
@@ -112,3 +125,14 @@ def today_summary(
         else:
             left.append(assignment.title)
     return TodaySummary(done=practised, total=total, titles_left=tuple(left))
+
+
+def homework_line(summary: TodaySummary, width: int = 60) -> str:
+    """Home's line about today's homework ("" when none is asked for today)."""
+    if not summary.total:
+        return ""
+    line = f"Homework today: {summary.done} of {summary.total} done"
+    if summary.titles_left:
+        left = ", ".join(summary.titles_left)
+        line += f" · still to come: {left if len(left) <= width else left[: width - 1] + '…'}"
+    return line + "."

@@ -54,7 +54,7 @@ class AffirmScreen(HeartworkScreen[None]):
         Binding("right", "move(1)", "Next", key_display="→"),
         Binding("p", "move(-1)", "Back", show=False),
         Binding("n", "move(1)", "Next", show=False),
-        Binding("enter", "said_it", "Said it", key_display="⏎"),
+        Binding("enter", "said_it", "Said it"),
         Binding("t", "next_filter", "Filter"),
         Binding("plus,insert", "add", "Add your own", key_display="+"),
         Binding("f", "favourite", "Favourite"),
@@ -95,7 +95,7 @@ class AffirmScreen(HeartworkScreen[None]):
             yield Static(id="affirm-meta", markup=False)
             yield Static(id="affirm-practice", markup=False)
             yield Static(
-                "←/→ move · ⏎ said it · t filter · r shuffle · f star · x hide · + add · e edit",
+                "←/→ move · Enter said it · t filter · r shuffle · f star · x hide · + add · e edit",
                 id="affirm-hint",
                 markup=False,
             )

@@ -9,6 +9,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
+from rich.markup import escape
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -18,14 +19,17 @@ from textual.widgets import Header, Static
 
 from tui import content
 from tui.core.affirmations import affirmation_of_the_day
-from tui.core.mood_stats import daily_means, range_start, series
+from tui.core.homework.progress import homework_line
+from tui.core.mood_stats import range_start, series
 from tui.core.shorten import shorten_at_word
 from tui.sections import SECTIONS
 from tui.store.affirmation_library import affirmation_library
 from tui.store.checkin_repository import CheckinRepository
+from tui.store.homework_queries import homework_today
 from tui.store.today_repository import summarize_day
 from tui.ui.base import HeartworkScreen
 from tui.ui.messages import DataChanged
+from tui.ui.store_loading import OPENING_LINE
 from tui.ui.widgets.calm_footer import CalmFooter
 from tui.ui.widgets.day_sparkline import DaySparkline
 from tui.ui.widgets.figlet_text import FigletText
@@ -151,6 +155,11 @@ class HomeScreen(HeartworkScreen[None]):
         items = [(s.key, s.title) for s in SECTIONS if s.name != "home"]
         return [*items, ("c", "Check in"), ("?", "Help")]
 
+    def _fit_after_layout(self) -> None:
+        """Fit once the new texts have been laid out (their heights are known only after layout)."""
+        self.call_after_refresh(self._fit_to_height)
+        self.set_timer(0.1, self._fit_to_height)  # and again once a wrapped line's new height has settled
+
     def _fit_to_height(self) -> None:
         """Keep the menu in view: shrink the title, then fold the menu, then drop the note (issue 10.5).
 
@@ -212,6 +221,9 @@ class HomeScreen(HeartworkScreen[None]):
         rng = random.Random(now.toordinal())  # the same greeting and note all day
         home_text = content.load("home")
         date_text = f"{greeting_for(now.hour, rng)}\nToday is {now:%A, %-d %B %Y}."
+        note_text = f"[i]{rng.choice(home_text['gentle_notes'])}[/i]"
+        if not self.heartwork.ready:
+            return date_text, OPENING_LINE, note_text
         summary = summarize_day(self.store.database, now.date())
         if not summary.anything_ever:
             summary_text = home_text["first_run"].strip()
@@ -219,11 +231,16 @@ class HomeScreen(HeartworkScreen[None]):
             summary_text = "So far today: " + "; ".join(summary.lines()) + "."
         else:
             summary_text = "Nothing recorded yet today, and that is fine. Start wherever feels right."
-        note_text = f"[i]{rng.choice(home_text['gentle_notes'])}[/i]"
+        homework = homework_line(homework_today(self.store, now, self.settings.week_start))
+        if homework:
+            summary_text += "\n" + escape(homework)
         return date_text, summary_text, note_text
 
     def _affirmation_text(self) -> str:
-        """Today's affirmation on a line or two, with the key that opens it."""
+        """Today's affirmation on a line or two, with the key that opens it (none while the data opens)."""
+        if not self.heartwork.ready:
+            self._affirmation_id = None
+            return ""
         chosen = affirmation_of_the_day(affirmation_library(self.store), self.clock.now().date())
         self._affirmation_id = chosen.id if chosen else None
         if chosen is None:
@@ -240,17 +257,19 @@ class HomeScreen(HeartworkScreen[None]):
 
     def _show_sparkline(self) -> None:
         """The last 30 days of mood on one line; hidden until there is a first check-in."""
+        if not self.heartwork.ready:
+            self.query_one("#home-sparkline", DaySparkline).display = False
+            return
         today = self.clock.now().date()
         repository = self.store.repo(CheckinRepository)
         drawn_for = (repository.version(), today)
         if drawn_for == self._sparkline_for:
             return
         self._sparkline_for = drawn_for
-        points = repository.points()
-        means = daily_means((point.day, point.pleasantness) for point in points)
-        values = series(means, range_start(today, SPARKLINE_DAYS), today)
+        days = repository.mood_days()
+        values = series(days.means, range_start(today, SPARKLINE_DAYS), today)
         sparkline = self.query_one("#home-sparkline", DaySparkline)
-        sparkline.display = bool(points)
+        sparkline.display = days.total > 0
         if values != sparkline.values:
             sparkline.set_data(values)
 
@@ -261,7 +280,7 @@ class HomeScreen(HeartworkScreen[None]):
         affirmation_text = self._affirmation_text()
         if str(affirmation.render()) != affirmation_text:
             affirmation.update(affirmation_text)
-            self.call_after_refresh(self._fit_to_height)
+            self._fit_after_layout()
         texts = self._texts()
         if texts == self._shown:
             return
@@ -270,4 +289,4 @@ class HomeScreen(HeartworkScreen[None]):
         self.query_one("#home-date", Static).update(date_text)
         self.query_one("#home-summary", Static).update(summary_text)
         self.query_one("#home-note", Static).update(note_text)
-        self.call_after_refresh(self._fit_to_height)
+        self._fit_after_layout()

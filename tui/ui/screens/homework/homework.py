@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 from textual.app import ComposeResult
@@ -12,12 +13,14 @@ from textual.widgets.option_list import Option
 
 from tui.core.homework.assignment import ACTIVE, ENDED, KIND_FREE_TEXT, PAUSED, Assignment
 from tui.core.homework.form import frequency_from_words, minutes_from_form
-from tui.core.homework.progress import first_weekday, grid, today_summary, week_count
+from tui.core.homework.progress import first_weekday, grid, today_summary, week_count, week_start, weekday_header
 from tui.core.homework.reviewing import adherence_words, apply_review, edit, mood_words, set_status
 from tui.core.ids import new_id
+from tui.core.selfcare_names import match_routine
 from tui.core.timefmt import to_text
 from tui.store.homework_queries import checkin_documents, homework_done_days
 from tui.store.homework_repository import HomeworkRepository
+from tui.store.selfcare_repository import SelfCareRepository
 from tui.ui.base import HeartworkScreen
 from tui.ui.messages import DataChanged
 from tui.ui.screens.homework.homework_form import HomeworkDraft, HomeworkFormScreen
@@ -25,7 +28,7 @@ from tui.ui.screens.homework.homework_review import HomeworkReviewScreen, Review
 from tui.ui.store_errors import store_write
 from tui.ui.widgets.calm_footer import CalmFooter
 
-HINT = "+ add · e edit · space done today (your own tasks) · ← an earlier day · p pause · x end · r review"
+HINT = "Space your own task done today · ← done yesterday · r review\n+ add · e edit · p pause · x end"
 STATUS_WORDS = {ACTIVE: "", PAUSED: " (paused)", ENDED: " (ended)"}
 
 
@@ -134,8 +137,11 @@ class HomeworkScreen(HeartworkScreen[None]):
         lines = [f"{how}" + (f" · focus: {a.focus}" if a.focus else "")]
         if a.agreed:
             lines.append(f"Agreed: {a.agreed}")
-        lines.append("Four weeks (● practice):")
-        lines.extend("  " + row for row in grid(a, self._done.get(a.id, set()), self.today))
+        first = first_weekday(self.settings.week_start)
+        lines.append(f"{'Four weeks, ● practice':<24}{weekday_header(first)}")
+        monday = week_start(self.today, first) - timedelta(days=21)
+        rows = grid(a, self._done.get(a.id, set()), self.today, first)
+        lines.extend(f"{f'week of {monday + timedelta(days=7 * n):%d %b}':<24}{row}" for n, row in enumerate(rows))
         if a.review_due(self.today):
             lines.append("A review is ready: press r to look back together.")
         elif a.review:
@@ -154,9 +160,24 @@ class HomeworkScreen(HeartworkScreen[None]):
         if not attempt.failed:
             self.refresh_from_store(keep=item.id)
 
+    def _resolved(self, draft: HomeworkDraft) -> HomeworkDraft | None:
+        """A self-care homework names its routine in words: find it (None, with a kind note, when none fits)."""
+        if draft.kind != "selfcare":
+            return draft
+        items = self.store.repo(SelfCareRepository).active_items()
+        if draft.target in {item.id for item in items}:
+            return draft
+        match = match_routine(draft.target, items)
+        if match.item is None:
+            close = ", ".join(item.text for item in match.close) or "none yet: add one in Self-care (s)"
+            self.notify(f"Which routine? Close ones: {close}", title="Not saved yet", timeout=8, markup=False)
+            return None
+        title = draft.title if not draft.title.startswith("Self-care: ") else f"Self-care: {match.item.text}"
+        return replace(draft, target=match.item.id, title=title)
+
     def action_add(self) -> None:
         def added(draft: HomeworkDraft | None) -> None:
-            if draft is not None:
+            if draft is not None and (draft := self._resolved(draft)) is not None:
                 item = Assignment(id=new_id(), created_at=self._now_text(), **draft.__dict__)
                 self._save(item.with_change(self._now_text(), "created"))
 
@@ -168,7 +189,7 @@ class HomeworkScreen(HeartworkScreen[None]):
             return
 
         def edited(draft: HomeworkDraft | None) -> None:
-            if draft is not None:
+            if draft is not None and (draft := self._resolved(draft)) is not None:
                 self._save(edit(current, self._now_text(), **draft.__dict__))
 
         self.app.push_screen(HomeworkFormScreen("Change this homework", self.today, current), edited)

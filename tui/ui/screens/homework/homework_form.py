@@ -21,7 +21,7 @@ TARGET_HINTS = {
     "meditation": "a guide id (empty: any guide)",
     "journal": "inner-critic, compassion-break, kind-letter, free or a prompt id",
     "affirmation": "(nothing needed)",
-    "selfcare": "the self-care routine's id",
+    "selfcare": "the self-care routine's name, as in Self-care",
     "questionnaire": "a questionnaire id (empty: any)",
     "free-text": "(nothing needed: you tick it yourself)",
 }

@@ -52,8 +52,8 @@ class HomeworkReviewScreen(HeartworkModal[ReviewDraft | None]):
     }
     HomeworkReviewScreen #rv-title { text-style: bold; margin-top: 1; }
     HomeworkReviewScreen .rv-facts { color: $text-muted; }
-    HomeworkReviewScreen .rv-question { margin-top: 1; }
-    HomeworkReviewScreen .rv-row { height: auto; margin-top: 1; }
+    HomeworkReviewScreen .rv-question { color: $secondary; }
+    HomeworkReviewScreen .rv-row { height: auto; }
     HomeworkReviewScreen .rv-row Label { width: 10; }
     HomeworkReviewScreen .rv-row Input, HomeworkReviewScreen .rv-row Select { width: 1fr; }
     HomeworkReviewScreen #rv-message { color: $text-muted; }

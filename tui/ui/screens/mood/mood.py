@@ -21,7 +21,7 @@ from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui import content
-from tui.core.mood_overview import RANGES, MoodOverview, build_overview, weekday_names
+from tui.core.mood_overview import RANGES, MoodOverview, overview_of, weekday_names
 from tui.core.mood_stats import MIN_DAYS_PER_WEEK, range_start, shade_level
 from tui.store.checkin_repository import CheckinPoint, CheckinRepository
 from tui.ui.base import HeartworkScreen
@@ -62,9 +62,7 @@ class MoodScreen(HeartworkScreen[None]):
         self.overview: MoodOverview | None = None
         self._latest: list[CheckinPoint] = []
         self._drawn_for: tuple[object, ...] | None = None
-        self._points: list[CheckinPoint] = []
         self.extras = MoodExtrasController(self)
-        self._points_for: object = None  # the data version self._points was read at
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -110,7 +108,7 @@ class MoodScreen(HeartworkScreen[None]):
         self.extras.open_questionnaire()
 
     def refresh_from_store(self, only_if_changed: bool = False) -> None:
-        """Read every check-in once and redraw the dashboard from it.
+        """Redraw the dashboard from the per-day aggregate (built once per data version, not per view).
 
         With ``only_if_changed`` nothing happens when the data, the day, the
         range and the week start are all as they were at the last redraw.
@@ -123,13 +121,9 @@ class MoodScreen(HeartworkScreen[None]):
         if only_if_changed and drawn_for == self._drawn_for:
             return
         self._drawn_for = drawn_for
-        if self._points_for != drawn_for[0]:
-            self._points = repository.points()
-            self._points_for = drawn_for[0]
-        points = self._points
-        overview = build_overview(points, today, self.range_days, week_start)
+        overview = overview_of(repository.mood_days(), today, self.range_days, week_start)
         self.overview = overview
-        self._latest = points[-LATEST_COUNT:][::-1]
+        self._latest = repository.latest_points(LATEST_COUNT)
         self.query_one("#mood-empty").display = overview.empty
         self.query_one("#mood-content").display = not overview.empty
         if overview.empty:

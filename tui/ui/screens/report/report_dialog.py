@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
 
 from textual import work
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet, Static
@@ -33,12 +32,6 @@ from tui.ui.widgets.calm_footer import CalmFooter
 def default_report_path(day: str, report_format: str = "html") -> Path:
     """``~/heartwork-report-2026-03-02.html``: in the home folder, named for the day."""
     return Path.home() / f"heartwork-report-{day}{SUFFIXES[report_format]}"
-
-
-def open_report_dialog(app: App[Any]) -> None:
-    """Show the dialog (once: not again on top of itself)."""
-    if not isinstance(app.screen, ReportDialog):
-        app.push_screen(ReportDialog())
 
 
 class ReportDialog(HeartworkModal[Path | None]):

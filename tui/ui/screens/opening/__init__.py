@@ -1,0 +1,1 @@
+"""The placeholder shown for a section while the database is still being read."""
