@@ -11,14 +11,16 @@ import threading
 from collections import Counter
 from collections.abc import Mapping
 from datetime import date
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from tui.core.checkin import Checkin
 from tui.core.mood_days import MoodDays, collect_days
 from tui.core.safe_text import visible_text
 from tui.core.timefmt import day_of, from_text, to_text
-from tui.store.database import Database
 from tui.store.repository import Repository
+
+if TYPE_CHECKING:  # not at run time: a quick capture (add_to_inbox) never loads TinyDB
+    from tui.store.database import Database
 
 
 class CheckinPoint(NamedTuple):

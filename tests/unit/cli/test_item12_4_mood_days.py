@@ -139,9 +139,9 @@ def test_item12_4_homework_effects_are_computed_once_per_data_version(
     calls: list[int] = []
     original = effects._compute
 
-    def counted(database: Any) -> Any:
+    def counted(database: Any, guide_ids: Any = None) -> Any:
         calls.append(1)
-        return original(database)
+        return original(database, guide_ids)
 
     monkeypatch.setattr(effects, "_compute", counted)
     first = effects.load_homework_effects(store.database)

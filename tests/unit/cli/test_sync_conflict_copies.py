@@ -60,7 +60,7 @@ def test_item19_1_temp_and_lock_names_match_the_documented_stignore_lines() -> N
     temp = temp_name_for(DB)
     assert temp.startswith(".heartwork.json.") and temp.endswith(".tmp")
     assert lock_path_for(DB).name == "heartwork.json.lock"
-    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    readme = (Path(__file__).parents[3] / "README.md").read_text(encoding="utf-8")
     assert "(?d).heartwork.json.*.tmp" in readme and "(?d)heartwork.json.lock" in readme
 
 
