@@ -27,6 +27,8 @@ SHELL_COMMANDS: dict[str, tuple[str, str]] = {
     "import": ("tui.cli.commands.import_data", "bring in a Heartwork backup, a Daylio CSV or a jrnl export"),
     "meditate": ("tui.cli.commands.meditate", "open a guided meditation (GUIDE), or --list the guides"),
     "passphrase": ("tui.cli.commands.passphrase", "lock your data with a passphrase, change it, or remove it"),
+    "plan": ("tui.cli.commands.plan", "add the homework in a plan file from your therapist"),
+    "report": ("tui.cli.commands.report", "write a report to bring to your next therapy session"),
     "restore": ("tui.cli.commands.restore", "list backups, or put the newest good one back"),
     "serve": ("tui.cli.commands.serve", "open Heartwork in a browser tab on this computer (needs heartwork[web])"),
     "sync": ("tui.cli.commands.sync_merge", "merge the conflict copies a sync tool left beside the database"),

@@ -67,6 +67,12 @@ class CommandsApp(UndoingApp, CarefulApp):
         if not isinstance(self.screen, ExportDialog):
             self.push_screen(ExportDialog())
 
+    def action_session_report(self) -> None:
+        from tui.ui.screens.report.report_dialog import ReportDialog
+
+        if not isinstance(self.screen, ReportDialog):
+            self.push_screen(ReportDialog())
+
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         for section in SECTIONS:
             yield SystemCommand(
@@ -78,6 +84,9 @@ class CommandsApp(UndoingApp, CarefulApp):
         )
         yield SystemCommand("Settings", "Theme, reduced motion, bell, week start", self.action_settings)
         yield SystemCommand("Export my data", "A copy of everything as JSON, or check-ins as CSV", self.action_export)
+        yield SystemCommand(
+            "Session report", "A summary of recent days to bring to therapy", self.action_session_report
+        )
         yield SystemCommand("Help and support", "Every key, and how to reach crisis support", self.action_help)
         yield SystemCommand(
             "Recently deleted", "Journal entries and drafts deleted in the last 30 days", self.action_recently_deleted
