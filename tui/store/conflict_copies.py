@@ -13,10 +13,10 @@ Only names built from the database's own name match: temp files
 never taken for a copy. A copy that cannot be read, or comes from a newer
 Heartwork, is left where it is and reported once.
 
-Not done yet (issue 19, item 5): Heartwork has no encryption today. When an
-encrypted database exists, a conflict copy will be encrypted too: it must be
-decrypted with the unlocked key in :func:`_read_copy` (after unlock, never
-before) and merged the same way; a copy that cannot be unlocked is left alone.
+An encrypted database's conflict copies are encrypted with the same data key:
+:func:`_read_copy` reads them through the same path as the database, so they
+are decrypted only once this process has unlocked it (never before), and a
+copy locked with a key this process does not hold is left alone and reported.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from typing import Any
 
 from tui.core.record_merge import DEFAULT_KEEP_TOMBSTONE_DAYS, MergeSummary, content_view, merge_copies
 from tui.store.database import Database
-from tui.store.errors import CorruptDatabaseError
+from tui.store.errors import CorruptDatabaseError, DatabaseLockedError
 from tui.store.file_storage import parse_database
 from tui.store.migrations import CURRENT_VERSION, migrate, version_of
 from tui.store.permissions import ensure_private_dir
@@ -136,6 +136,8 @@ def _read_copy(copy: Path) -> tuple[dict[str, Any] | None, str]:
         data = parse_database(copy, copy.read_bytes())
     except CorruptDatabaseError as error:
         return None, f"it could not be read ({error.reason})"
+    except DatabaseLockedError:
+        return None, "it is locked with a passphrase this Heartwork has not unlocked"
     except OSError as error:
         return None, f"it could not be opened ({error.strerror or error})"
     if version_of(data) > CURRENT_VERSION:
