@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from tui.core.import_plan import ImportPlan, ImportRefused
-from tui.core.portable_export import EXPORT_FORMAT, EXPORT_VERSION, is_internal_table
+from tui.core.portable_export import EXPORT_FORMAT, EXPORT_VERSION, from_export_fields, is_internal_table
 
 
 def looks_like_backup(parsed: Any) -> bool:
@@ -56,5 +56,5 @@ def read_backup(parsed: Mapping[str, Any], *, newest_schema: int) -> ImportPlan:
             if record_id in seen:
                 raise ImportRefused(f"{where}, field id: {record_id!r} appears twice")
             seen.add(record_id)
-        plan.tables[name] = records
+        plan.tables[name] = [from_export_fields(name, record) for record in records] if version >= 2 else records
     return plan

@@ -17,7 +17,12 @@ from datetime import date
 from typing import Any
 
 EXPORT_FORMAT = "heartwork-export"
-EXPORT_VERSION = 1
+EXPORT_VERSION = 2  # 2: a breathing session's fields carry the plain names below (1 had the stored ones)
+
+EXPORT_FIELD_NAMES: dict[str, dict[str, str]] = {
+    "breathing_sessions": {"pattern_key": "pattern", "phases": "timings", "actual_seconds": "seconds"},
+}
+"""Stored field name -> the plainer name an export uses, per table (renamed back on import)."""
 CSV_FIELDS = ("id", "at", "pleasantness", "energy", "emotions", "tags", "note")
 WORD_SEPARATOR = " | "
 """How emotions and tags share one CSV cell (the separator Daylio uses for activities)."""
@@ -52,6 +57,22 @@ def in_range(record: Mapping[str, Any], start: date | None, end: date | None) ->
     return (start is None or day >= start) and (end is None or day <= end)
 
 
+def to_export_fields(table: str, record: Mapping[str, Any]) -> dict[str, Any]:
+    """``record`` with the export's plain field names (a name already in use is left as stored)."""
+    names = EXPORT_FIELD_NAMES.get(table)
+    if not names:
+        return dict(record)
+    return {names[key] if key in names and names[key] not in record else key: value for key, value in record.items()}
+
+
+def from_export_fields(table: str, record: Mapping[str, Any]) -> dict[str, Any]:
+    """``record`` from an export with the stored field names back (the inverse of :func:`to_export_fields`)."""
+    names = {plain: stored for stored, plain in EXPORT_FIELD_NAMES.get(table, {}).items()}
+    if not names:
+        return dict(record)
+    return {names[key] if key in names and names[key] not in record else key: value for key, value in record.items()}
+
+
 def build_export(
     tables: Mapping[str, Mapping[str, Any]],
     *,
@@ -67,7 +88,7 @@ def build_export(
         "exported_at": exported_at,
         "schema_version": schema_version,
         "tables": {
-            name: [dict(record) for record in table.values() if in_range(record, start, end)]
+            name: [to_export_fields(name, record) for record in table.values() if in_range(record, start, end)]
             for name, table in sorted(tables.items())
             if not is_internal_table(name)
         },

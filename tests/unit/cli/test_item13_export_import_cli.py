@@ -263,3 +263,45 @@ def test_item13_an_entry_deleted_here_is_not_brought_back_by_an_older_backup(
     assert main(["import", str(tmp_path / "older.json"), "--db", str(db_path), "--yes"]) == 0
     assert "left out 1 journal entry you deleted here" in capsys.readouterr().out
     assert orjson.loads(db_path.read_bytes()).get("journal_entries") in ({}, None)
+
+
+def test_item13_a_breathing_session_is_exported_with_plain_names_and_imported_back_exactly(tmp_path: Path) -> None:
+    db = tmp_path / "hw.json"
+    database = Database.open(db)
+    session = {
+        "id": "b1",
+        "started_at": "2026-03-02T09:00:00+01:00",
+        "pattern_key": "box",
+        "pattern_name": "Box breathing",
+        "phases": [{"kind": "inhale", "seconds": 4.0}],
+        "actual_seconds": 240.0,
+        "finished": True,
+    }
+    database.table("breathing_sessions").save_records([session])
+    database.close()
+    export = _export(db, tmp_path / "e.json")
+    (exported,) = export["tables"]["breathing_sessions"]  # type: ignore[index]
+    assert {"pattern", "timings", "started_at", "seconds"} <= set(exported)
+    assert not {"pattern_key", "phases", "actual_seconds"} & set(exported)
+    fresh = tmp_path / "fresh.json"
+    assert main(["import", str(tmp_path / "e.json"), "--db", str(fresh), "--yes"]) == 0
+    stored = Database.open(fresh).table("breathing_sessions").all()
+    assert {key: stored[0][key] for key in ("pattern_key", "phases", "actual_seconds")} == {
+        "pattern_key": "box",
+        "phases": [{"kind": "inhale", "seconds": 4.0}],
+        "actual_seconds": 240.0,
+    }
+
+
+def test_item13_a_version_1_export_with_stored_names_still_imports(tmp_path: Path) -> None:
+    old = tmp_path / "old.json"
+    old.write_text(
+        '{"format": "heartwork-export", "version": 1, "schema_version": 2, "tables": {"breathing_sessions": '
+        '[{"id": "b1", "started_at": "2026-03-02T09:00:00+01:00", "pattern_key": "box", "pattern_name": "Box", '
+        '"phases": [{"kind": "inhale", "seconds": 4.0}], "actual_seconds": 60.0, "finished": true}]}}',
+        encoding="utf-8",
+    )
+    fresh = tmp_path / "fresh.json"
+    assert main(["import", str(old), "--db", str(fresh), "--yes"]) == 0
+    (stored,) = Database.open(fresh).table("breathing_sessions").all()
+    assert stored["pattern_key"] == "box" and stored["actual_seconds"] == 60.0

@@ -49,7 +49,7 @@ def test_export_writes_every_table_with_plain_fields_to_stdout(db_path: Path) ->
         check=True,
     )
     export = orjson.loads(done.stdout)
-    assert export["format"] == "heartwork-export" and export["version"] == 1
+    assert export["format"] == "heartwork-export" and export["version"] == 2  # 2: plain breathing field names
     assert export["exported_at"][:4].isdigit() and "T" in export["exported_at"]
     assert set(export["tables"]) == {"checkins", "journal_entries"}
     assert export["tables"]["checkins"][0] == {
