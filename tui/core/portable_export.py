@@ -26,6 +26,8 @@ EXPORT_FIELD_NAMES: dict[str, dict[str, str]] = {
 CSV_FIELDS = ("id", "at", "pleasantness", "energy", "emotions", "tags", "note")
 WORD_SEPARATOR = " | "
 """How emotions and tags share one CSV cell (the separator Daylio uses for activities)."""
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""A cell starting with one of these is read as a formula by spreadsheet programs."""
 
 _DAY_FIELDS = ("at", "started_at", "entry_date", "day", "created_at")
 
@@ -111,9 +113,19 @@ def checkins_csv(records: Iterable[Mapping[str, Any]], start: date | None = None
                 record["at"],
                 record.get("pleasantness", ""),
                 "" if record.get("energy") is None else record.get("energy"),
-                WORD_SEPARATOR.join(str(word) for word in record.get("emotions") or ()),
-                WORD_SEPARATOR.join(str(word) for word in record.get("tags") or ()),
-                record.get("note") or "",
+                spreadsheet_safe(WORD_SEPARATOR.join(str(word) for word in record.get("emotions") or ())),
+                spreadsheet_safe(WORD_SEPARATOR.join(str(word) for word in record.get("tags") or ())),
+                spreadsheet_safe(str(record.get("note") or "")),
             ]
         )
     return buffer.getvalue()
+
+
+def spreadsheet_safe(text: str) -> str:
+    """``text`` as a CSV cell a spreadsheet shows as text: a leading ``'`` before a would-be formula.
+
+    A note such as ``=HYPERLINK(...)`` would otherwise run when the file is
+    opened in a spreadsheet program (CSV injection); the apostrophe is what
+    those programs themselves use to mean "this is text".
+    """
+    return "'" + text if text.startswith(FORMULA_STARTS) else text

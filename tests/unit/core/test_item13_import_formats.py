@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+import io
+
 import orjson
 import pytest
 
@@ -156,3 +159,20 @@ def test_item13_csv_export_is_oldest_first_with_a_header_and_quoted_notes() -> N
     from datetime import date
 
     assert checkins_csv(records, start=date(2026, 3, 3)).count("\r\n") == 2
+
+
+@pytest.mark.parametrize("note", ['=HYPERLINK("http://x")', "+1", "-2+3", "@SUM(A1)", "\tx", "\rx"])
+def test_csv_export_keeps_a_would_be_formula_as_text(note: str) -> None:
+    text = checkins_csv(
+        [{"id": "a", "at": "2026-03-02T09:00:00+01:00", "pleasantness": 5, "note": note, "tags": [note]}]
+    )
+    row = list(csv.reader(io.StringIO(text)))[1]
+    assert row[5] == "'" + note
+    assert row[6] == "'" + note
+
+
+def test_csv_export_leaves_ordinary_notes_alone() -> None:
+    text = checkins_csv(
+        [{"id": "a", "at": "2026-03-02T09:00:00+01:00", "pleasantness": 5, "note": "a calm day = good"}]
+    )
+    assert text.split("\r\n")[1].endswith(",a calm day = good")
