@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from tui.core.import_plan import ImportPlan, ImportRefused
+from tui.core.record_merge import TOMBSTONES_TABLE
 from tui.core.timefmt import from_text
 from tui.store.backups import back_up_before
 from tui.store.database import Database
@@ -95,13 +96,21 @@ def apply_import(database: Database, plan: ImportPlan) -> ImportOutcome:
 
 
 def deleted_here(snapshot: Mapping[str, Any]) -> dict[str, set[str]]:
-    """Ids of records deleted in this database, per table (journal entries kept in "recently deleted")."""
+    """Ids of records deleted in this database, per table.
+
+    Journal entries kept in "recently deleted", and every record a deletion
+    left a tombstone for: an import never brings back what was deleted here.
+    """
     entries = {
         document.get("entry_id")
         for document in (snapshot.get("recently_deleted") or {}).values()
         if isinstance(document, dict) and document.get("kind") == "entry"
     }
-    return {"journal_entries": {entry_id for entry_id in entries if isinstance(entry_id, str)}}
+    deleted: dict[str, set[str]] = {"journal_entries": {entry_id for entry_id in entries if isinstance(entry_id, str)}}
+    for stone in (snapshot.get(TOMBSTONES_TABLE) or {}).values():
+        if isinstance(stone, dict) and isinstance(stone.get("table"), str) and isinstance(stone.get("record_id"), str):
+            deleted.setdefault(stone["table"], set()).add(stone["record_id"])
+    return deleted
 
 
 def _count(counts: dict[str, int], name: str) -> None:

@@ -99,3 +99,37 @@ def test_item17_4_plan_import_asks_and_a_no_adds_nothing(
     monkeypatch.setattr("builtins.input", lambda prompt: "y")
     assert main(["plan", "import", str(plan), "--db", str(db)]) == 0
     assert len(_assignments(db)) == 2
+
+
+def test_plan_import_backs_up_first_and_leaves_an_assignment_deleted_here_deleted(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db, plan, other = tmp_path / "heartwork.json", tmp_path / "plan.toml", tmp_path / "other.toml"
+    box_only = PLAN.split("[[assignment]]\nkind")[0]
+    plan.write_text(box_only, encoding="utf-8")
+    other.write_text(box_only.replace('id = "box"', 'id = "box-again"'), encoding="utf-8")
+    assert main(["plan", "import", str(plan), "--db", str(db), "--yes"]) == 0
+    assert "Added 1 assignment." in capsys.readouterr().out
+    store = Store.open(db)
+    try:
+        (first,) = store.repo(HomeworkRepository).all()
+    finally:
+        store.close()
+    before = db.read_bytes()
+    assert main(["plan", "import", str(other), "--db", str(db), "--yes"]) == 0
+    out = capsys.readouterr().out
+    assert "Added 1 assignment." in out and "A copy of your data from before the import is in" in out
+    backups = sorted((tmp_path / "backups").glob("*-before-import.json"))
+    assert len(backups) == 1 and backups[0].read_bytes() == before
+
+    store = Store.open(db)
+    try:
+        repository = store.repo(HomeworkRepository)
+        assert repository.delete(first.id)
+    finally:
+        store.close()
+    before = db.read_bytes()
+    assert main(["plan", "import", str(plan), "--db", str(db), "--yes"]) == 0
+    out = capsys.readouterr().out
+    assert "(you deleted it here; it stays deleted)" in out and "Nothing new to add." in out
+    assert db.read_bytes() == before and len(_assignments(db)) == 1

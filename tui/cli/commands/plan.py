@@ -65,6 +65,7 @@ def run(args: argparse.Namespace) -> int:
             return fail(f"{source}: {problem}; nothing was added", EXIT_USAGE)
         return fail(f"could not read {source}: {problem}; nothing was added", EXIT_USAGE)
     from tui.store.homework_repository import HomeworkRepository
+    from tui.store.importer import deleted_here
 
     try:
         preview = open_store(args, read_only=True)
@@ -72,12 +73,17 @@ def run(args: argparse.Namespace) -> int:
         return fail_store(error, "the plan")
     try:
         known = {assignment.id for assignment in preview.repo(HomeworkRepository).all()}
+        deleted = deleted_here(preview.database.storage.read() or {}).get(HomeworkRepository.table_name, set())
     finally:
         preview.close()
-    new = [item.assignment for item in planned if item.assignment.id not in known]
+    new = [item.assignment for item in planned if item.assignment.id not in known | deleted]
     print(f"The plan in {visible_text(str(source))}:")
     for item in planned:
-        note = "  (already added)" if item.assignment.id in known else ""
+        note = ""
+        if item.assignment.id in known:
+            note = "  (already added)"
+        elif item.assignment.id in deleted:
+            note = "  (you deleted it here; it stays deleted)"
         print(f"  - {visible_text(describe(item.assignment))}{note}")
     if not new:
         print("Nothing new to add.")
@@ -91,6 +97,7 @@ def run(args: argparse.Namespace) -> int:
     from datetime import datetime
 
     from tui.core.timefmt import to_text
+    from tui.store.backups import back_up_before
 
     stamp = to_text(datetime.now().astimezone())
     try:
@@ -98,6 +105,7 @@ def run(args: argparse.Namespace) -> int:
     except StoreError as error:
         return fail_store(error, "the plan")
     try:
+        backup = back_up_before(store.path, "import") if store.path is not None else None
         repository = store.repo(HomeworkRepository)
         already = {assignment.id for assignment in repository.all()}
         added = [
@@ -111,4 +119,6 @@ def run(args: argparse.Namespace) -> int:
     finally:
         store.close()
     print(f"Added {len(added)} assignment{'' if len(added) == 1 else 's'}. They are in the Homework section.")
+    if backup is not None:
+        print(f"A copy of your data from before the import is in {visible_text(str(backup))}.")
     return EXIT_OK
