@@ -18,6 +18,10 @@ root on PYTHONPATH. Not a test module (pytest does not collect it).
 * ``inbox-append DB TAG COUNT``: appends COUNT records to the inbox, one append each.
 * ``merge-loop DB COUNT``: opens the database for writing and saves COUNT times
   (each save merges whatever the inbox holds).
+* ``die-after-merge DB MODE``: opens the database, appends n1, n2, n3 to the inbox
+  (a shell capture while the app is open), then SIGKILLs itself right after the
+  save that merges them and before the inbox is emptied. MODE says what that
+  save also holds: ``merge`` (nothing else), ``edit`` (n2 changed) or ``delete`` (n3 deleted).
 * ``locale-write DB JSON`` / ``locale-read DB``: save or print texts (ASCII-escaped JSON).
 """
 
@@ -116,6 +120,33 @@ def merge_loop(database: Path, count: int) -> None:
         table.save_records([{"id": f"merger-{number}", "writer": "merger", "number": number}])
 
 
+def die_after_merge(database: Path, mode: str) -> None:
+    import signal
+
+    from tui.store import inbox, inbox_overlay
+    from tui.store.database import Database
+
+    db = Database.open(database)
+    for number in (1, 2, 3):
+        inbox.append(
+            database, "notes", {"id": f"n{number}", "body": "captured", "updated_at": "2026-01-01T09:00:00+00:00"}
+        )
+    assert db.refresh()
+
+    def killed_before_emptying(*args: object) -> None:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    inbox_overlay.empty_after_merge = killed_before_emptying  # type: ignore[assignment]
+    table = db.table("notes")
+    if mode == "merge":
+        db.merge_inbox()
+    elif mode == "edit":
+        table.save_records([{"id": "n2", "body": "changed", "updated_at": "2026-01-02T09:00:00+00:00"}])
+    else:
+        table.delete_record("n3")
+    raise SystemExit("the save never reached the point between merging and emptying the inbox")
+
+
 def locale_write(database: Path, texts_json: str) -> None:
     from tui.store.database import Database
 
@@ -141,6 +172,8 @@ if __name__ == "__main__":
         inbox_append(Path(arguments[0]), arguments[1], int(arguments[2]))
     elif command == "merge-loop":
         merge_loop(Path(arguments[0]), int(arguments[1]))
+    elif command == "die-after-merge":
+        die_after_merge(Path(arguments[0]), arguments[1])
     elif command == "locale-write":
         locale_write(Path(arguments[0]), arguments[1])
     elif command == "locale-read":

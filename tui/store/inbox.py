@@ -160,11 +160,15 @@ def apply_records(
     """``data`` with ``records`` merged in order, as a new top-level dict (``data`` is not changed).
 
     A record whose ``id`` is already in its table replaces that record (so a
-    record merged twice is still there once); a new one gets the next number.
-    Each (table, key, document) placed is added to ``applied``.
+    record merged twice is still there once) unless the one there is newer
+    (``updated_at``); a new one gets the next number unless a later deletion
+    left a tombstone for it. So replaying an inbox whose merge was cut off
+    before it was emptied never undoes an edit or a deletion saved with (or
+    after) that merge. Each (table, key, document) placed is added to ``applied``.
     """
     if not records:
         return data
+    deleted = _deletions(data)
     merged = dict(data)
     indexes: dict[str, dict[str, str]] = {}
     next_keys: dict[str, int] = {}
@@ -179,6 +183,10 @@ def apply_records(
         assert table is not None
         index = indexes[table_name]
         key = index.get(document["id"])
+        if key is not None and _is_older(document, table[key].get("updated_at")):
+            continue  # already merged, then changed: the change stands
+        if key is None and _is_older(document, deleted.get((table_name, document["id"]))):
+            continue  # already merged, then deleted: it stays deleted
         if key is None:
             key = str(next_keys[table_name])
             next_keys[table_name] += 1
@@ -187,6 +195,27 @@ def apply_records(
         if applied is not None:
             applied.append((table_name, key, document))
     return merged
+
+
+def _deletions(data: Tables) -> dict[tuple[str, str], Any]:
+    """(table, record id) -> when it was deleted, from the tombstones in ``data``."""
+    from tui.core.record_merge import TOMBSTONES_TABLE
+
+    stones = data.get(TOMBSTONES_TABLE) or {}
+    return {
+        (stone["table"], stone["record_id"]): stone.get("deleted_at")
+        for stone in stones.values()
+        if isinstance(stone, dict) and isinstance(stone.get("table"), str) and isinstance(stone.get("record_id"), str)
+    }
+
+
+def _is_older(document: Mapping[str, Any], moment: Any) -> bool:
+    """True if ``document`` was stamped before ``moment`` (a stored timestamp; None: never older)."""
+    if moment is None:
+        return False
+    from tui.core.record_merge import moment_order
+
+    return moment_order(document.get("updated_at")) < moment_order(moment)
 
 
 def append(database: Path, table: str, document: Mapping[str, Any], *, own_folder: bool = False) -> None:

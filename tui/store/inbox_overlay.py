@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from tui.core.record_merge import TOMBSTONES_TABLE
 from tui.store.inbox import Pending, apply_records, empty_after_merge, inbox_identity, read_pending
 
 Tables = dict[str, dict[str, Any]]
@@ -74,8 +75,14 @@ def _holds_all(data: Tables, pending: Pending, applied: list[tuple[str, str, dic
         if (data.get(table) or {}).get(key, {}).get("id") == document["id"]
     }
     ids: dict[str, set[Any]] = {}
+    deleted: set[tuple[Any, Any]] | None = None
     for table, document in pending.records:
         if (table, document["id"]) in placed:
+            continue
+        if deleted is None:  # merged, then deleted: held by its tombstone
+            stones = (data.get(TOMBSTONES_TABLE) or {}).values()
+            deleted = {(s.get("table"), s.get("record_id")) for s in stones if isinstance(s, dict)}
+        if (table, document["id"]) in deleted:
             continue
         if table not in ids:
             ids[table] = {doc.get("id") for doc in (data.get(table) or {}).values() if isinstance(doc, dict)}

@@ -220,3 +220,55 @@ def test_item12_2_a_failed_open_is_one_line_and_its_exit_code(
     args = build_parser().parse_args(["--db", str(tmp_path / "heartwork.json")])
     assert launch._launch(args) == 2
     assert capsys.readouterr().err.strip() == "heartwork: no such pattern 'x'"
+
+
+@pytest.mark.parametrize("section", [s for s in SECTIONS if s.name != "home"], ids=lambda s: s.name)
+async def test_item12_2_a_section_key_pressed_on_home_before_load_keeps_the_opening_line_then_opens_it(
+    tmp_path: Path, clock: FakeClock, store: Store, section: Any
+) -> None:
+    app, loader = gated_app(tmp_path, clock, Opened(store))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press(section.key)
+        await pilot.pause()
+        assert not app.ready and app.current_mode == "home"  # held, not acted on half-ready
+        assert app.screen.query_one("#home-summary", Static).render().plain == OPENING_LINE
+        loader.let_go()
+        await until(pilot, lambda: isinstance(app.screen, screen_class(section.screen)))
+        assert app.current_mode == section.name and OPENING_LINE not in shown_text(app)
+        await pilot.pause()
+        assert len(app.screen_stack) == 1  # honoured once: the section, nothing pushed twice
+
+
+async def test_item12_2_a_check_in_asked_for_before_load_opens_exactly_one_dialog(
+    tmp_path: Path, clock: FakeClock, store: Store
+) -> None:
+    app, loader = gated_app(tmp_path, clock, Opened(store))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        assert not app.ready and OPENING_LINE in shown_text(app) and len(app.screen_stack) == 1
+        loader.let_go()
+        await until(pilot, lambda: type(app.screen).__name__ == "CheckinScreen")
+        await pilot.pause(0.05)
+        assert [type(screen).__name__ for screen in app.screen_stack].count("CheckinScreen") == 1
+
+
+async def test_item12_2_the_palette_asked_for_before_load_waits_then_opens_over_the_loaded_screen(
+    tmp_path: Path, clock: FakeClock, store: Store
+) -> None:
+    from textual.command import CommandPalette
+
+    app, loader = gated_app(tmp_path, clock, Opened(store), section="mood")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert not isinstance(app.screen, CommandPalette)
+        assert isinstance(app.screen, OpeningScreen) and OPENING_LINE in shown_text(app)
+        loader.let_go()
+        await until(pilot, lambda: isinstance(app.screen, CommandPalette))
+        assert app.current_mode == "mood"
+        await pilot.press("escape")
+        await until(pilot, lambda: type(app.screen).__name__ == "MoodScreen")

@@ -244,3 +244,14 @@ def test_item12_1_a_merge_the_disk_refuses_still_opens_the_database(
     assert not db.unsaved_changes
     assert len(inbox.read_pending(database).records) == 1
     db.close()
+
+
+def test_item12_1_a_replayed_capture_never_undoes_a_newer_change_but_a_newer_capture_replaces() -> None:
+    older = {"id": "s", "body": "captured", "updated_at": "2026-01-01T09:00:00+00:00"}
+    newer = {"id": "s", "body": "changed", "updated_at": "2026-01-02T09:00:00+00:00"}
+    assert inbox.apply_records({"t": {"1": newer}}, [("t", older)])["t"] == {"1": newer}  # replayed: the edit stands
+    assert inbox.apply_records({"t": {"1": older}}, [("t", newer)])["t"] == {"1": newer}  # a settings change, say
+    stone = {"id": "t/s", "table": "t", "record_id": "s", "deleted_at": "2026-01-03T09:00:00+00:00"}
+    assert inbox.apply_records({"t": {}, "_tombstones": {"1": stone}}, [("t", newer)])["t"] == {}  # stays deleted
+    revived = {**newer, "updated_at": "2026-01-04T09:00:00+00:00"}
+    assert inbox.apply_records({"t": {}, "_tombstones": {"1": stone}}, [("t", revived)])["t"] == {"1": revived}
