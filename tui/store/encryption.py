@@ -5,14 +5,15 @@ from the passphrase, ``nacl.secret.SecretBox`` (XSalsa20-Poly1305) wraps the
 data key, ``nacl.public.SealedBox`` lets quick captures add records that only
 the key holder can read.
 
-The database body is libsodium's XChaCha20-Poly1305 AEAD (``nacl.bindings``,
-the same family as SecretBox) over the JSON in 1 MiB chunks, with the whole
-header as associated data: a changed header (say a swapped public key) fails
-authentication exactly as a changed body does (see tui.store.sealed_body,
-which also reads the older one-chunk format). It is used for the body rather
-than SecretBox because PyNaCl's SecretBox copies the message several times
-(the zero-padded NaCl API), which made a 10-year save 3.5x slower than a
-plain one; one AEAD call made it about 2x, chunks about 1.3x.
+The database body is libsodium's AEGIS-256 AEAD (``nacl.bindings``) over the
+JSON in 1 MiB chunks, with the whole header as associated data: a changed
+header (say a swapped public key) fails authentication exactly as a changed
+body does (see tui.store.sealed_body, which also reads the older format: one
+XChaCha20-Poly1305 call over the whole body). An AEAD is used for the body
+rather than SecretBox because PyNaCl's SecretBox copies the message several
+times (the zero-padded NaCl API), which made a 10-year save 3.5x slower than
+a plain one; one XChaCha20-Poly1305 call made it about 2.2x, AEGIS-256 chunks
+about 1.2x.
 
 Unlocked keys live only in this process's memory (:data:`_UNLOCKED`, by the
 header's public key), so every file written with that header (the database,

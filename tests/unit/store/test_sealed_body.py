@@ -21,6 +21,7 @@ from tui.store.errors import CorruptDatabaseError
 from tui.store.passphrase import set_passphrase
 from tui.store.sealed_body import (
     BODY_START_BYTES,
+    TAG_BYTES,
     open_chunked,
     open_one_shot,
     seal_chunked,
@@ -30,7 +31,7 @@ from tui.store.sealed_body import (
 KEY = bytes(range(32))
 HEADER = b"HWENC\x02header bytes stand-in"
 CHUNK = 64
-TAG = 16
+TAG = TAG_BYTES
 SENTENCE = "Today I let the kettle boil twice and forgave myself"
 
 
