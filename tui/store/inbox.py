@@ -26,6 +26,7 @@ import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -172,10 +173,9 @@ def apply_records(
         table = merged.get(table_name)
         if table_name not in indexes:
             table = merged[table_name] = dict(table or {})
-            indexes[table_name] = {
-                doc["id"]: key for key, doc in table.items() if isinstance(doc, dict) and isinstance(doc.get("id"), str)
-            }
-            next_keys[table_name] = max((int(key) for key in table if key.isdigit()), default=0) + 1
+            incoming = {doc["id"] for name, doc in records if name == table_name}
+            indexes[table_name] = _index_of(table, incoming)
+            next_keys[table_name] = _next_key_of(table)
         assert table is not None
         index = indexes[table_name]
         key = index.get(document["id"])
@@ -187,6 +187,28 @@ def apply_records(
         if applied is not None:
             applied.append((table_name, key, document))
     return merged
+
+
+def _index_of(table: dict[str, Any], incoming: set[str]) -> dict[str, str]:
+    """Storage key by record id, for the ids in ``incoming`` that ``table`` already holds.
+
+    Merging runs inside a save: the ids are gathered at C speed (``map``) and
+    only the few already there (a merge repeated after a crash) are indexed.
+    """
+    try:
+        ids = list(map(dict.get, table.values(), repeat("id")))
+    except TypeError:  # a value that is not a record: look one by one
+        ids = [doc.get("id") if isinstance(doc, dict) else None for doc in table.values()]
+    if incoming.isdisjoint(ids):
+        return {}
+    return {record_id: key for record_id, key in zip(ids, table, strict=True) if record_id in incoming}
+
+
+def _next_key_of(table: dict[str, Any]) -> int:
+    """The next free numeric storage key of ``table``."""
+    if all(map(str.isdigit, table)):
+        return max(map(int, table), default=0) + 1
+    return max((int(key) for key in table if key.isdigit()), default=0) + 1
 
 
 def append(database: Path, table: str, document: Mapping[str, Any], *, own_folder: bool = False) -> None:
