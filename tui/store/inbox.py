@@ -196,19 +196,20 @@ def _index_of(table: dict[str, Any], incoming: set[str]) -> dict[str, str]:
     only the few already there (a merge repeated after a crash) are indexed.
     """
     try:
+        if incoming.isdisjoint(map(dict.get, table.values(), repeat("id"))):
+            return {}  # the common case: every record is new
         ids = list(map(dict.get, table.values(), repeat("id")))
     except TypeError:  # a value that is not a record: look one by one
         ids = [doc.get("id") if isinstance(doc, dict) else None for doc in table.values()]
-    if incoming.isdisjoint(ids):
-        return {}
     return {record_id: key for record_id, key in zip(ids, table, strict=True) if record_id in incoming}
 
 
 def _next_key_of(table: dict[str, Any]) -> int:
     """The next free numeric storage key of ``table``."""
-    if all(map(str.isdigit, table)):
-        return max(map(int, table), default=0) + 1
-    return max((int(key) for key in table if key.isdigit()), default=0) + 1
+    try:
+        return max(map(int, table), default=0) + 1  # TinyDB keys are numbers: checked at C speed
+    except ValueError:
+        return max((int(key) for key in table if key.isdigit()), default=0) + 1
 
 
 def append(database: Path, table: str, document: Mapping[str, Any], *, own_folder: bool = False) -> None:
