@@ -8,6 +8,9 @@ The header JSON holds everything needed to unwrap the data key (Argon2id
 parameters and salt, the key wrapped by the passphrase and by the recovery
 code) and the public key that quick captures are sealed to. The body is the
 encrypted database. Nothing here does cryptography or touches a file.
+
+The version says how the body is sealed (tui.store.sealed_body): 1, one AEAD
+call over the whole body; 2 (written now), fixed-size chunks. Both are read.
 """
 
 from __future__ import annotations
@@ -18,7 +21,8 @@ import struct
 from dataclasses import dataclass
 
 MAGIC = b"HWENC"
-VERSION = 1
+VERSION = 2
+KNOWN_VERSIONS = (1, 2)
 _PREFIX = struct.Struct(">5sBI")
 MAX_HEADER_BYTES = 1 << 16
 
@@ -76,7 +80,7 @@ def decode_header(payload: bytes) -> tuple[Header, bytes, bytes]:
     magic, version, length = _PREFIX.unpack_from(payload)
     if magic != MAGIC:
         raise HeaderError("the file is not an encrypted Heartwork file")
-    if version != VERSION:
+    if version not in KNOWN_VERSIONS:
         raise HeaderError(f"the file uses encryption format {version}, which this Heartwork does not know")
     end = _PREFIX.size + length
     if length > MAX_HEADER_BYTES or len(payload) < end:
@@ -103,6 +107,11 @@ def read_prefix_length(prefix: bytes) -> int | None:
     if len(prefix) < _PREFIX.size or prefix[: len(MAGIC)] != MAGIC:
         return None
     return _PREFIX.size + int(_PREFIX.unpack_from(prefix)[2])
+
+
+def format_version(header_bytes: bytes) -> int:
+    """The format version of a header already read by :func:`decode_header`."""
+    return int(_PREFIX.unpack_from(header_bytes)[1])
 
 
 PREFIX_SIZE = _PREFIX.size

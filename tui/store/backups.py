@@ -24,7 +24,7 @@ import errno
 import os
 import re
 import stat
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 
@@ -121,7 +121,9 @@ class BackupRotator:
 
     # -- making -----------------------------------------------------------------
 
-    def after_successful_write(self, written: Path, payload: bytes, has_records: bool | None = None) -> Path | None:
+    def after_successful_write(
+        self, written: Path, payload: bytes | Sequence[bytes], has_records: bool | None = None
+    ) -> Path | None:
         """Back up ``payload`` (just saved to ``written``) if it holds records and the last backup is old enough.
 
         The saver passes ``has_records`` (it has the data in hand): parsing the
@@ -134,7 +136,9 @@ class BackupRotator:
                 self._last_made = self.moment_of(newest[0]) if newest else None
             if self._last_made is not None and 0 <= (now - self._last_made).total_seconds() < self.min_interval:
                 return None
-            if not (_holds_records(payload) if has_records is None else has_records):
+            if has_records is None:
+                has_records = _holds_records(payload if isinstance(payload, bytes) else b"".join(payload))
+            if not has_records:
                 return None
             made = self.make(payload)
         except BackupRefusedError as error:
@@ -173,8 +177,8 @@ class BackupRotator:
             pass
         return None
 
-    def make(self, payload: bytes, *, reason: str | None = None) -> Path:
-        """Write ``payload`` as a new backup now, then thin out the old ones."""
+    def make(self, payload: bytes | Sequence[bytes], *, reason: str | None = None) -> Path:
+        """Write ``payload`` (bytes, or parts in order) as a new backup now, then thin out the old ones."""
         self.check_folder()  # a link is refused before anything is created, swept or chmodded
         ensure_private_dir(self.folder)
         sweep_stale_temp_files_in(self.folder)

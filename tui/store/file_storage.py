@@ -54,7 +54,7 @@ class AtomicFileStorage(Storage):
         self,
         path: Path,
         *,
-        on_written: Callable[[Path, bytes, bool], object] | None = None,
+        on_written: Callable[[Path, bytes | list[bytes], bool], object] | None = None,
         newest_backup: Callable[[], Path | None] | None = None,
         inbox: bool = False,
     ) -> None:
@@ -182,10 +182,11 @@ class AtomicFileStorage(Storage):
         self._cache = data
         self.unsaved_changes = True
         self._unsaved_payload = payload
+        written: bytes | list[bytes] = payload
         if self.envelope is not None:
-            payload = self.envelope.seal(payload)  # what reaches the disk and the backups
+            written = self.envelope.seal_parts(payload)  # what reaches the disk and the backups
         try:
-            fd = write_private_file(self.path, payload, keep_open=True)
+            fd = write_private_file(self.path, written, keep_open=True)
         except OSError as error:
             raise StoreWriteError(self.path, error) from error
         assert fd is not None
@@ -201,7 +202,7 @@ class AtomicFileStorage(Storage):
                 pass  # left for the next save: merging again finds the records already there
         if self._on_written is not None:
             try:
-                self._on_written(self.path, payload, holds_records(data))  # no second parse of the file
+                self._on_written(self.path, written, holds_records(data))  # no second parse of the file
             except OSError:
                 pass  # a backup that could not be made never undoes a save that succeeded
 

@@ -26,6 +26,7 @@ import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -176,10 +177,9 @@ def apply_records(
         table = merged.get(table_name)
         if table_name not in indexes:
             table = merged[table_name] = dict(table or {})
-            indexes[table_name] = {
-                doc["id"]: key for key, doc in table.items() if isinstance(doc, dict) and isinstance(doc.get("id"), str)
-            }
-            next_keys[table_name] = max((int(key) for key in table if key.isdigit()), default=0) + 1
+            incoming = {doc["id"] for name, doc in records if name == table_name}
+            indexes[table_name] = _index_of(table, incoming)
+            next_keys[table_name] = _next_key_of(table)
         assert table is not None
         index = indexes[table_name]
         key = index.get(document["id"])
@@ -216,6 +216,29 @@ def _is_older(document: Mapping[str, Any], moment: Any) -> bool:
     from tui.core.record_merge import moment_order
 
     return moment_order(document.get("updated_at")) < moment_order(moment)
+
+
+def _index_of(table: dict[str, Any], incoming: set[str]) -> dict[str, str]:
+    """Storage key by record id, for the ids in ``incoming`` that ``table`` already holds.
+
+    Merging runs inside a save: the ids are gathered at C speed (``map``) and
+    only the few already there (a merge repeated after a crash) are indexed.
+    """
+    try:
+        if incoming.isdisjoint(map(dict.get, table.values(), repeat("id"))):
+            return {}  # the common case: every record is new
+        ids = list(map(dict.get, table.values(), repeat("id")))
+    except TypeError:  # a value that is not a record: look one by one
+        ids = [doc.get("id") if isinstance(doc, dict) else None for doc in table.values()]
+    return {record_id: key for record_id, key in zip(ids, table, strict=True) if record_id in incoming}
+
+
+def _next_key_of(table: dict[str, Any]) -> int:
+    """The next free numeric storage key of ``table``."""
+    try:
+        return max(map(int, table), default=0) + 1  # TinyDB keys are numbers: checked at C speed
+    except ValueError:
+        return max((int(key) for key in table if key.isdigit()), default=0) + 1
 
 
 def append(database: Path, table: str, document: Mapping[str, Any], *, own_folder: bool = False) -> None:

@@ -6,7 +6,7 @@ import os
 import re
 import stat
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import cache
 from pathlib import Path
 
@@ -84,8 +84,10 @@ def make_private(path: Path) -> None:
         os.chmod(path, PRIVATE_FILE_MODE)
 
 
-def write_private_file(path: Path, payload: bytes, *, keep_open: bool = False, overwrite: bool = True) -> int | None:
-    """Write ``payload`` to ``path`` atomically and durably, created 0600.
+def write_private_file(
+    path: Path, payload: bytes | Sequence[bytes], *, keep_open: bool = False, overwrite: bool = True
+) -> int | None:
+    """Write ``payload`` (bytes, or parts written one after another) to ``path`` atomically and durably, created 0600.
 
     A temporary file in the same folder is written, fsynced and renamed over
     ``path``; then the folder is fsynced, so when this returns the new content
@@ -101,10 +103,11 @@ def write_private_file(path: Path, payload: bytes, *, keep_open: bool = False, o
     try:
         try:
             os.fchmod(fd, PRIVATE_FILE_MODE)
-            view = memoryview(payload)
-            while view:
-                written = os.write(fd, view)
-                view = view[written:]
+            for part in (payload,) if isinstance(payload, bytes) else payload:
+                view = memoryview(part)
+                while view:
+                    written = os.write(fd, view)
+                    view = view[written:]
             os.fsync(fd)
             if overwrite:
                 os.replace(temp, path)
