@@ -1,4 +1,4 @@
-"""Backups brought in line with the database's encryption (after a set, change or remove).
+"""Backups and restore safety copies brought in line with the database's encryption (set, change, remove).
 
 ``heartwork passphrase set|change|remove`` writes the database first, then each
 backup. A kill in between leaves backups that are plain beside an encrypted
@@ -9,6 +9,7 @@ the database's own header (one small read per backup when nothing is left to do)
 
 from __future__ import annotations
 
+import glob
 import os
 from pathlib import Path
 
@@ -37,8 +38,16 @@ def _header_bytes_of(backup: Path) -> bytes | None:
         os.close(fd)
 
 
+def safety_copies_beside(database: Path) -> list[Path]:
+    """The ``<name>.before-restore-*`` copies a restore kept beside ``database`` (they parse, so they are data).
+
+    ``<name>.unreadable-*`` copies are left as they are: they are kept byte-for-byte for recovery.
+    """
+    return sorted(database.parent.glob(f"{glob.escape(database.name)}.before-restore-*"))
+
+
 def seal_backups_like(rotator: BackupRotator, envelope: Envelope | None) -> int:
-    """Re-seal every backup not written under ``envelope``'s header; return how many were.
+    """Re-seal every backup (and restore safety copy) not written under ``envelope``'s header; return how many were.
 
     With ``envelope`` None (the database is plain) encrypted backups this
     process can open are stored plain. A backup that cannot be opened (another
@@ -48,9 +57,10 @@ def seal_backups_like(rotator: BackupRotator, envelope: Envelope | None) -> int:
     try:
         backups = rotator.backups()
     except BackupRefusedError:
-        return 0
+        backups = []
     if backups:
         sweep_stale_temp_files_in(rotator.folder)
+    backups += safety_copies_beside(rotator.database)
     wanted = envelope.header_bytes if envelope is not None else b""
     rewritten = 0
     for backup in backups:
