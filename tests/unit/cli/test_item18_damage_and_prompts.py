@@ -226,3 +226,42 @@ def test_item18_no_passphrase_option_in_any_command() -> None:
     walk(parser)
     assert "--db" in seen and "--note" in seen  # the walk reached the subcommands' options
     assert not [option for option in seen if "pass" in option or "secret" in option or "code" in option]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
+def test_item18_passphrase_typed_at_the_terminal_is_not_echoed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from pty_app import AppInPty
+
+    path, _ = _locked_db(tmp_path, passphrase="velvet-otter-42")
+    monkeypatch.delenv("HEARTWORK_PASSPHRASE_FILE", raising=False)
+    exported = tmp_path / "export.json"
+    with AppInPty("--db", str(path), "export", "--out", str(exported)) as terminal:
+        assert terminal.read_until(b"Passphrase (or recovery code):", timeout=20)
+        terminal.type("velvet-otter-42\r")
+        assert terminal.wait(timeout=20) == 0
+    assert SENTENCE in exported.read_text(encoding="utf-8")
+    assert b"this export is not" in terminal.output
+    assert b"velvet-otter-42" not in terminal.output  # getpass: nothing typed is shown
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
+def test_item18_set_at_the_terminal_asks_twice_and_a_mismatch_changes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pty_app import AppInPty
+
+    path = tmp_path / "hw.json"
+    database = Database.open(path)
+    database.table("journal").insert({"id": "j1", "text": SENTENCE, "updated_at": "2026-01-01T00:00:00"})
+    database.close()
+    before = path.read_bytes()
+    monkeypatch.delenv("HEARTWORK_PASSPHRASE_FILE", raising=False)
+    with AppInPty("--db", str(path), "passphrase", "set") as terminal:
+        assert terminal.read_until(b"New passphrase:", timeout=20)
+        terminal.type("first try\r")
+        assert terminal.read_until(b"The same passphrase again:", timeout=10)
+        terminal.type("second try\r")
+        assert terminal.wait(timeout=20) == 2
+    assert b"not the same; nothing was changed" in terminal.output
+    assert b"first try" not in terminal.output and b"second try" not in terminal.output
+    assert path.read_bytes() == before
