@@ -3,7 +3,7 @@
 Each kill is a real child process, killed at a random moment inside the
 action (the window is measured first). Afterwards the database opens with the
 passphrase that was in force (the old one or the new one, never neither),
-nothing is lost, every backup opens with that same passphrase, no temp file
+nothing is lost, every backup (and restore safety copy) opens with that same passphrase, no temp file
 is left and, while encrypted, no file in the folder holds the journal's text.
 
 The normal suite kills a few times per action; set HEARTWORK_CRYPT_KILLS
@@ -31,6 +31,7 @@ from tui.store.database import Database
 from tui.store.encryption import TEST_MEMLIMIT, TEST_OPSLIMIT, WrongSecretError
 from tui.store.file_storage import parse_database
 from tui.store.passphrase import set_passphrase
+from tui.store.restore import restore_backup
 
 SENTENCE = "I let the kettle sing and did not rush"
 ENTRIES = 400
@@ -75,8 +76,13 @@ def _backup_texts(path: Path) -> dict[str, list[str]]:
     """What each backup holds (read with the keys in memory): name -> journal texts."""
     return {
         backup.name: sorted(doc["text"] for doc in parse_database(backup, read_backup(backup))["journal"].values())
-        for backup in sorted((path.parent / "backups").glob("*.json"))
+        for backup in _kept_copies(path)
     }
+
+
+def _kept_copies(path: Path) -> list[Path]:
+    """The backups and the restore safety copies beside the database."""
+    return sorted((path.parent / "backups").glob("*.json")) + sorted(path.parent.glob("hw.json.before-restore-*"))
 
 
 def _template(folder: Path, encrypted: bool) -> tuple[Path, dict[str, list[str]]]:
@@ -89,8 +95,12 @@ def _template(folder: Path, encrypted: bool) -> tuple[Path, dict[str, list[str]]
             text = SENTENCE if number == 0 else f"an ordinary day, number {number}"
             journal.insert({"id": f"j{number}", "text": text, "updated_at": "2026-01-01T00:00:00"})
     for _ in range(BACKUPS):
-        database.backups.make(path.read_bytes())  # type: ignore[union-attr]
+        newest = database.backups.make(path.read_bytes())  # type: ignore[union-attr]
+    database.close()
+    restore_backup(path, newest)  # a restore safety copy beside the database, and its backup
+    database = Database.open(path)
     expected = _backup_texts(path)
+    assert any(".before-restore-" in name for name in expected)
     if encrypted:
         set_passphrase(database, "old", opslimit=TEST_OPSLIMIT, memlimit=TEST_MEMLIMIT)
     database.close()
@@ -144,8 +154,7 @@ def _check_after_kill(path: Path, action: str, expected: dict[str, list[str]]) -
     database.close()
     assert len(texts) == ENTRIES and SENTENCE in texts, "records were lost"
     header = _header_of(path.read_bytes())
-    assert database.backups is not None
-    backups = database.backups.backups()
+    backups = _kept_copies(path)
     assert set(expected) <= {backup.name for backup in backups}, "a backup was lost"
     for backup in backups:
         payload = read_backup(backup)
