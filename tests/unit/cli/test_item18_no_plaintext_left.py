@@ -9,6 +9,7 @@ stay plain on purpose, and the export command says so.
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -35,8 +36,10 @@ DEAD_PID = 4_190_000  # above the usual pid_max: no process has it
 
 @pytest.fixture(autouse=True)
 def _cheap_and_locked_after(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setattr("tui.store.passphrase.DEFAULT_OPSLIMIT", TEST_OPSLIMIT)
-    monkeypatch.setattr("tui.store.passphrase.DEFAULT_MEMLIMIT", TEST_MEMLIMIT)
+    from tui.store import passphrase
+
+    cheap = functools.partial(passphrase.set_passphrase, opslimit=TEST_OPSLIMIT, memlimit=TEST_MEMLIMIT)
+    monkeypatch.setattr(passphrase, "set_passphrase", cheap)  # the command imports it when it runs
     encryption.forget_all()
     yield
     encryption.forget_all()
