@@ -79,9 +79,10 @@ def _launch(args: argparse.Namespace) -> int:
         if isinstance(outcome, NotOpened):
             return fail(outcome.message, outcome.exit_code)
         from tui.cli.recovery import run_recovery
+        from tui.store.errors import EncryptionHeaderError
 
         if not run_recovery(outcome.error):
-            return EXIT_FAILURE
+            return EXIT_USAGE if isinstance(outcome.error, EncryptionHeaderError) else EXIT_FAILURE
         # a backup was restored: open it
 
 
@@ -90,10 +91,14 @@ def _unlock_if_locked(path: Path) -> None:
 
     Plain files cost one small read of their first bytes; no cryptography is loaded for them.
     """
+    from tui.store.errors import EncryptionHeaderError
     from tui.store.locked_file import read_header
 
-    if read_header(path) is None:
-        return
+    try:
+        if read_header(path) is None:
+            return
+    except EncryptionHeaderError:
+        return  # opening it finds the same problem and offers the recovery screen
     from tui.core.encryption_header import decode_header
 
     header, header_bytes, _ = decode_header(path.read_bytes())

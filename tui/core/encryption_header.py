@@ -81,7 +81,9 @@ def decode_header(payload: bytes) -> tuple[Header, bytes, bytes]:
     if magic != MAGIC:
         raise HeaderError("the file is not an encrypted Heartwork file")
     if version not in KNOWN_VERSIONS:
-        raise HeaderError(f"the file uses encryption format {version}, which this Heartwork does not know")
+        raise HeaderError(
+            f"the file uses encryption format {version}, which this Heartwork does not know (a newer version may open it)"
+        )
     end = _PREFIX.size + length
     if length > MAX_HEADER_BYTES or len(payload) < end:
         raise HeaderError("the encryption header is cut short")

@@ -104,7 +104,7 @@ class BackupRotator:
 
     def newest(self) -> Path | None:
         """The newest backup that parses as a database, or None (never raises)."""
-        from tui.store.errors import CorruptDatabaseError
+        from tui.store.errors import CorruptDatabaseError, DatabaseLockedError
         from tui.store.file_storage import parse_database
 
         try:
@@ -114,6 +114,8 @@ class BackupRotator:
         for candidate in candidates:
             try:
                 parse_database(candidate, read_backup(candidate))
+            except DatabaseLockedError:
+                return candidate  # encrypted and not unlocked here: checked when it is restored
             except (CorruptDatabaseError, BackupRefusedError, OSError):
                 continue
             return candidate

@@ -107,6 +107,10 @@ class Database:
             except OSError:
                 pass  # a read-only disk: reading works, and saving will say why it cannot
         database.merge_inbox()
+        if storage.envelope is not None:  # finish a passphrase set or change that a kill cut short
+            from tui.store.backup_sealing import seal_backups_left_behind
+
+            seal_backups_left_behind(rotator, storage.envelope)
         return database
 
     def merge_inbox(self) -> bool:

@@ -31,6 +31,13 @@ class CorruptDatabaseError(StoreError):
         )
 
 
+class EncryptionHeaderError(CorruptDatabaseError):
+    """The file starts like an encrypted Heartwork file, but its header is cut short, damaged or of an unknown format.
+
+    The same recovery path as any unreadable file (kept, backup offered); the shell exits with 2.
+    """
+
+
 class DatabaseTooNewError(StoreError):
     """The file was written by a newer Heartwork; it is left as it is."""
 

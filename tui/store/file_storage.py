@@ -30,7 +30,7 @@ from tinydb.storages import Storage
 from tui.core.backup_contents import holds_records
 from tui.core.encryption_header import HeaderError, is_encrypted
 from tui.store import codec
-from tui.store.errors import CorruptDatabaseError, InvalidValueError, StoreWriteError
+from tui.store.errors import CorruptDatabaseError, EncryptionHeaderError, InvalidValueError, StoreWriteError
 from tui.store.inbox_overlay import InboxOverlay
 from tui.store.merge import merge_unsaved
 from tui.store.migrations import version_problem
@@ -350,7 +350,7 @@ def _decrypted(path: Path, payload: bytes, newest_backup: Callable[[], Path | No
     try:
         return decrypt(path, payload)
     except HeaderError as error:
-        raise CorruptDatabaseError(path, str(error), newest_backup()) from error
+        raise EncryptionHeaderError(path, str(error), newest_backup()) from error
     except CryptoError as error:
         reason = "the encrypted file did not pass its integrity check (it was changed or damaged)"
         raise CorruptDatabaseError(path, reason, newest_backup()) from error

@@ -2,27 +2,26 @@
 
 Each is one atomic save through the database's own storage (under its lock):
 a kill at any moment leaves the old file or the new one, each complete and
-opening with the passphrase it was written under. The backups are then
+opening with the passphrase it was written under. The backups are
 rewritten the same way (each atomically): turning encryption on leaves no
 readable copy behind, and after a change they open with the new passphrase.
+A kill among the backups is finished by the next unlocked open
+(:mod:`tui.store.backup_sealing`).
 """
 
 from __future__ import annotations
 
-from tui.core.encryption_header import is_encrypted
-from tui.store.backups import read_backup
+from tui.store.backup_sealing import seal_backups_like
 from tui.store.database import Database
 from tui.store.encryption import (
     DEFAULT_MEMLIMIT,
     DEFAULT_OPSLIMIT,
     Envelope,
     create_envelope,
-    decrypt,
     remember,
     rewrap,
 )
 from tui.store.file_storage import AtomicFileStorage
-from tui.store.permissions import write_private_file
 
 
 def _storage(database: Database) -> AtomicFileStorage:
@@ -38,22 +37,23 @@ def is_locked_with_passphrase(database: Database) -> bool:
 
 
 def _rewrite(database: Database, envelope: Envelope | None) -> None:
+    # Removing: backups first, so a kill in between leaves the data still locked (and the next
+    # unlocked open seals those backups again), never encrypted backups beside a plain database
+    # that nobody would unlock again. Setting or changing: the database first, for the same reason.
+    if envelope is None:
+        _rewrite_backups(database, None)
     storage = _storage(database)
     with database.transaction():
         data = storage.read() or {}
         storage.envelope = envelope
         storage.write(data)  # StoreWriteError: the old file is intact and still opens as before
-    _rewrite_backups(database, envelope)
+    if envelope is not None:
+        _rewrite_backups(database, envelope)
 
 
 def _rewrite_backups(database: Database, envelope: Envelope | None) -> None:
-    rotator = database.backups
-    if rotator is None:
-        return
-    for backup in rotator.backups():
-        payload = read_backup(backup)
-        plain = decrypt(backup, payload) if is_encrypted(payload) else payload
-        write_private_file(backup, envelope.seal(plain) if envelope is not None else plain)
+    if database.backups is not None:
+        seal_backups_like(database.backups, envelope)
 
 
 def set_passphrase(

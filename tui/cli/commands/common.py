@@ -67,11 +67,16 @@ def fail(message: str, code: int = EXIT_FAILURE) -> int:
 def fail_store(error: StoreError, what: str = "your change") -> int:
     """Print why the store refused, truly for a command that ends now, and return EXIT_FAILURE.
 
+    A damaged or unknown encryption header returns EXIT_USAGE (2), as a wrong passphrase does.
+
     The app keeps a change that could not be saved in memory for a retry; a
     shell command exits, so the change is gone: say that it was not saved and
     what to do before running the command again.
     """
-    from tui.store.errors import StoreWriteError, write_problem_advice
+    from tui.store.errors import EncryptionHeaderError, StoreWriteError, write_problem_advice
+
+    if isinstance(error, EncryptionHeaderError):  # the data is there but cannot be unlocked by this Heartwork
+        return fail(f"{what} could not go ahead. {error}", EXIT_USAGE)
 
     if isinstance(error, StoreWriteError):
         return fail(

@@ -29,9 +29,17 @@ def read_secret(prompt: str, variable: str = PASSPHRASE_FILE_VARIABLE) -> str:
     if named:
         try:
             text = Path(named).read_text(encoding="utf-8")
+        except FileNotFoundError as error:
+            raise NoPassphraseError(f"the passphrase file {named} ({variable}) does not exist") from error
+        except PermissionError as error:
+            raise NoPassphraseError(f"Heartwork may not read the passphrase file {named} ({variable})") from error
         except (OSError, UnicodeDecodeError) as error:
-            raise NoPassphraseError(f"could not read the passphrase file {named}: {error}") from error
-        return text.splitlines()[0] if text else ""
+            reason = getattr(error, "strerror", None) or "it is not UTF-8 text"
+            raise NoPassphraseError(f"could not read the passphrase file {named} ({variable}): {reason}") from error
+        first = text.splitlines()[0] if text else ""
+        if not first:
+            raise NoPassphraseError(f"the passphrase file {named} ({variable}) is empty; its first line is used")
+        return first
     if not sys.stdin.isatty():
         raise NoPassphraseError(f"no passphrase given (type it at a terminal, or set {variable})")
     try:
@@ -46,10 +54,18 @@ def unlock_locked(error: object) -> None:
     Up to three tries at a terminal, with a short growing pause after a wrong
     one; one try from a file. Raises NoPassphraseError when it gives up.
     """
-    from tui.store.encryption import DatabaseLockedError, WrongSecretError, remember, unlock
+    from tui.store.encryption import (
+        RECOVERY_LENGTH,
+        DatabaseLockedError,
+        WrongSecretError,
+        normalise_recovery_code,
+        remember,
+        unlock,
+    )
 
     assert isinstance(error, DatabaseLockedError)
     from_file = bool(os.environ.get(PASSPHRASE_FILE_VARIABLE))
+    secret = ""
     for attempt in range(1 if from_file else ATTEMPTS):
         secret = read_secret("Passphrase (or recovery code): ")
         try:
@@ -59,4 +75,9 @@ def unlock_locked(error: object) -> None:
             if not from_file:
                 print("That did not open it. Take your time and try again.")
                 time.sleep(0.5 * (attempt + 1))
+    if len(normalise_recovery_code(secret)) == RECOVERY_LENGTH:
+        raise NoPassphraseError(
+            "that recovery code did not open the data; check it letter by letter against the one you kept "
+            "(spaces, dashes and small letters do not matter). Nothing was changed."
+        )
     raise NoPassphraseError("that passphrase or recovery code did not open the data; nothing was changed")
