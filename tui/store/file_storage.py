@@ -146,12 +146,15 @@ class AtomicFileStorage(Storage):
             return None
         try:
             info = os.fstat(fd)
-            payload = _read_all(fd, info.st_size)
-            data = parse_database(self.path, payload, self._newest_backup)
-            if is_encrypted(payload):
-                from tui.store.encryption import envelope_for
+            data = _parse_plain_file(self.path, fd, info.st_size, self._newest_backup)
+            if data is None:  # encrypted, or not laid out as expected: read whole, as before
+                payload = _read_all(fd, info.st_size)
+                data = parse_database(self.path, payload, self._newest_backup)
+                if is_encrypted(payload):
+                    from tui.store.encryption import envelope_for
 
-                self.envelope = envelope_for(payload)
+                    self.envelope = envelope_for(payload)
+                del payload  # parsed: never kept beside the records
         except CorruptDatabaseError:
             os.close(fd)
             self._bad_identity = identity_of(info)
@@ -309,6 +312,25 @@ def _read_all(fd: int, size_hint: int) -> bytes:
         chunks.append(chunk)
         wanted = 1 << 20
     return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+
+
+def _parse_plain_file(
+    path: Path, fd: int, size: int, newest_backup: Callable[[], Path | None]
+) -> dict[str, Any] | None:
+    """A plain database file parsed straight from ``fd`` in pieces (no copy of the file in memory).
+
+    None for an encrypted file and for one that does not parse this way: the
+    caller reads it whole (:func:`parse_database`), which also names what is wrong.
+    """
+    if is_encrypted(os.pread(fd, 64, 0)):
+        return None
+    data = codec.decode_large_file(fd, size)
+    if data is None:
+        return None
+    problem = shape_problem(data) or version_problem(data)
+    if problem:
+        raise CorruptDatabaseError(path, problem, newest_backup())
+    return cast(dict[str, Any], data)
 
 
 def parse_database(
