@@ -20,19 +20,21 @@ the whole file as before, so errors and their messages are unchanged.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from typing import Any
 
 import orjson
 
-CHUNK_BYTES = 1 << 18
+CHUNK_BYTES = 1 << 16
 """How much is read and parsed at a time (records longer than this are read whole)."""
 
 MAX_FAILED_PROPOSALS = 64
 """Proposed ends that may fall inside records before giving up on this way of parsing."""
 
 ReadAt = Callable[[int, int], bytes]
+OnRecords = Callable[[str, dict[str, Any]], object]
 
 _WS = rb"[ \t\n\r]*"
 _START = re.compile(_WS + rb"\{" + _WS)
@@ -87,21 +89,27 @@ class _Source:
                 raise _NotChunkable
 
 
-def decode_chunked(read_at: ReadAt, size: int) -> dict[str, Any] | None:
-    """The database read through ``read_at(offset, count)`` (``size`` bytes), or None to parse it whole."""
+def decode_chunked(
+    read_at: ReadAt, size: int, on_records: OnRecords = lambda name, records: None
+) -> dict[str, Any] | None:
+    """The database read through ``read_at(offset, count)`` (``size`` bytes), or None to parse it whole.
+
+    ``on_records(table name, records)`` sees each run of records as it is parsed,
+    before it joins its table (to make it smaller while it is still fresh).
+    """
     try:
-        return _decode(_Source(read_at, size))
+        return _decode(_Source(read_at, size), on_records)
     except (_NotChunkable, orjson.JSONDecodeError, RecursionError):
         return None
 
 
-def decode_bytes_chunked(payload: bytes) -> dict[str, Any] | None:
+def decode_bytes_chunked(payload: bytes, on_records: OnRecords = lambda name, records: None) -> dict[str, Any] | None:
     """:func:`decode_chunked` of bytes already in memory (an encrypted file, decrypted)."""
     view = memoryview(payload)
-    return decode_chunked(lambda offset, count: bytes(view[offset : offset + count]), len(payload))
+    return decode_chunked(lambda offset, count: bytes(view[offset : offset + count]), len(payload), on_records)
 
 
-def _decode(source: _Source) -> dict[str, Any]:
+def _decode(source: _Source, on_records: OnRecords) -> dict[str, Any]:
     data: dict[str, Any] = {}
     pos = source.match(_START, 0).end()
     if source.buffer[pos : pos + 1] == b"}":
@@ -111,7 +119,7 @@ def _decode(source: _Source) -> dict[str, Any]:
         head = source.match(_TABLE_HEAD, pos)
         name = orjson.loads(b'"' + head.group(1) + b'"')
         pos = head.end()
-        table, pos = _table(source, pos)
+        table, pos = _table(source, pos, functools.partial(on_records, name))
         data[name] = table
         after = source.match(_AFTER_TABLE, pos)
         pos = after.end()
@@ -129,7 +137,7 @@ def _ends(source: _Source, pos: int) -> int:
     return len(source.buffer)
 
 
-def _table(source: _Source, pos: int) -> tuple[dict[str, Any], int]:
+def _table(source: _Source, pos: int, on_records: Callable[[dict[str, Any]], object]) -> tuple[dict[str, Any], int]:
     """The records of the table whose ``{`` ends before ``pos``, and where its ``}`` ends."""
     table: dict[str, Any] = {}
     source.drop(pos)
@@ -157,7 +165,9 @@ def _table(source: _Source, pos: int) -> tuple[dict[str, Any], int]:
                 end = len(error.doc[: error.pos].encode("utf-8"))
                 if run[end - 1 : end] != b"}":
                     raise _NotChunkable from None
-                table.update(orjson.loads(run[:end]))
+                records = orjson.loads(run[:end])
+                on_records(records)
+                table.update(records)
                 return table, end - 1
             failures += 1
             if failures > MAX_FAILED_PROPOSALS:
@@ -165,6 +175,7 @@ def _table(source: _Source, pos: int) -> tuple[dict[str, Any], int]:
             limit = chosen.start()  # it fell inside a record: try the one before it
             continue
         del run
+        on_records(records)
         table.update(records)
         del records
         _give_back()

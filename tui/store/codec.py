@@ -40,14 +40,20 @@ _first_load_frozen = False
 def decode_large(payload: bytes) -> Any:
     """:func:`decode` for a whole database, parsed a run of records at a time (see :mod:`chunked_decode`).
 
-    Gives exactly what :func:`decode` gives (and raises the same errors), with
-    no parse tree of the whole file beside the records.
+    Gives what :func:`decode` gives (and raises the same errors), with no parse
+    tree of the whole file beside the records, and repeated values shared
+    (:mod:`tui.store.shared_values`).
     """
     from tui.store.chunked_decode import decode_bytes_chunked
+    from tui.store.shared_values import ValueSharer, share_repeated_values
 
     with collector_paused():
-        data = decode_bytes_chunked(payload)
-        return orjson.loads(payload) if data is None else data
+        data = decode_bytes_chunked(payload, ValueSharer())
+        if data is None:
+            data = orjson.loads(payload)
+            if isinstance(data, dict):
+                share_repeated_values(data)
+        return data
 
 
 def decode_large_file(fd: int, size: int) -> Any | None:
@@ -58,9 +64,10 @@ def decode_large_file(fd: int, size: int) -> Any | None:
     which says what is wrong.
     """
     from tui.store.chunked_decode import decode_chunked
+    from tui.store.shared_values import ValueSharer
 
     with collector_paused():
-        return decode_chunked(lambda offset, count: os.pread(fd, count, offset), size)
+        return decode_chunked(lambda offset, count: os.pread(fd, count, offset), size, ValueSharer())
 
 
 _first_load_frozen = False
