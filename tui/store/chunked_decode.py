@@ -162,7 +162,8 @@ def _table(source: _Source, pos: int, on_records: Callable[[dict[str, Any]], obj
         except orjson.JSONDecodeError as error:
             if error.msg == "unexpected content after document":
                 # The table ended inside this run: its first object is the rest of the table.
-                end = len(error.doc[: error.pos].encode("utf-8"))
+                # (orjson counts characters, and points past any whitespace after the object.)
+                end = len(run[: len(error.doc[: error.pos].encode("utf-8"))].rstrip(b" \t\n\r"))
                 if run[end - 1 : end] != b"}":
                     raise _NotChunkable from None
                 records = orjson.loads(run[:end])
