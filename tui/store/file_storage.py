@@ -146,7 +146,7 @@ class AtomicFileStorage(Storage):
             return None
         try:
             info = os.fstat(fd)
-            data = _parse_plain_file(self.path, fd, info.st_size, self._newest_backup)
+            data = parse_plain_file(self.path, fd, info.st_size, self._newest_backup)
             if data is None:  # encrypted, or not laid out as expected: read whole, as before
                 payload = _read_all(fd, info.st_size)
                 data = parse_database(self.path, payload, self._newest_backup)
@@ -305,6 +305,13 @@ class AtomicFileStorage(Storage):
             pass
 
 
+def read_database_fd(path: Path, fd: int, newest_backup: Callable[[], Path | None] = lambda: None) -> dict[str, Any]:
+    """The database in the open file ``fd``: streamed when plain, else read whole (decrypted) and parsed."""
+    size = os.fstat(fd).st_size
+    data = parse_plain_file(path, fd, size, newest_backup)
+    return parse_database(path, _read_all(fd, size), newest_backup) if data is None else data
+
+
 def _read_all(fd: int, size_hint: int) -> bytes:
     chunks = []
     wanted = size_hint + 1  # one read for the whole file; the +1 notices a file that grew
@@ -314,10 +321,10 @@ def _read_all(fd: int, size_hint: int) -> bytes:
     return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
-def _parse_plain_file(
-    path: Path, fd: int, size: int, newest_backup: Callable[[], Path | None]
-) -> dict[str, Any] | None:
+def parse_plain_file(path: Path, fd: int, size: int, newest_backup: Callable[[], Path | None]) -> dict[str, Any] | None:
     """A plain database file parsed straight from ``fd`` in pieces (no copy of the file in memory).
+
+    Raises CorruptDatabaseError, as :func:`parse_database`, for a file that parses but is not a database.
 
     None for an encrypted file and for one that does not parse this way: the
     caller reads it whole (:func:`parse_database`), which also names what is wrong.
