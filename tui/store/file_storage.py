@@ -324,10 +324,9 @@ def _read_all(fd: int, size_hint: int) -> bytes:
 def parse_plain_file(path: Path, fd: int, size: int, newest_backup: Callable[[], Path | None]) -> dict[str, Any] | None:
     """A plain database file parsed straight from ``fd`` in pieces (no copy of the file in memory).
 
-    Raises CorruptDatabaseError, as :func:`parse_database`, for a file that parses but is not a database.
-
     None for an encrypted file and for one that does not parse this way: the
-    caller reads it whole (:func:`parse_database`), which also names what is wrong.
+    caller reads it whole (:func:`parse_database`), which also names what is
+    wrong. A file that parses but is not a database raises CorruptDatabaseError.
     """
     if is_encrypted(os.pread(fd, 64, 0)):
         return None
