@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import gc
 import math
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import orjson
@@ -35,7 +38,44 @@ _first_load_frozen = False
 
 
 def decode_large(payload: bytes) -> Any:
-    """:func:`decode` for a whole database: the cyclic garbage collector is paused meanwhile.
+    """:func:`decode` for a whole database, parsed a run of records at a time (see :mod:`chunked_decode`).
+
+    Gives what :func:`decode` gives (and raises the same errors), with no parse
+    tree of the whole file beside the records, and repeated values shared
+    (:mod:`tui.store.shared_values`).
+    """
+    from tui.store.chunked_decode import decode_bytes_chunked
+    from tui.store.shared_values import ValueSharer, share_repeated_values
+
+    with collector_paused():
+        data = decode_bytes_chunked(payload, ValueSharer())
+        if data is None:
+            data = orjson.loads(payload)
+            if isinstance(data, dict):
+                share_repeated_values(data)
+        return data
+
+
+def decode_large_file(fd: int, size: int) -> Any | None:
+    """The database in the open file ``fd`` (``size`` bytes), read and parsed in pieces.
+
+    None if it is not laid out as a set of tables of records (or is not valid
+    JSON): the caller then reads it whole and parses it with :func:`decode_large`,
+    which says what is wrong.
+    """
+    from tui.store.chunked_decode import decode_chunked
+    from tui.store.shared_values import ValueSharer
+
+    with collector_paused():
+        return decode_chunked(lambda offset, count: os.pread(fd, count, offset), size, ValueSharer())
+
+
+_first_load_frozen = False
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector is paused while a whole database is parsed.
 
     Parsing creates tens of thousands of dicts and lists, none of them cyclic
     garbage; left running, the collector would walk them again and again.
@@ -43,7 +83,7 @@ def decode_large(payload: bytes) -> Any:
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        data = orjson.loads(payload)
+        yield
         global _first_load_frozen
         if not _first_load_frozen:
             # The first load happens at start-up, before any screen exists: what is
@@ -53,7 +93,6 @@ def decode_large(payload: bytes) -> Any:
             # not frozen, so nothing made by the UI is ever hidden from the collector.
             _first_load_frozen = True
             gc.freeze()
-        return data
     finally:
         if was_enabled:
             gc.enable()

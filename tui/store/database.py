@@ -10,6 +10,7 @@ complete, because writers rename a new file into place.
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
@@ -23,7 +24,7 @@ from tui.store.backups import BackupRotator
 from tui.store.checked_table import CheckedTable
 from tui.store.errors import DatabaseTooNewError, StoreBusyError, StoreWriteError
 from tui.store.file_lock import lock_timeout_errors, make_lock
-from tui.store.file_storage import AtomicFileStorage, parse_database
+from tui.store.file_storage import AtomicFileStorage, read_database_fd
 from tui.store.inbox import apply_records, read_pending
 from tui.store.memory_storage import MemoryStorage
 from tui.store.migrations import CURRENT_VERSION, META_TABLE, migrate, version_of
@@ -153,11 +154,14 @@ class Database:
         if own_folder:
             check_private_dir(path.parent)
         try:
-            payload = path.read_bytes()
+            fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
         except FileNotFoundError:
             data: dict[str, Any] = {}
         else:
-            data = parse_database(path, payload, BackupRotator(path).newest)
+            try:
+                data = read_database_fd(path, fd, BackupRotator(path).newest)  # streamed: no copy of the file
+            finally:
+                os.close(fd)
         _refuse_too_new(path, data)
         migrate(data)
         data = apply_records(data, read_pending(path).records)  # quick captures, read without merging

@@ -146,12 +146,15 @@ class AtomicFileStorage(Storage):
             return None
         try:
             info = os.fstat(fd)
-            payload = _read_all(fd, info.st_size)
-            data = parse_database(self.path, payload, self._newest_backup)
-            if is_encrypted(payload):
-                from tui.store.encryption import envelope_for
+            data = parse_plain_file(self.path, fd, info.st_size, self._newest_backup)
+            if data is None:  # encrypted, or not laid out as expected: read whole, as before
+                payload = _read_all(fd, info.st_size)
+                data = parse_database(self.path, payload, self._newest_backup)
+                if is_encrypted(payload):
+                    from tui.store.encryption import envelope_for
 
-                self.envelope = envelope_for(payload)
+                    self.envelope = envelope_for(payload)
+                del payload  # parsed: never kept beside the records
         except CorruptDatabaseError:
             os.close(fd)
             self._bad_identity = identity_of(info)
@@ -303,6 +306,13 @@ class AtomicFileStorage(Storage):
             pass
 
 
+def read_database_fd(path: Path, fd: int, newest_backup: Callable[[], Path | None] = lambda: None) -> dict[str, Any]:
+    """The database in the open file ``fd``: streamed when plain, else read whole (decrypted) and parsed."""
+    size = os.fstat(fd).st_size
+    data = parse_plain_file(path, fd, size, newest_backup)
+    return parse_database(path, _read_all(fd, size), newest_backup) if data is None else data
+
+
 def _read_all(fd: int, size_hint: int) -> bytes:
     chunks = []
     wanted = size_hint + 1  # one read for the whole file; the +1 notices a file that grew
@@ -310,6 +320,24 @@ def _read_all(fd: int, size_hint: int) -> bytes:
         chunks.append(chunk)
         wanted = 1 << 20
     return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+
+
+def parse_plain_file(path: Path, fd: int, size: int, newest_backup: Callable[[], Path | None]) -> dict[str, Any] | None:
+    """A plain database file parsed straight from ``fd`` in pieces (no copy of the file in memory).
+
+    None for an encrypted file and for one that does not parse this way: the
+    caller reads it whole (:func:`parse_database`), which also names what is
+    wrong. A file that parses but is not a database raises CorruptDatabaseError.
+    """
+    if is_encrypted(os.pread(fd, 64, 0)):
+        return None
+    data = codec.decode_large_file(fd, size)
+    if data is None:
+        return None
+    problem = shape_problem(data) or version_problem(data)
+    if problem:
+        raise CorruptDatabaseError(path, problem, newest_backup())
+    return cast(dict[str, Any], data)
 
 
 def parse_database(
