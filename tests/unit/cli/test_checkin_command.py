@@ -7,18 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
-
-REPO_ROOT = Path(__file__).resolve().parents[3]
-
-
-def run_cli(*args: str, db: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "tui", "--db", str(db), "checkin", *args],
-        cwd=REPO_ROOT,
-        capture_output=True,
-        text=True,
-        timeout=30,
-    )
+from checkin_cli import REPO_ROOT, run_cli
 
 
 def checkins_in(db: Path) -> list[dict[str, object]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from test_checkin_command import run_cli
+from checkin_cli import run_cli
 
 from tui.core.care import care_due
 from tui.core.settings import Settings
