@@ -31,7 +31,7 @@ class PassphraseSection(Vertical):
     PassphraseSection #passphrase-status { margin-bottom: 1; }
     PassphraseSection #passphrase-buttons-row { height: auto; margin-bottom: 1; }
     PassphraseSection #passphrase-buttons-row Button { margin-right: 2; }
-    PassphraseSection #settings-lock-after { width: 28; }
+    PassphraseSection #settings-lock-after { width: 30; }
     PassphraseSection .settings-row { height: auto; }
     PassphraseSection .settings-row Label { padding: 1 1; }
     """
@@ -59,4 +59,4 @@ class PassphraseSection(Vertical):
                 allow_blank=False,
                 id="settings-lock-after",
             )
-            yield Label("Lock when I step away (with a passphrase on)")
+            yield Label("Lock when I step away (with a passphrase)")
