@@ -73,6 +73,12 @@ class LockingApp(CarefulApp):
         minutes = self.settings.lock_after_minutes
         if minutes <= 0 or self.locked or not self.passphrase_in_use():
             return
+        stack = self.screen_stack  # empty while the app starts or closes
+        if not stack:
+            return
+        if getattr(stack[-1], "KEEPS_AWAKE", False):
+            self._last_activity = self.clock.monotonic()  # a breathing session or a guide plays on: not away
+            return
         if self.idle_seconds() >= minutes * 60:
             self.lock_now()
 

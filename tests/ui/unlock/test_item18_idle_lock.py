@@ -137,3 +137,26 @@ async def test_item18_no_lock_now_without_a_passphrase(tmp_path: Path, clock: Fa
         await pilot.pause()
         assert isinstance(app.screen, JournalScreen)
     store.close()
+
+
+async def test_item18_a_playing_practice_is_not_idle(tmp_path: Path, clock: FakeClock) -> None:
+    from textual.screen import Screen
+
+    class PlayingScreen(Screen[None]):
+        KEEPS_AWAKE = True
+
+    store = open_store(tmp_path, clock, encrypted=True, settings=Settings(lock_after_minutes=MINUTES))
+    app = build_app(store, clock, tmp_path)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        app.push_screen(PlayingScreen())
+        await pilot.pause()
+        clock.advance(MINUTES * 60 * 3)  # a long guided meditation, no keys
+        await pilot.pause(0.12)
+        assert isinstance(app.screen, PlayingScreen)
+        app.pop_screen()
+        await pilot.pause()
+        clock.advance(MINUTES * 60)  # it ended: now the idle minutes count
+        await pilot.pause(0.12)
+        assert isinstance(app.screen, UnlockScreen)
+    store.close()
