@@ -55,7 +55,7 @@ class LockingApp(CarefulApp):
     def start_idle_watch(self) -> None:
         """Begin counting idle time (once the data is open)."""
         self._last_activity = self.clock.monotonic()
-        self.set_interval(self.idle_check_seconds, self.check_idle, name="idle-lock")
+        self.set_interval(self.idle_check_seconds, self.check_idle_lock, name="idle-lock")
 
     def note_activity(self, event: events.Event) -> None:
         """A key, click, scroll or mouse move: the person is here, so idle time starts again."""
@@ -68,7 +68,7 @@ class LockingApp(CarefulApp):
             return 0.0
         return self.clock.monotonic() - self._last_activity
 
-    def check_idle(self) -> None:
+    def check_idle_lock(self) -> None:
         """Lock if the setting asks for it and the person has been away that long."""
         minutes = self.settings.lock_after_minutes
         if minutes <= 0 or self.locked or not self.passphrase_in_use():
