@@ -188,3 +188,35 @@ async def test_item18_typed_ahead_keys_never_dismiss_the_recovery_code(tmp_path:
             assert app.screen is dialog
         assert "Take your time" in str(dialog.query_one("#recovery-hint", Static).render())
     store.close()
+
+
+async def test_item18_a_full_disk_says_so_and_leaves_the_data_as_it_was(
+    tmp_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    import tui.store.file_storage as file_storage
+
+    store = open_store(tmp_path, clock)
+    path = database_path(store)
+    app = build_app(store, clock, tmp_path)
+    real_write = file_storage.write_private_file
+
+    def full_disk(*args: object, **kwargs: object) -> object:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    async with app.run_test(size=(100, 40)) as pilot:
+        dialog = await _open_dialog(app, pilot, "settings-passphrase-on")
+        _fill(dialog, new=NEW, again=NEW)
+        monkeypatch.setattr(file_storage, "write_private_file", full_disk)
+        await _go(app, pilot, dialog)
+        monkeypatch.setattr(file_storage, "write_private_file", real_write)
+        assert app.screen is dialog
+        assert "full" in _message(dialog).lower() or "space" in _message(dialog).lower()
+        assert not app.query(RecoveryCodeDialog)
+        assert not is_encrypted(path.read_bytes())
+        assert not app.passphrase_in_use()  # the next save is not sealed under a passphrase never confirmed
+        app.update_settings(bell=True)
+        await pilot.pause()
+    store.close()
+    assert not is_encrypted(path.read_bytes()) and SENTENCE.encode() in path.read_bytes()

@@ -59,7 +59,7 @@ def _guarded(database: Database, change: Callable[[], str | None], backups_note:
         code = change()
     except WrongSecretError:
         return PassphraseOutcome(problem=WRONG_CURRENT)
-    except StoreError as error:
+    except (StoreError, ValueError) as error:  # ValueError: the data is not (or no longer) locked
         storage.envelope = before  # the file on disk still opens as before: so must the next save
         if before is not None:
             remember(before)
