@@ -65,6 +65,10 @@ def resume_session(database: Database, locked: DatabaseLockedError) -> bool:
     if storage is None or envelope is None:
         return False
     storage.envelope = envelope
+    if storage.inbox is not None:
+        # Quick captures sealed while locked could not be opened then: read the whole inbox again with the key.
+        storage.inbox.reset()
+    database.refresh()
     if database.unsaved_changes:
         database.retry_save()
     return True

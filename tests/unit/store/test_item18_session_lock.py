@@ -50,3 +50,25 @@ def test_item18_a_plain_database_has_nothing_to_lock(tmp_path: Path) -> None:
     database = Database.open(tmp_path / "hw.json")
     assert lock_session(database) is None and not is_session_locked(database)
     database.close()
+
+
+def test_item18_a_quick_capture_sealed_while_locked_is_merged_after_unlock(tmp_path: Path) -> None:
+    from tui.store import inbox
+
+    path = tmp_path / "hw.json"
+    database = Database.open(path)
+    database.table("journal").insert({"id": "j1", "text": "before", "updated_at": "2026-01-01T00:00:00"})
+    set_passphrase(database, "a long passphrase", opslimit=TEST_OPSLIMIT, memlimit=TEST_MEMLIMIT)
+    locked = lock_session(database)
+    assert locked is not None
+    capture = {"id": "j2", "text": "added from the shell", "updated_at": "2026-01-01T00:00:02"}
+    inbox.append(path, "journal", capture)
+    assert b"added from the shell" not in inbox.inbox_path_for(path).read_bytes()  # sealed
+    database.table("journal").all()  # a screen reads while locked: the sealed line cannot be opened yet
+    encryption.remember(encryption.unlock(locked.header, locked.header_bytes, "a long passphrase"))
+    assert resume_session(database, locked)
+    texts = {document["text"] for document in database.table("journal").all()}
+    assert texts == {"before", "added from the shell"}
+    database.table("journal").insert({"id": "j3", "text": "after", "updated_at": "2026-01-01T00:00:03"})
+    assert b"added from the shell" in encryption.decrypt(path, path.read_bytes())  # merged into the file
+    database.close()
