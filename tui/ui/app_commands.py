@@ -82,7 +82,7 @@ class CommandsApp(UndoingApp, CarefulApp):
         yield SystemCommand(
             "Guided meditation", "A body scan, loving-kindness or a self-compassion pause", self.action_meditate
         )
-        yield SystemCommand("Settings", "Theme, reduced motion, bell, week start", self.action_settings)
+        yield SystemCommand("Settings", "Theme, motion, bell, week start, passphrase", self.action_settings)
         yield SystemCommand("Export my data", "A copy of everything as JSON, or check-ins as CSV", self.action_export)
         yield SystemCommand(
             "Session report", "A summary of recent days to bring to therapy", self.action_session_report
