@@ -7,6 +7,7 @@ from typing import Any
 
 WEEK_STARTS = ("monday", "sunday")
 AFFIRM_ADVANCE_CHOICES = (0, 10, 20, 30, 60)
+LOCK_AFTER_CHOICES = (0, 5, 15, 30, 60)  # minutes idle before an encrypted app locks itself (0: never)
 
 
 @dataclass(frozen=True)
@@ -19,6 +20,7 @@ class Settings:
     week_start: str = "monday"
     affirm_advance_seconds: int = 0  # Affirm moves on by itself every N seconds (0: off)
     care_shown_on: str = ""  # ISO date the low-check-in care line was last shown ("" for never)
+    lock_after_minutes: int = 0  # lock after this many idle minutes when encrypted (0: off)
     keep_deletion_marks_days: int = 180  # how long a deletion is remembered so a synced copy cannot undo it
     id: str = "settings"
 

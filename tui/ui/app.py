@@ -31,6 +31,7 @@ from tui.sections import SECTIONS, Section
 from tui.store.store import Store
 from tui.ui.app_commands import CommandsApp
 from tui.ui.app_loading import OPENING_MODE, LoadingApp, opening_screen
+from tui.ui.app_lock import LockingApp
 from tui.ui.app_safety import CarefulApp
 from tui.ui.app_undo import UndoingApp
 from tui.ui.messages import DataChanged
@@ -67,7 +68,7 @@ def _lazy_screen(section: Section) -> Callable[[], Screen[Any]]:
     return build
 
 
-class HeartworkApp(LoadingApp, CommandsApp, UndoingApp, CarefulApp):
+class HeartworkApp(LoadingApp, LockingApp, CommandsApp, UndoingApp, CarefulApp):
     """The whole Heartwork app."""
 
     TITLE = "Heartwork"
@@ -82,6 +83,7 @@ class HeartworkApp(LoadingApp, CommandsApp, UndoingApp, CarefulApp):
         Binding("question_mark", "help", "Help", tooltip="Every key, and where to find support"),
         Binding("comma", "settings", "Settings", show=False, tooltip="Theme, motion, bell, week start"),
         Binding("ctrl+q", "quit", "Quit", priority=True),
+        Binding("ctrl+o", "lock_now", "Lock now", show=False, tooltip="Lock Heartwork; your passphrase opens it again"),
         # Priority so a screen's own "u" waits while a delete is fresh; outside that, or in a
         # text field, the key passes on untouched (see check_action and action_undo_delete).
         Binding("u", "undo_delete", "Undo delete", priority=True, tooltip="Bring back what you just deleted"),
@@ -184,6 +186,7 @@ class HeartworkApp(LoadingApp, CommandsApp, UndoingApp, CarefulApp):
         self._tell_about_unreadable_records()
         self._tell_about_conflict_copies(self.store.opening_conflicts)
         self.set_interval(EXTERNAL_CHANGE_POLL_SECONDS, self._check_external_changes)
+        self.start_idle_watch()
 
     def _warm_up_next(self) -> None:
         """Load the next screen module or text (see tui.ui.warm_up), then yield to input before the one after."""
@@ -252,8 +255,8 @@ class HeartworkApp(LoadingApp, CommandsApp, UndoingApp, CarefulApp):
         self.exit()
 
     def _check_external_changes(self) -> None:
-        if not self.ready:
-            return
+        if not self.ready or self.locked:
+            return  # while locked there is no key to read a changed file with
         with store_write(self, "Could not read your data") as attempt:
             changed = self.store.database.refresh()
         if attempt.failed:
@@ -302,6 +305,7 @@ class HeartworkApp(LoadingApp, CommandsApp, UndoingApp, CarefulApp):
         """Pasted text reaches every input with its control characters made visible (never raw)."""
         if isinstance(event, events.Paste) and not event.is_forwarded:
             event.text = visible_text(event.text, keep_newlines=True)
+        self.note_activity(event)
         if self.held_before_ready(event):
             return
         await super().on_event(event)

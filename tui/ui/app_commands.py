@@ -82,7 +82,7 @@ class CommandsApp(UndoingApp, CarefulApp):
         yield SystemCommand(
             "Guided meditation", "A body scan, loving-kindness or a self-compassion pause", self.action_meditate
         )
-        yield SystemCommand("Settings", "Theme, reduced motion, bell, week start", self.action_settings)
+        yield SystemCommand("Settings", "Theme, motion, bell, week start, passphrase", self.action_settings)
         yield SystemCommand("Export my data", "A copy of everything as JSON, or check-ins as CSV", self.action_export)
         yield SystemCommand(
             "Session report", "A summary of recent days to bring to therapy", self.action_session_report
@@ -95,12 +95,18 @@ class CommandsApp(UndoingApp, CarefulApp):
             yield SystemCommand("Undo delete", "Bring back what you just deleted", self.undo_last_delete)
         yield SystemCommand("Retry saving", "Save again after a full disk or read-only folder", self.action_retry_save)
         if self._locked_with_a_passphrase():
-            yield SystemCommand("Lock now", "Close Heartwork; your passphrase opens it again", self.exit)
+            yield SystemCommand(
+                "Lock now", "Save, forget the key and ask for your passphrase again (Ctrl+O)", self.lock_now
+            )
         yield from super().get_system_commands(screen)
 
     def _locked_with_a_passphrase(self) -> bool:
         ready = getattr(self, "ready", True)
         return bool(ready) and getattr(self.store.database.storage, "envelope", None) is not None
+
+    def lock_now(self) -> None:
+        """Save, forget the key and ask for the passphrase (the app provides it: tui.ui.app_lock)."""
+        raise NotImplementedError
 
     def action_retry_save(self) -> None:
         """Try again to save changes that could not be written (full disk, read-only folder)."""

@@ -68,7 +68,10 @@ async def test_item18_lock_now_in_palette_only_when_locked(tmp_path: Path) -> No
             assert "Lock now" in commands
             commands["Lock now"].callback()
             await pilot.pause()
-        assert not app.is_running
+            from tui.ui.screens.unlock.unlock import UnlockScreen
+
+            assert isinstance(app.screen, UnlockScreen) and app.is_running  # it locks, it does not just close
+            assert encryption.envelope_for(path.read_bytes()) is None  # the key is forgotten
     finally:
         store.close()
         encryption.forget_all()

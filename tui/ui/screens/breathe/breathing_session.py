@@ -52,6 +52,8 @@ FEELING_HINT = "Press 1 to 9, or 0 for 10 (1 is very low, 10 is very good).  Ent
 class BreathingSessionScreen(HeartworkScreen[BreathingRecord | None]):
     """Breathe along with one pattern for a set number of cycles; the result is saved."""
 
+    KEEPS_AWAKE = True  # a practice that needs no keys: the idle lock waits while it plays (tui.ui.app_lock)
+
     CSS_PATH = "../../styles/breathe.tcss"
     BINDINGS = [
         Binding("space", "toggle_pause", "Pause / resume"),

@@ -51,6 +51,7 @@ def help_markdown(here: list[tuple[str, str]] | None = None, title: str = "") ->
         "- `Ctrl+P` Command palette: search every command",
         "- `u` Right after a delete: bring it back",
         "- `?` This help",
+        "- `Ctrl+O` Lock now, when your data is locked with a passphrase (Settings turns one on)",
         "- `Ctrl+Q` Quit (everything is saved)",
         "",
         "Each screen shows its own keys in the footer at the bottom.",

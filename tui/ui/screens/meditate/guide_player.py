@@ -53,6 +53,8 @@ def next_redraw_in(seconds_left: float, left_in_step: float) -> float:
 class GuidePlayerScreen(HeartworkScreen[MeditationRecord | None]):
     """Play one guide, paced by the clock; what was done is saved."""
 
+    KEEPS_AWAKE = True  # a practice that needs no keys: the idle lock waits while it plays (tui.ui.app_lock)
+
     CSS_PATH = "../../styles/meditate.tcss"
     BINDINGS = [
         Binding("space", "toggle_pause", "Pause / resume"),

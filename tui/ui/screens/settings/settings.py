@@ -1,6 +1,8 @@
-"""Settings: theme, reduced motion, bell and week start, each saved the moment it changes; and export."""
+"""Settings: look and behaviour (each saved the moment it changes), export, and the passphrase."""
 
 from __future__ import annotations
+
+from typing import Literal
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -8,10 +10,24 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Label, OptionList, Select, Static, Switch
 from textual.widgets.option_list import Option
 
-from tui.core.settings import AFFIRM_ADVANCE_CHOICES, WEEK_STARTS
+from tui.core.settings import AFFIRM_ADVANCE_CHOICES, LOCK_AFTER_CHOICES, WEEK_STARTS
 from tui.core.unreadable_records import unreadable_lines, unreadable_summary
 from tui.ui.base import HeartworkModal
+from tui.ui.screens.settings.passphrase_section import PassphraseSection
 from tui.ui.widgets.calm_footer import CalmFooter
+
+Mode = Literal["on", "change", "off"]
+
+PASSPHRASE_BUTTONS: dict[str, Mode] = {
+    "settings-passphrase-on": "on",
+    "settings-passphrase-change": "change",
+    "settings-passphrase-off": "off",
+}
+DONE_LINES: dict[Mode, str] = {
+    "on": "Your data and its backups are now locked with your passphrase.",
+    "change": "Your passphrase is changed. Your recovery code still works.",
+    "off": "Your data is no longer locked with a passphrase.",
+}
 
 
 class SettingsScreen(HeartworkModal[None]):
@@ -54,6 +70,9 @@ class SettingsScreen(HeartworkModal[None]):
                     id="settings-affirm-advance",
                 )
                 yield Label("Affirmations move on by themselves (any key pauses)")
+            yield PassphraseSection(
+                self.heartwork.passphrase_in_use(), settings.lock_after_minutes, id="settings-passphrase"
+            )
             unreadable = self.store.database.unreadable_records()
             if unreadable:
                 yield Static("Records that could not be read", classes="settings-heading", markup=False)
@@ -82,6 +101,28 @@ class SettingsScreen(HeartworkModal[None]):
         if event.button.id == "settings-export":
             event.stop()
             self.heartwork.action_export()
+        elif event.button.id in PASSPHRASE_BUTTONS:
+            event.stop()
+            self._open_passphrase_dialog(PASSPHRASE_BUTTONS[event.button.id])
+
+    def _open_passphrase_dialog(self, mode: Mode) -> None:
+        from tui.ui.screens.settings.passphrase_dialog import PassphraseDialog
+
+        self.app.push_screen(PassphraseDialog(mode), lambda outcome: self._passphrase_changed(mode, outcome))
+
+    def _passphrase_changed(self, mode: Mode, outcome: object) -> None:
+        from tui.ui.screens.settings.passphrase_work import PassphraseOutcome
+        from tui.ui.screens.settings.recovery_code_dialog import RecoveryCodeDialog
+
+        if not isinstance(outcome, PassphraseOutcome):
+            return  # cancelled: nothing changed
+        self.query_one(PassphraseSection).encrypted = self.heartwork.passphrase_in_use()
+        if outcome.note:
+            self.notify(outcome.note, title="Passphrase", severity="warning", timeout=15, markup=False)
+        else:
+            self.notify(DONE_LINES[mode], title="Passphrase", timeout=6)
+        if outcome.recovery_code:
+            self.app.push_screen(RecoveryCodeDialog(outcome.recovery_code))
 
     def on_switch_changed(self, event: Switch.Changed) -> None:
         if event.switch.id == "settings-reduced-motion":
@@ -94,6 +135,12 @@ class SettingsScreen(HeartworkModal[None]):
             self.heartwork.update_settings(week_start=event.value)
         elif event.select.id == "settings-affirm-advance" and event.value in AFFIRM_ADVANCE_CHOICES:
             self.heartwork.update_settings(affirm_advance_seconds=event.value)
+        elif (
+            event.select.id == "settings-lock-after"
+            and event.value in LOCK_AFTER_CHOICES
+            and event.value != self.settings.lock_after_minutes
+        ):
+            self.heartwork.update_settings(lock_after_minutes=event.value)
 
     def action_dismiss(self) -> None:  # type: ignore[override]
         self.dismiss(None)
