@@ -43,10 +43,19 @@ def _rewrite(database: Database, envelope: Envelope | None) -> None:
     if envelope is None:
         _rewrite_backups(database, None)
     storage = _storage(database)
-    with database.transaction():
-        data = storage.read() or {}
-        storage.envelope = envelope
-        storage.write(data)  # StoreWriteError: the old file is intact and still opens as before
+    before = storage.envelope
+    try:
+        with database.transaction():
+            data = storage.read() or {}
+            storage.envelope = envelope
+            storage.write(data)  # StoreWriteError: the old file is intact and still opens as before
+    except BaseException:
+        # The file on disk still opens as it did, so the next save must be written the same way:
+        # never under a passphrase the person was told did not take.
+        storage.envelope = before
+        if before is not None:
+            remember(before)
+        raise
     if envelope is not None:
         _rewrite_backups(database, envelope)
 

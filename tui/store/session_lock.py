@@ -25,6 +25,9 @@ class LockedEnvelope(Envelope):
     def seal(self, payload: bytes) -> bytes:
         raise SessionLockedError()
 
+    def seal_parts(self, payload: bytes) -> list[bytes]:
+        raise SessionLockedError()
+
 
 class SessionLockedError(DatabaseLockedError):
     """A save was asked for while the app is locked; the change waits in memory."""

@@ -72,3 +72,45 @@ def test_item18_a_quick_capture_sealed_while_locked_is_merged_after_unlock(tmp_p
     database.table("journal").insert({"id": "j3", "text": "after", "updated_at": "2026-01-01T00:00:03"})
     assert b"added from the shell" in encryption.decrypt(path, path.read_bytes())  # merged into the file
     database.close()
+
+
+@pytest.mark.parametrize("action", ["set", "change"])
+def test_item18_a_failed_rewrite_keeps_saving_the_way_the_file_opens(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, action: str
+) -> None:
+    import errno
+
+    import tui.store.file_storage as file_storage
+    from tui.store.passphrase import change_passphrase
+
+    path = tmp_path / "hw.json"
+    database = Database.open(path)
+    database.table("journal").insert({"id": "j1", "text": "kept words", "updated_at": "2026-01-01T00:00:00"})
+    if action == "change":
+        set_passphrase(database, "the first passphrase", opslimit=TEST_OPSLIMIT, memlimit=TEST_MEMLIMIT)
+    before = database.storage.envelope  # type: ignore[attr-defined]
+    real_write = file_storage.write_private_file
+
+    def full_disk(*args: object, **kwargs: object) -> object:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(file_storage, "write_private_file", full_disk)
+    with pytest.raises(StoreError):
+        if action == "set":
+            set_passphrase(database, "never confirmed", opslimit=TEST_OPSLIMIT, memlimit=TEST_MEMLIMIT)
+        else:
+            change_passphrase(database, "never confirmed")
+    monkeypatch.setattr(file_storage, "write_private_file", real_write)
+    assert database.storage.envelope is before  # type: ignore[attr-defined]
+    database.table("journal").insert({"id": "j2", "text": "later", "updated_at": "2026-01-01T00:00:01"})
+    database.close()
+    payload = path.read_bytes()
+    if action == "set":
+        assert not is_encrypted(payload) and b"later" in payload
+    else:
+        encryption.forget_all()
+        from tui.core.encryption_header import decode_header
+
+        header, raw = decode_header(payload)[:2]
+        encryption.remember(encryption.unlock(header, raw, "the first passphrase"))
+        assert b"later" in encryption.decrypt(path, payload)

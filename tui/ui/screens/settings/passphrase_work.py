@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from tui.core.safe_text import visible_text
 from tui.store.database import Database
-from tui.store.encryption import Envelope, WrongSecretError, remember, unlock
+from tui.store.encryption import Envelope, WrongSecretError, unlock
 from tui.store.errors import StoreError
 from tui.store.file_storage import AtomicFileStorage
 from tui.store.passphrase import change_passphrase, remove_passphrase, set_passphrase
@@ -53,16 +53,13 @@ def _check_current(database: Database, current: str) -> Envelope:
 
 
 def _guarded(database: Database, change: Callable[[], str | None], backups_note: str) -> PassphraseOutcome:
-    storage = _storage(database)
-    before = storage.envelope
+    _storage(database)
     try:
         code = change()
     except WrongSecretError:
         return PassphraseOutcome(problem=WRONG_CURRENT)
     except (StoreError, ValueError) as error:  # ValueError: the data is not (or no longer) locked
-        storage.envelope = before  # the file on disk still opens as before: so must the next save
-        if before is not None:
-            remember(before)
+        # The store has put the key the file opens with back (tui.store.passphrase), so the next save matches it.
         return PassphraseOutcome(problem=visible_text(str(error)))
     except OSError as error:  # the database was rewritten; an older backup was not
         reason = visible_text(error.strerror or str(error))
