@@ -34,7 +34,7 @@ from nacl.bindings import crypto_aead_xchacha20poly1305_ietf_decrypt as aead_dec
 from nacl.bindings import crypto_aead_xchacha20poly1305_ietf_encrypt as aead_encrypt
 from nacl.bindings import crypto_aead_xchacha20poly1305_ietf_NPUBBYTES as BODY_NONCE_BYTES
 from nacl.encoding import RawEncoder
-from nacl.public import PrivateKey, PublicKey, SealedBox
+from nacl.public import PrivateKey, SealedBox
 
 from tui.core.encryption_header import (
     Header,
@@ -45,8 +45,9 @@ from tui.core.encryption_header import (
 )
 from tui.store.errors import DatabaseLockedError, WrongSecretError
 from tui.store.locked_file import read_header
+from tui.store.sealing import seal_for
 
-__all__ = ["DatabaseLockedError", "WrongSecretError", "read_header"]
+__all__ = ["DatabaseLockedError", "WrongSecretError", "read_header", "seal_for"]
 
 # Argon2id cost: libsodium's INTERACTIVE memory (64 MiB) with more passes, about 0.5 s here.
 DEFAULT_OPSLIMIT = nacl.pwhash.argon2id.OPSLIMIT_INTERACTIVE * 9
@@ -218,11 +219,6 @@ def decrypt(path: Path, payload: bytes) -> bytes:
     if len(body) < BODY_NONCE_BYTES:
         raise nacl.exceptions.CryptoError("the body is cut short")
     return bytes(aead_decrypt(body[BODY_NONCE_BYTES:], header_bytes, body[:BODY_NONCE_BYTES], envelope.data_key))
-
-
-def seal_for(public_key: bytes, data: bytes) -> bytes:
-    """``data`` sealed so only the holder of the header's private key can read it."""
-    return bytes(SealedBox(PublicKey(public_key)).encrypt(data))
 
 
 def open_sealed(sealed: bytes) -> bytes | None:

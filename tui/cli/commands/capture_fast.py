@@ -1,0 +1,186 @@
+"""``heartwork checkin SCORE`` in a few milliseconds: a quick capture before argparse is imported.
+
+Run from :mod:`tui.cli.entry` ahead of the full CLI. It handles only what it
+can answer with certainty: the command line is exactly ``checkin SCORE`` with
+``--energy``, ``--emotion``, ``--tag``, ``--note``, ``--at``, ``--db`` and
+``--theme`` (no abbreviations, no ``--help``), every value passes the same
+checks as the full command (:mod:`tui.core.checkin_rules`), the score gets no
+care line, the folder needs no creating or tightening and backups are not
+refused. Then it appends the same record to the inbox with the same code
+(:mod:`tui.store.inbox_append`) and prints the same line. Anything else
+(including every error, so messages and exit codes are the full command's)
+returns None *before anything is written*, and the full CLI answers.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+TYPE_CHECKING = False  # importing typing would cost a good part of the time budget; annotations only
+if TYPE_CHECKING:
+    from datetime import datetime
+    from typing import Any
+
+ENCRYPTED_MAGIC = b"HWENC"  # tui.core.encryption_header.MAGIC (importing it costs dataclasses; a test checks)
+CHECKIN_OPTIONS = {"--energy": "energy", "--emotion": "emotion", "--tag": "tag", "--note": "note", "--at": "at"}
+REPEATED = frozenset({"emotion", "tag"})
+
+
+def fast_capture(argv: list[str]) -> int | None:
+    """Save the check-in and return 0, or None (nothing written) to let the full CLI answer."""
+    try:
+        prepared = _prepare_checkin(argv)
+    except Exception:  # anything unexpected: the full command answers and explains
+        return None
+    if prepared is None:
+        return None
+    database, payload, line = prepared
+    try:
+        from tui.store.inbox_append import append_under_lock
+
+        append_under_lock(database, payload)
+    except Exception:  # busy lock, a disk that refuses: nothing was added; the full command says why
+        return None
+    try:
+        sys.stdout.buffer.write((line + "\n").encode("utf-8", "replace"))
+        sys.stdout.flush()
+    except BrokenPipeError:
+        pass  # saved; the reader went away, as the full command allows
+    return 0
+
+
+def parse_command_line(argv: list[str], command: str, options: dict[str, str]) -> dict[str, Any] | None:
+    """``argv`` as {"db", "words", option name: value(s)} when it is plainly ``command`` with ``options``; else None."""
+    values: dict[str, Any] = {"db": "", "words": [], **{name: [] for name in REPEATED}}
+    known = {"--db": "db", "--theme": "theme", **options}
+    seen_command = False
+    tokens = iter(argv)
+    for token in tokens:
+        name, value = token, None
+        if token.startswith("--") and "=" in token:
+            name, value = token.split("=", 1)
+        if token.startswith("-"):
+            key = known.get(name)
+            if key is None or (key in options.values() and not seen_command):
+                return None  # --help, an abbreviation, "--", a negative number, a command's option too early
+            if value is None:
+                value = next(tokens, None)
+                if value is None or value.startswith("-"):
+                    return None
+            if key in REPEATED:
+                values[key].append(value)
+            else:
+                values[key] = value  # argparse keeps the last
+        elif not seen_command:
+            if token != command:
+                return None
+            seen_command = True
+        else:
+            values["words"].append(token)
+    return values if seen_command else None
+
+
+def _prepare_checkin(argv: list[str]) -> tuple[str, bytes, str] | None:
+    """(database file, inbox bytes, confirmation) for a check-in the full command would save alike; else None."""
+    parsed = parse_command_line(argv, "checkin", CHECKIN_OPTIONS)
+    if parsed is None or len(parsed["words"]) != 1:
+        return None
+    from datetime import datetime
+
+    from tui.cli.commands.utf8_streams import shell_text
+    from tui.core.care import care_due
+    from tui.core.checkin_rules import CheckinError, check_moment, check_note, check_score, normalize_words
+    from tui.core.safe_text import visible_text
+
+    now = datetime.now().astimezone()
+    try:
+        score = check_score(parsed["words"][0], "pleasantness")
+        energy = check_score(parsed["energy"], "energy") if "energy" in parsed else None
+        at = _moment(parsed["at"], now) if "at" in parsed else None
+        emotions = normalize_words(_words(parsed["emotion"], shell_text, visible_text), "emotions")
+        tags = normalize_words(_words(parsed["tag"], shell_text, visible_text), "tags")
+        note = check_note(visible_text(shell_text(parsed.get("note", ""))))
+        moment = check_moment(at if at is not None else now, now)
+    except CheckinError:
+        return None  # the full command gives the message
+    assert score is not None
+    if care_due(score, now.date(), ""):
+        return None  # a low score may get the care line, which reads the settings: the full command
+    database = _database_ready(parsed["db"])
+    if database is None:
+        return None
+    from tui.cli.commands.checkin_confirmation import confirmation_line
+    from tui.core.ids import new_id
+    from tui.store.checkin_document import checkin_document
+
+    document = checkin_document(
+        checkin_id=new_id(), at=moment, pleasantness=score, energy=energy, emotions=emotions, tags=tags, note=note
+    )
+    # As tui.store.repository._stamped with tui.store.tombstones.now_stamp (its default clock).
+    document["updated_at"] = datetime.now().astimezone().isoformat(timespec="microseconds")
+    payload = _inbox_line(database, "checkins", document)
+    if payload is None:
+        return None
+    line = confirmation_line(at=moment, pleasantness=score, energy=energy, emotions=emotions, tags=tags, note=note)
+    return database, payload, visible_text(line, keep_newlines=True)
+
+
+def _moment(text: str, now: datetime) -> datetime:
+    """``--at`` as the full command's argument type reads it (raw text, not decoded or made visible)."""
+    from tui.core.checkin_rules import parse_moment
+
+    return parse_moment(text, now)
+
+
+def _words(values: list[str], shell_text: Any, visible_text: Any) -> list[str]:
+    """Repeated word options as the full command sees them: decoded, made visible, split on commas."""
+    return [part for value in values for part in visible_text(shell_text(value)).split(",")]
+
+
+def _database_ready(db: str) -> str | None:
+    """The real database file, if its folder is there and needs nothing done (else None: the full command)."""
+    from tui.cli.commands.affirm_today_fast import _database_file
+
+    own_folder = not db and not os.environ.get("HEARTWORK_DB", "").strip()
+    database = _database_file(db)
+    folder = os.path.dirname(database)
+    try:
+        info = os.stat(folder)
+        backups = os.lstat(os.path.join(folder, "backups"))
+    except FileNotFoundError:
+        backups = None
+        if not os.path.isdir(folder):
+            return None  # a folder to create: the full command makes every level private
+    if not os.path.isdir(folder):
+        return None
+    if own_folder and (info.st_uid != os.getuid() or info.st_mode & 0o777 != 0o700):
+        return None  # Heartwork's own folder to tighten or refuse: the full command
+    if backups is not None and (backups.st_mode & 0o170000) != 0o040000:
+        return None  # a link or a file where backups go: the full command warns after saving
+    return database
+
+
+def _inbox_line(database: str, table: str, document: dict[str, Any]) -> bytes | None:
+    """The inbox line for ``document``, sealed if the database is encrypted; None if unsure."""
+    from tui.store.inbox_append import framed, record_body, sealed_body
+
+    try:
+        with open(database, "rb") as handle:
+            encrypted = handle.read(len(ENCRYPTED_MAGIC)) == ENCRYPTED_MAGIC
+    except FileNotFoundError:
+        encrypted = False
+    try:
+        body = record_body(table, document)
+    except ValueError:  # text the store refuses (lone surrogates): the full command explains
+        return None
+    if encrypted:
+        from pathlib import Path
+
+        from tui.store.locked_file import read_header
+
+        header = read_header(Path(database))
+        if header is None:
+            return None  # a damaged header: the full command decides
+        body = sealed_body(header.public_key, body)
+    return framed(body)

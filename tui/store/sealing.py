@@ -1,0 +1,15 @@
+"""Sealing one quick capture to an encrypted database's public key (a libsodium sealed box).
+
+Apart from :mod:`tui.store.encryption` (which loads the whole of PyNaCl's
+key handling and the header dataclass) so a sealed ``heartwork checkin 7``
+imports only ``nacl.public``.
+"""
+
+from __future__ import annotations
+
+
+def seal_for(public_key: bytes, data: bytes) -> bytes:
+    """``data`` sealed so only the holder of the header's private key can read it."""
+    from nacl.public import PublicKey, SealedBox
+
+    return bytes(SealedBox(PublicKey(public_key)).encrypt(data))
