@@ -14,7 +14,7 @@ import sys
 
 def main() -> int:
     argv = sys.argv[1:]
-    if "checkin" in argv:
+    if "checkin" in argv or ("add" in argv and ("journal" in argv or "affirm" in argv)):
         from tui.cli.commands.capture_fast import fast_capture
 
         answered = fast_capture(argv)

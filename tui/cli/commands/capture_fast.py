@@ -24,13 +24,20 @@ if TYPE_CHECKING:
 
 ENCRYPTED_MAGIC = b"HWENC"  # tui.core.encryption_header.MAGIC (importing it costs dataclasses; a test checks)
 CHECKIN_OPTIONS = {"--energy": "energy", "--emotion": "emotion", "--tag": "tag", "--note": "note", "--at": "at"}
+JOURNAL_OPTIONS = {"--title": "title", "--tag": "tag"}
+AFFIRM_OPTIONS = {"--tag": "one_tag"}
 REPEATED = frozenset({"emotion", "tag"})
 
 
 def fast_capture(argv: list[str]) -> int | None:
     """Save the check-in and return 0, or None (nothing written) to let the full CLI answer."""
     try:
-        prepared = _prepare_checkin(argv)
+        if "checkin" in argv:
+            prepared = _prepare_checkin(argv)
+        elif "journal" in argv:
+            prepared = _prepare_journal_entry(argv)
+        else:
+            prepared = _prepare_own_affirmation(argv)
     except Exception:  # anything unexpected: the full command answers and explains
         return None
     if prepared is None:
@@ -51,13 +58,18 @@ def fast_capture(argv: list[str]) -> int | None:
 
 
 def parse_command_line(argv: list[str], command: str, options: dict[str, str]) -> dict[str, Any] | None:
-    """``argv`` as {"db", "words", option name: value(s)} when it is plainly ``command`` with ``options``; else None."""
-    values: dict[str, Any] = {"db": "", "words": [], **{name: [] for name in REPEATED}}
+    """``argv`` as {"db", "words", option name: value(s)} when it is plainly ``command`` with ``options``; else None.
+
+    "words" are the plain words after ``command``, and "together" says whether
+    they follow it directly (argparse reads optional positionals differently otherwise).
+    """
+    values: dict[str, Any] = {"db": "", "words": [], "together": True, **{name: [] for name in REPEATED}}
+    last_word = False
     known = {"--db": "db", "--theme": "theme", **options}
     seen_command = False
     tokens = iter(argv)
     for token in tokens:
-        name, value = token, None
+        name, value, was_word, last_word = token, None, last_word, False
         if token.startswith("--") and "=" in token:
             name, value = token.split("=", 1)
         if token.startswith("-"):
@@ -75,9 +87,11 @@ def parse_command_line(argv: list[str], command: str, options: dict[str, str]) -
         elif not seen_command:
             if token != command:
                 return None
-            seen_command = True
+            seen_command = last_word = True
         else:
+            values["together"] = values["together"] and was_word
             values["words"].append(token)
+            last_word = True
     return values if seen_command else None
 
 
@@ -117,13 +131,99 @@ def _prepare_checkin(argv: list[str]) -> tuple[str, bytes, str] | None:
     document = checkin_document(
         checkin_id=new_id(), at=moment, pleasantness=score, energy=energy, emotions=emotions, tags=tags, note=note
     )
-    # As tui.store.repository._stamped with tui.store.tombstones.now_stamp (its default clock).
-    document["updated_at"] = datetime.now().astimezone().isoformat(timespec="microseconds")
+    _stamp_change(document)
     payload = _inbox_line(database, "checkins", document)
     if payload is None:
         return None
     line = confirmation_line(at=moment, pleasantness=score, energy=energy, emotions=emotions, tags=tags, note=note)
     return database, payload, visible_text(line, keep_newlines=True)
+
+
+def _prepare_journal_entry(argv: list[str]) -> tuple[str, bytes, str] | None:
+    """(database file, inbox bytes, confirmation) for ``journal add TEXT`` the full command would save alike."""
+    parsed = parse_command_line(argv, "journal", JOURNAL_OPTIONS)
+    if parsed is None or len(parsed["words"]) != 2 or parsed["words"][0] != "add" or not parsed["together"]:
+        return None  # no text (standard input), "-", or words where argparse reads them otherwise
+    from datetime import datetime
+
+    from tui.cli.commands.journal_add_rules import entry_problem, saved_line
+    from tui.cli.commands.utf8_streams import shell_text
+    from tui.core.journal_rules import normalize_tags
+    from tui.core.safe_text import visible_text
+
+    text = visible_text(shell_text(parsed["words"][1]), keep_newlines=True)
+    title = visible_text(shell_text(parsed["title"])).strip() if "title" in parsed else ""
+    tags = normalize_tags([visible_text(shell_text(tag)) for tag in parsed["tag"]])
+    if entry_problem(text, title, tags) is not None:
+        return None  # the full command gives the message
+    database = _database_ready(parsed["db"])
+    if database is None:
+        return None
+    from tui.core.ids import new_id
+    from tui.core.timefmt import to_text
+    from tui.store.journal_document import journal_document
+
+    now = datetime.now().astimezone()
+    stamp, day = to_text(now), now.date().isoformat()  # as tui.core.journal.JournalEntry.new
+    document = journal_document(
+        entry_id=new_id(),
+        created_at=stamp,
+        updated_at=stamp,
+        entry_date=day,
+        kind="free",
+        title=title,
+        body=text,
+        tags=tags,
+    )
+    payload = _inbox_line(database, "journal_entries", document)
+    return (
+        None if payload is None else (database, payload, visible_text(saved_line(day, text, tags), keep_newlines=True))
+    )
+
+
+def _prepare_own_affirmation(argv: list[str]) -> tuple[str, bytes, str] | None:
+    """(database file, inbox bytes, confirmation) for ``affirm add TEXT`` the full command would save alike."""
+    parsed = parse_command_line(argv, "affirm", AFFIRM_OPTIONS)
+    if parsed is None or len(parsed["words"]) != 2 or parsed["words"][0] != "add" or not parsed["together"]:
+        return None  # no text (standard input), "-", or words where argparse reads them otherwise
+    from datetime import datetime
+
+    from tui.cli.commands.affirm_saved_line import saved_affirmation_line
+    from tui.cli.commands.utf8_streams import shell_text
+    from tui.core.affirmation_rules import clean_affirmation_text, tag_problem
+    from tui.core.safe_text import visible_text
+
+    tag = visible_text(shell_text(parsed["one_tag"])).strip() if "one_tag" in parsed else ""
+    if tag_problem(tag) is not None:
+        return None  # the full command gives the message
+    try:
+        text = clean_affirmation_text(visible_text(shell_text(parsed["words"][1])))
+    except ValueError:
+        return None
+    database = _database_ready(parsed["db"])
+    if database is None:
+        return None
+    from tui.core.ids import new_id
+    from tui.core.timefmt import to_text
+    from tui.store.affirmation_document import affirmation_document
+
+    document = affirmation_document(
+        affirmation_id=new_id(), text=text, tag=tag, created_at=to_text(datetime.now().astimezone()), source="own"
+    )
+    _stamp_change(document)
+    payload = _inbox_line(database, "affirmations", document)
+    return (
+        None
+        if payload is None
+        else (database, payload, visible_text(saved_affirmation_line(text, tag), keep_newlines=True))
+    )
+
+
+def _stamp_change(document: dict[str, Any]) -> None:
+    """``updated_at`` as :func:`tui.store.repository._stamped` sets it (``tombstones.now_stamp``, default clock)."""
+    from datetime import datetime
+
+    document["updated_at"] = datetime.now().astimezone().isoformat(timespec="microseconds")
 
 
 def _moment(text: str, now: datetime) -> datetime:
