@@ -219,10 +219,8 @@ def test_what_the_quick_path_saves_is_merged_into_the_database_once(tmp_path: Pa
 
 
 def test_the_constants_copied_to_spare_imports_agree_with_their_sources() -> None:
-    from tui.core.encryption_header import MAGIC
     from tui.store.permissions import PRIVATE_FILE_MODE
 
-    assert capture_fast.ENCRYPTED_MAGIC == MAGIC
     assert inbox_append.PRIVATE_FILE_MODE == PRIVATE_FILE_MODE
     assert inbox_append.lock_file_for("/x/hw.json") == str(_lock_path(Path("/x/hw.json")))
 

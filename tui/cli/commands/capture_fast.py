@@ -22,7 +22,6 @@ if TYPE_CHECKING:
     from datetime import datetime
     from typing import Any
 
-ENCRYPTED_MAGIC = b"HWENC"  # tui.core.encryption_header.MAGIC (importing it costs dataclasses; a test checks)
 CHECKIN_OPTIONS = {"--energy": "energy", "--emotion": "emotion", "--tag": "tag", "--note": "note", "--at": "at"}
 JOURNAL_OPTIONS = {"--title": "title", "--tag": "tag"}
 AFFIRM_OPTIONS = {"--tag": "one_tag"}
@@ -263,11 +262,12 @@ def _database_ready(db: str) -> str | None:
 
 def _inbox_line(database: str, table: str, document: dict[str, Any]) -> bytes | None:
     """The inbox line for ``document``, sealed if the database is encrypted; None if unsure."""
+    from tui.core.encryption_header_fields import MAGIC
     from tui.store.inbox_append import framed, record_body, sealed_body
 
     try:
         with open(database, "rb") as handle:
-            encrypted = handle.read(len(ENCRYPTED_MAGIC)) == ENCRYPTED_MAGIC
+            encrypted = handle.read(len(MAGIC)) == MAGIC
     except FileNotFoundError:
         encrypted = False
     try:
@@ -275,12 +275,11 @@ def _inbox_line(database: str, table: str, document: dict[str, Any]) -> bytes | 
     except ValueError:  # text the store refuses (lone surrogates): the full command explains
         return None
     if encrypted:
-        from pathlib import Path
+        from tui.store.locked_file import read_header_fields
 
-        from tui.store.locked_file import read_header
-
-        header = read_header(Path(database))
-        if header is None:
+        fields = read_header_fields(database)
+        public_key = None if fields is None else fields["public_key"]
+        if not isinstance(public_key, bytes):
             return None  # a damaged header: the full command decides
-        body = sealed_body(header.public_key, body)
+        body = sealed_body(public_key, body)
     return framed(body)
