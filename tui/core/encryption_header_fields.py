@@ -10,8 +10,6 @@ on an encrypted database) needs only the public key, and importing
 
 from __future__ import annotations
 
-import base64
-import json
 import struct
 
 MAGIC = b"HWENC"
@@ -45,6 +43,9 @@ def decode_header_fields(payload: bytes) -> tuple[dict[str, int | bytes], bytes,
     end = PREFIX.size + length
     if length > MAX_HEADER_BYTES or len(payload) < end:
         raise HeaderError("the encryption header is cut short")
+    import base64  # here: a plain database's quick capture only compares the magic bytes
+    import json
+
     try:
         raw = json.loads(payload[PREFIX.size : end])
         fields: dict[str, int | bytes] = {name: int(raw[name]) for name in HEADER_INTS}
