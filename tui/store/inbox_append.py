@@ -18,6 +18,8 @@ import json
 import os
 import zlib
 
+from tui.store.durable import fsync_folder
+
 TYPE_CHECKING = False  # importing typing costs the quick capture time; annotations only
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -88,10 +90,7 @@ def append_locked(database: str, payload: bytes) -> None:
         size = os.fstat(fd).st_size
         if size and os.pread(fd, 1, size - 1) != b"\n":
             _set_torn_tail_aside(database, fd, size)
-        view = memoryview(payload)
-        while view:
-            view = view[os.write(fd, view) :]
-        os.fsync(fd)
+        _write_durably(fd, payload)
     finally:
         os.close(fd)
     if created:
@@ -125,25 +124,16 @@ def keep_torn_aside(database: str, torn: bytes) -> str | None:
             continue
         try:
             os.fchmod(fd, PRIVATE_FILE_MODE)
-            view = memoryview(torn)
-            while view:
-                view = view[os.write(fd, view) :]
-            os.fsync(fd)
+            _write_durably(fd, torn)
         finally:
             os.close(fd)
         fsync_folder(os.path.dirname(target) or ".")
         return target
 
 
-def fsync_folder(folder: str) -> None:
-    """Make a new name inside ``folder`` durable (as :func:`tui.store.permissions.fsync_dir`)."""
-    try:
-        dir_fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(dir_fd)
-    except OSError:
-        pass
-    finally:
-        os.close(dir_fd)
+def _write_durably(fd: int, payload: bytes) -> None:
+    """All of ``payload`` written to ``fd`` (short writes continued), then fsynced."""
+    view = memoryview(payload)
+    while view:
+        view = view[os.write(fd, view) :]
+    os.fsync(fd)
