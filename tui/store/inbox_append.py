@@ -64,18 +64,30 @@ def framed(body: bytes) -> bytes:
     return b"%08x %s\n" % (zlib.crc32(body), body)
 
 
+class LockRefusedError(Exception):
+    """The lock could not be taken (busy for the whole timeout, or refused by the disk): nothing was added."""
+
+
+class AppendFailedError(Exception):
+    """The disk refused the append (its ``__cause__`` says how): the record is not acknowledged."""
+
+
 def append_under_lock(database: str, payload: bytes) -> None:
     """Take the database's lock, append ``payload`` to the inbox, fsync, release.
 
-    Raises LockTimeout (or filelock's Timeout where there is no ``fcntl``) if
-    the lock stays taken, OSError if the disk refuses; nothing was added then.
+    Raises LockRefusedError or AppendFailedError, the original error as ``__cause__``.
     """
     from tui.store.file_lock import make_lock
 
     lock = make_lock(lock_file_for(database), LOCK_TIMEOUT_SECONDS, PRIVATE_FILE_MODE)
-    lock.acquire()
+    try:
+        lock.acquire()
+    except Exception as error:  # LockTimeout, filelock's Timeout or an OSError
+        raise LockRefusedError(str(error)) from error
     try:
         append_locked(database, payload)
+    except OSError as error:
+        raise AppendFailedError(str(error)) from error
     finally:
         lock.release()
 

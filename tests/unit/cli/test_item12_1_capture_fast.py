@@ -10,6 +10,7 @@ quick path without writing anything, so its message is the full CLI's.
 
 from __future__ import annotations
 
+import errno
 import io
 import re
 import subprocess
@@ -38,15 +39,15 @@ Outcome = tuple[object, str, str]
 def _run(
     quick_first: bool, argv: list[str], db: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> Outcome:
-    """(exit code, stdout, stderr) of one run, the minutes of the saved time masked."""
+    """(exit code, stdout, stderr) of one run, the time of saving and the database's folder masked."""
     monkeypatch.setattr(sys, "argv", ["heartwork", "--db", str(db), *argv])
     monkeypatch.setattr(sys, "stdin", io.StringIO("from standard input"))
     try:
         code: object = entry.main() if quick_first else full_main(["--db", str(db), *argv])
     except SystemExit as done:  # --help and argparse's errors exit from inside
         code = done.code
-    out, err = capsys.readouterr()
-    return code, TIMES.sub("HH:MM", out), TIMES.sub("HH:MM", err)
+    out, err = (TIMES.sub("HH:MM", text).replace(str(db.parent), "<folder>") for text in capsys.readouterr())
+    return code, out, err
 
 
 def _records(db: Path, *, backdated: bool) -> list[tuple[str, dict[str, object]]]:
@@ -299,3 +300,48 @@ def test_a_sealed_capture_imports_only_pynacls_sealed_box_besides(sealed_db: Pat
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[-1] == "0 []"
     assert b'"sealed"' in inbox.inbox_path_for(sealed_db).read_bytes()
+
+
+def _disk_full(*args: object, **kwargs: object) -> None:
+    raise OSError(errno.ENOSPC, "No space left on device")
+
+
+@pytest.mark.parametrize("argv", [GOOD[0], GOOD[7], GOOD[10]], ids=lambda argv: argv[0])
+def test_a_full_disk_gets_the_full_clis_message_and_no_second_try(
+    argv: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("tui.store.inbox._append_locked", _disk_full)  # the full CLI's append
+    tries: list[object] = []
+
+    def quick_disk_full(*args: object) -> None:
+        tries.append(args)
+        _disk_full()
+
+    monkeypatch.setattr("tui.store.inbox_append.append_locked", quick_disk_full)
+    (code, out, err), _ = _same_as_full_cli(argv, tmp_path, capsys, monkeypatch)
+    assert (code, out) == (1, "")
+    assert "was not saved" in err and "the disk is full" in err
+    assert len(tries) == 1, "the quick path must not hand a failed append to the full CLI to try again"
+
+
+def test_a_busy_lock_gets_the_full_clis_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tui.store.file_lock import make_lock
+
+    monkeypatch.setattr("tui.store.inbox.LOCK_TIMEOUT_SECONDS", 0.2)
+    monkeypatch.setattr("tui.store.inbox_append.LOCK_TIMEOUT_SECONDS", 0.2)
+    holders = []
+    for folder in ("quick", "full"):
+        (tmp_path / folder).mkdir()
+        holder = make_lock(str(tmp_path / folder / "hw.json.lock"), 1.0, 0o600)
+        holder.acquire()
+        holders.append(holder)
+    quick = _run(True, ["checkin", "7"], tmp_path / "quick" / "hw.json", capsys, monkeypatch)
+    full = _run(False, ["checkin", "7"], tmp_path / "full" / "hw.json", capsys, monkeypatch)
+    for holder in holders:
+        holder.release()
+    assert quick[0] == full[0] == 1
+    assert quick == full
+    assert "busy" in full[2] or "lock" in full[2]
+    assert inbox.read_pending(tmp_path / "quick" / "hw.json").records == []

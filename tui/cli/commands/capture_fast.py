@@ -41,19 +41,43 @@ def fast_capture(argv: list[str]) -> int | None:
         return None
     if prepared is None:
         return None
-    database, payload, line = prepared
-    try:
-        from tui.store.inbox_append import append_under_lock
+    database, payload, line, what = prepared
+    from tui.store.inbox_append import AppendFailedError, LockRefusedError, append_under_lock
 
+    try:
         append_under_lock(database, payload)
-    except Exception:  # busy lock, a disk that refuses: nothing was added; the full command says why
-        return None
+    except (LockRefusedError, AppendFailedError) as refused:
+        return say_not_saved(database, refused, what)  # never a second try: it could save the record twice
     try:
         sys.stdout.buffer.write((line + "\n").encode("utf-8", "replace"))
         sys.stdout.flush()
     except BrokenPipeError:
         pass  # saved; the reader went away, as the full command allows
     return 0
+
+
+def say_not_saved(database: str, refused: Exception, what: str) -> int:
+    """The full command's message and exit code for a lock or a disk that refused (speed no longer matters)."""
+    from pathlib import Path
+
+    from tui.cli.commands.common import fail_store
+    from tui.cli.commands.utf8_streams import use_utf8_streams
+    from tui.cli.commands.visible_output import visible_standard_streams
+    from tui.store.errors import StoreBusyError, StoreError, StoreWriteError
+    from tui.store.file_lock import lock_timeout_errors
+    from tui.store.inbox_append import LOCK_TIMEOUT_SECONDS, LockRefusedError, inbox_file_for, lock_file_for
+
+    cause = refused.__cause__ if isinstance(refused.__cause__, Exception) else refused
+    error: StoreError  # as tui.store.inbox.append_many raises them
+    if isinstance(refused, LockRefusedError) and isinstance(cause, lock_timeout_errors()):
+        error = StoreBusyError(Path(lock_file_for(database)), LOCK_TIMEOUT_SECONDS)
+    elif isinstance(refused, LockRefusedError):
+        error = StoreWriteError(Path(database), cause, change_kept=False)
+    else:
+        error = StoreWriteError(Path(inbox_file_for(database)), cause, change_kept=False)
+    use_utf8_streams()
+    with visible_standard_streams():
+        return fail_store(error, what)
 
 
 def parse_command_line(argv: list[str], command: str, options: dict[str, str]) -> dict[str, Any] | None:
@@ -94,7 +118,7 @@ def parse_command_line(argv: list[str], command: str, options: dict[str, str]) -
     return values if seen_command else None
 
 
-def _prepare_checkin(argv: list[str]) -> tuple[str, bytes, str] | None:
+def _prepare_checkin(argv: list[str]) -> tuple[str, bytes, str, str] | None:
     """(database file, inbox bytes, confirmation) for a check-in the full command would save alike; else None."""
     parsed = parse_command_line(argv, "checkin", CHECKIN_OPTIONS)
     if parsed is None or len(parsed["words"]) != 1:
@@ -135,10 +159,10 @@ def _prepare_checkin(argv: list[str]) -> tuple[str, bytes, str] | None:
     if payload is None:
         return None
     line = confirmation_line(at=moment, pleasantness=score, energy=energy, emotions=emotions, tags=tags, note=note)
-    return database, payload, visible_text(line, keep_newlines=True)
+    return database, payload, visible_text(line, keep_newlines=True), "your check-in"
 
 
-def _prepare_journal_entry(argv: list[str]) -> tuple[str, bytes, str] | None:
+def _prepare_journal_entry(argv: list[str]) -> tuple[str, bytes, str, str] | None:
     """(database file, inbox bytes, confirmation) for ``journal add TEXT`` the full command would save alike."""
     parsed = parse_command_line(argv, "journal", JOURNAL_OPTIONS)
     if parsed is None or len(parsed["words"]) != 2 or parsed["words"][0] != "add" or not parsed["together"]:
@@ -175,12 +199,12 @@ def _prepare_journal_entry(argv: list[str]) -> tuple[str, bytes, str] | None:
         tags=tags,
     )
     payload = _inbox_line(database, "journal_entries", document)
-    return (
-        None if payload is None else (database, payload, visible_text(saved_line(day, text, tags), keep_newlines=True))
-    )
+    if payload is None:
+        return None
+    return database, payload, visible_text(saved_line(day, text, tags), keep_newlines=True), "your journal entry"
 
 
-def _prepare_own_affirmation(argv: list[str]) -> tuple[str, bytes, str] | None:
+def _prepare_own_affirmation(argv: list[str]) -> tuple[str, bytes, str, str] | None:
     """(database file, inbox bytes, confirmation) for ``affirm add TEXT`` the full command would save alike."""
     parsed = parse_command_line(argv, "affirm", AFFIRM_OPTIONS)
     if parsed is None or len(parsed["words"]) != 2 or parsed["words"][0] != "add" or not parsed["together"]:
@@ -211,11 +235,9 @@ def _prepare_own_affirmation(argv: list[str]) -> tuple[str, bytes, str] | None:
     )
     _stamp_change(document)
     payload = _inbox_line(database, "affirmations", document)
-    return (
-        None
-        if payload is None
-        else (database, payload, visible_text(saved_affirmation_line(text, tag), keep_newlines=True))
-    )
+    if payload is None:
+        return None
+    return database, payload, visible_text(saved_affirmation_line(text, tag), keep_newlines=True), "your affirmation"
 
 
 def _stamp_change(document: dict[str, Any]) -> None:
