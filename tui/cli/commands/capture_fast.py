@@ -1,15 +1,19 @@
-"""``heartwork checkin SCORE`` in a few milliseconds: a quick capture before argparse is imported.
+"""Quick captures in a few milliseconds, before argparse is imported: ``checkin``, ``journal add``, ``affirm add``.
 
 Run from :mod:`tui.cli.entry` ahead of the full CLI. It handles only what it
-can answer with certainty: the command line is exactly ``checkin SCORE`` with
-``--energy``, ``--emotion``, ``--tag``, ``--note``, ``--at``, ``--db`` and
-``--theme`` (no abbreviations, no ``--help``), every value passes the same
-checks as the full command (:mod:`tui.core.checkin_rules`), the score gets no
-care line, the folder needs no creating or tightening and backups are not
+can answer with certainty: the command line is plainly ``checkin SCORE``
+(with ``--energy``, ``--emotion``, ``--tag``, ``--note``, ``--at``),
+``journal add TEXT`` (``--title``, ``--tag``) or ``affirm add TEXT``
+(``--tag``), with ``--db`` and ``--theme``, and no abbreviation, ``--help`` or
+standard input; every value passes the same checks as the full command (the
+``*_rules`` modules of :mod:`tui.core`, shared with it); the score gets no
+care line; the folder needs no creating or tightening and backups are not
 refused. Then it appends the same record to the inbox with the same code
-(:mod:`tui.store.inbox_append`) and prints the same line. Anything else
-(including every error, so messages and exit codes are the full command's)
-returns None *before anything is written*, and the full CLI answers.
+(:mod:`tui.store.inbox_append`) and prints the same line. Anything else,
+including every mistake in what was typed, returns None before anything is
+written, and the full CLI answers with its own message and exit code. A lock
+or disk that refuses the append gets the full command's message here, so a
+record is never appended twice.
 """
 
 from __future__ import annotations
@@ -29,7 +33,7 @@ REPEATED = frozenset({"emotion", "tag"})
 
 
 def fast_capture(argv: list[str]) -> int | None:
-    """Save the check-in and return 0, or None (nothing written) to let the full CLI answer."""
+    """Save the capture and return its exit code, or None (nothing written) to let the full CLI answer."""
     try:
         if "checkin" in argv:
             prepared = _prepare_checkin(argv)
