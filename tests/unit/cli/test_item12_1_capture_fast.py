@@ -345,3 +345,16 @@ def test_a_busy_lock_gets_the_full_clis_message(
     assert quick == full
     assert "busy" in full[2] or "lock" in full[2]
     assert inbox.read_pending(tmp_path / "quick" / "hw.json").records == []
+
+
+def test_sealing_through_pynacls_compiled_module_opens_with_sealed_box_and_refuses_a_bad_key() -> None:
+    from nacl.public import PrivateKey, SealedBox
+
+    from tui.store.sealing import seal_for
+
+    key = PrivateKey.generate()
+    sealed = seal_for(bytes(key.public_key), b"a quiet line")
+    assert SealedBox(key).decrypt(sealed) == b"a quiet line"
+    assert seal_for(bytes(key.public_key), b"a quiet line") != sealed  # a fresh ephemeral key each time
+    with pytest.raises(ValueError):
+        seal_for(b"short", b"x")
