@@ -1,8 +1,9 @@
-"""The ``heartwork`` command's entry point: a quick answer for ``affirm today`` and ``today``, else the full CLI.
+"""The ``heartwork`` command's entry point: quick answers for captures, ``affirm today`` and ``today``, else the full CLI.
 
 ``affirm today`` is meant for a shell start-up file, so it is answered before
 argparse, the store or the sections are imported (see
-:mod:`tui.cli.commands.affirm_today_fast`); every other command goes to
+:mod:`tui.cli.commands.affirm_today_fast`), and a quick capture (``checkin 7``)
+is saved without them (:mod:`tui.cli.commands.capture_fast`); every other command goes to
 :func:`tui.cli.main.main` unchanged.
 """
 
@@ -13,6 +14,12 @@ import sys
 
 def main() -> int:
     argv = sys.argv[1:]
+    if "checkin" in argv or ("add" in argv and ("journal" in argv or "affirm" in argv)):
+        from tui.cli.commands.capture_fast import fast_capture
+
+        answered = fast_capture(argv)
+        if answered is not None:
+            return answered
     if len(argv) >= 2 and "today" in argv and "affirm" in argv:
         from tui.cli.commands.affirm_today_fast import fast_affirm_today
 

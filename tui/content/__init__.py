@@ -19,15 +19,15 @@ from the command line, the store and the tests.
 
 from __future__ import annotations
 
-import copy
 import functools
 import os
-import tomllib
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
+# tomllib, copy, pathlib and typing are imported where they are used: a quick shell
+# capture (``heartwork checkin 7``) reads one small JSON file from here and nothing else.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
+    from typing import Any
 
     from tui.core.sparkline import SparklineWords
 
@@ -62,6 +62,8 @@ def _split_name(name: str) -> tuple[str, ...]:
 
 @functools.lru_cache(maxsize=64)
 def _load_packaged(parts: tuple[str, ...]) -> dict[str, Any]:
+    import tomllib
+
     resource = files(__package__).joinpath(*parts)
     if not resource.is_file():
         raise FileNotFoundError(f"no built-in content named {'/'.join(parts)!r}")
@@ -80,6 +82,8 @@ def load(name: str) -> dict[str, Any]:
     Raises ``FileNotFoundError`` for an unknown name, ``ValueError`` for an
     invalid one and ``tomllib.TOMLDecodeError`` for a malformed file.
     """
+    import copy
+
     return copy.deepcopy(_load_packaged(_split_name(name)))
 
 
@@ -89,6 +93,9 @@ def load_path(path: str | os.PathLike[str]) -> dict[str, Any]:
     ``~`` is expanded. Raises ``FileNotFoundError`` if the file is missing and
     ``tomllib.TOMLDecodeError`` if it is not valid TOML.
     """
+    import tomllib
+    from pathlib import Path
+
     target = Path(path).expanduser()
     with target.open("rb") as fh:
         return tomllib.load(fh)
@@ -126,9 +133,10 @@ def load_json(name: str) -> Any:
     """
     import json
 
-    beside = Path(__file__).with_name(f"{name}.json")  # an installed package is a plain folder
-    if beside.is_file():
-        return json.loads(beside.read_text(encoding="utf-8"))
+    beside = os.path.join(os.path.dirname(__file__), f"{name}.json")  # an installed package is a plain folder
+    if os.path.isfile(beside):
+        with open(beside, encoding="utf-8") as handle:
+            return json.loads(handle.read())
     return json.loads(files(__package__).joinpath(f"{name}.json").read_text(encoding="utf-8"))
 
 

@@ -14,13 +14,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from tui.core.affirmation_rules import MAX_AFFIRMATION_CHARS as MAX_AFFIRMATION_CHARS
+from tui.core.affirmation_rules import TAGS as TAGS
+from tui.core.affirmation_rules import clean_affirmation_text as clean_affirmation_text
+from tui.core.affirmation_rules import tag_problem as tag_problem
 from tui.core.day_choice import choose_for_day, day_weight_of
 from tui.core.ids import new_id
 
 BUILT_IN = "built-in"
 OWN_SOURCES = ("own", "reframe")
-MAX_AFFIRMATION_CHARS = 500
-TAGS: tuple[str, ...] = ("self-kindness", "common-humanity", "mindfulness", "worth", "rest", "growth")
 ALL = "all"
 FAVOURITES = "favourites"
 MINE = "mine"
@@ -50,25 +52,6 @@ def source_label(affirmation: Affirmation) -> str:
     if affirmation.source == BUILT_IN:
         return "built-in"
     return "from your journal" if affirmation.source == "reframe" else "yours"
-
-
-def clean_affirmation_text(text: str) -> str:
-    """Trimmed single-line text; raises ValueError (a kind, one-line reason) if empty or too long."""
-    cleaned = " ".join(str(text).split())
-    if not cleaned:
-        raise ValueError("An affirmation needs a few words.")
-    if len(cleaned) > MAX_AFFIRMATION_CHARS:
-        raise ValueError(
-            f"That is {len(cleaned):,} characters; an affirmation can be up to {MAX_AFFIRMATION_CHARS} characters."
-        )
-    return cleaned
-
-
-def tag_problem(tag: str, known: Sequence[str] = TAGS) -> str | None:
-    """Why ``tag`` is not one of the known tags (naming them), or None if it is (or is empty)."""
-    if not tag or tag in known:
-        return None
-    return f"there is no tag {tag!r}; the tags are: {', '.join(known)}."
 
 
 def day_weight(affirmation: Affirmation) -> int:

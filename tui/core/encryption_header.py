@@ -17,18 +17,19 @@ from __future__ import annotations
 
 import base64
 import json
-import struct
 from dataclasses import dataclass
+from typing import Any, cast
 
-MAGIC = b"HWENC"
-VERSION = 2
-KNOWN_VERSIONS = (1, 2)
-_PREFIX = struct.Struct(">5sBI")
-MAX_HEADER_BYTES = 1 << 16
-
-
-class HeaderError(ValueError):
-    """The header is truncated, damaged or of a version this Heartwork does not know."""
+from tui.core.encryption_header_fields import KNOWN_VERSIONS as KNOWN_VERSIONS
+from tui.core.encryption_header_fields import MAGIC as MAGIC
+from tui.core.encryption_header_fields import MAX_HEADER_BYTES as MAX_HEADER_BYTES
+from tui.core.encryption_header_fields import PREFIX, decode_header_fields
+from tui.core.encryption_header_fields import PREFIX_SIZE as PREFIX_SIZE
+from tui.core.encryption_header_fields import VERSION as VERSION
+from tui.core.encryption_header_fields import HeaderError as HeaderError
+from tui.core.encryption_header_fields import format_version as format_version
+from tui.core.encryption_header_fields import is_encrypted as is_encrypted
+from tui.core.encryption_header_fields import read_prefix_length as read_prefix_length
 
 
 @dataclass(frozen=True)
@@ -43,11 +44,6 @@ class Header:
     recovery_wrap: bytes
     public_key: bytes
     sealed_private_key: bytes  # the inbox private key, encrypted with the data key
-
-
-def is_encrypted(payload: bytes) -> bool:
-    """True if ``payload`` starts like an encrypted Heartwork file."""
-    return payload[: len(MAGIC)] == MAGIC
 
 
 def _b64(value: bytes) -> str:
@@ -70,50 +66,10 @@ def encode_header(header: Header) -> bytes:
         separators=(",", ":"),
         sort_keys=True,
     ).encode("ascii")
-    return _PREFIX.pack(MAGIC, VERSION, len(body)) + body
+    return PREFIX.pack(MAGIC, VERSION, len(body)) + body
 
 
 def decode_header(payload: bytes) -> tuple[Header, bytes, bytes]:
     """(header, the header's own bytes, the body after it); HeaderError if it cannot be read."""
-    if len(payload) < _PREFIX.size:
-        raise HeaderError("the encryption header is cut short")
-    magic, version, length = _PREFIX.unpack_from(payload)
-    if magic != MAGIC:
-        raise HeaderError("the file is not an encrypted Heartwork file")
-    if version not in KNOWN_VERSIONS:
-        raise HeaderError(
-            f"the file uses encryption format {version}, which this Heartwork does not know (a newer version may open it)"
-        )
-    end = _PREFIX.size + length
-    if length > MAX_HEADER_BYTES or len(payload) < end:
-        raise HeaderError("the encryption header is cut short")
-    try:
-        raw = json.loads(payload[_PREFIX.size : end])
-        header = Header(
-            opslimit=int(raw["opslimit"]),
-            memlimit=int(raw["memlimit"]),
-            salt=base64.b64decode(raw["salt"], validate=True),
-            passphrase_wrap=base64.b64decode(raw["passphrase_wrap"], validate=True),
-            recovery_salt=base64.b64decode(raw["recovery_salt"], validate=True),
-            recovery_wrap=base64.b64decode(raw["recovery_wrap"], validate=True),
-            public_key=base64.b64decode(raw["public_key"], validate=True),
-            sealed_private_key=base64.b64decode(raw["sealed_private_key"], validate=True),
-        )
-    except (ValueError, KeyError, TypeError) as error:
-        raise HeaderError("the encryption header is damaged") from error
-    return header, payload[:end], payload[end:]
-
-
-def read_prefix_length(prefix: bytes) -> int | None:
-    """How many bytes the whole header takes, from its first bytes (None if not encrypted)."""
-    if len(prefix) < _PREFIX.size or prefix[: len(MAGIC)] != MAGIC:
-        return None
-    return _PREFIX.size + int(_PREFIX.unpack_from(prefix)[2])
-
-
-def format_version(header_bytes: bytes) -> int:
-    """The format version of a header already read by :func:`decode_header`."""
-    return int(_PREFIX.unpack_from(header_bytes)[1])
-
-
-PREFIX_SIZE = _PREFIX.size
+    fields, header_bytes, body = decode_header_fields(payload)
+    return Header(**cast("dict[str, Any]", fields)), header_bytes, body

@@ -9,9 +9,11 @@ only appends to the inbox (:mod:`tui.store.inbox`) never pays for TinyDB.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+TYPE_CHECKING = False  # importing typing would slow the quick capture, which imports tui.store.inbox_append
 
 if TYPE_CHECKING:
+    from typing import Any
+
     from tui.store.database import Database
     from tui.store.errors import (
         CorruptDatabaseError,

@@ -14,6 +14,7 @@ from typing import Any
 
 from tui.core.affirmations import OWN_SOURCES, Affirmation, clean_affirmation_text
 from tui.core.timefmt import to_text
+from tui.store.affirmation_document import affirmation_document
 from tui.store.repository import Repository
 
 
@@ -23,18 +24,15 @@ class AffirmationRepository(Repository[Affirmation]):
     table_name = "affirmations"
 
     def to_document(self, item: Affirmation) -> dict[str, Any]:
-        document: dict[str, Any] = {
-            "id": item.id,
-            "text": item.text,
-            "tag": item.tag,
-            "created_at": item.created_at,
-            "source": item.source,
-        }
-        if item.favourite:
-            document["favourite"] = True
-        if item.entry_id:
-            document["entry_id"] = item.entry_id
-        return document
+        return affirmation_document(
+            affirmation_id=item.id,
+            text=item.text,
+            tag=item.tag,
+            created_at=item.created_at,
+            source=item.source,
+            favourite=item.favourite,
+            entry_id=item.entry_id,
+        )
 
     def from_document(self, document: Mapping[str, Any]) -> Affirmation:
         source = str(document.get("source", "own"))

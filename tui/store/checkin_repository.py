@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from tui.core.checkin import Checkin
 from tui.core.mood_days import MoodDays, collect_days
 from tui.core.safe_text import visible_text
-from tui.core.timefmt import day_of, from_text, to_text
+from tui.core.timefmt import day_of, from_text
+from tui.store.checkin_document import checkin_document
 from tui.store.repository import Repository
 
 if TYPE_CHECKING:  # not at run time: a quick capture (add_to_inbox) never loads TinyDB
@@ -50,15 +51,15 @@ class CheckinRepository(Repository[Checkin]):
         self._summary_version: tuple[object, ...] | None = None
 
     def to_document(self, item: Checkin) -> dict[str, Any]:
-        return {
-            "id": item.id,
-            "at": to_text(item.at),
-            "pleasantness": item.pleasantness,
-            "energy": item.energy,
-            "emotions": list(item.emotions),
-            "tags": list(item.tags),
-            "note": item.note,
-        }
+        return checkin_document(
+            checkin_id=item.id,
+            at=item.at,
+            pleasantness=item.pleasantness,
+            energy=item.energy,
+            emotions=item.emotions,
+            tags=item.tags,
+            note=item.note,
+        )
 
     def from_document(self, document: Mapping[str, Any]) -> Checkin:
         energy = document.get("energy")

@@ -111,6 +111,8 @@ def _check_value(value: Any, depth: int) -> None:
     if depth > 32:
         raise InvalidValueError("This value is nested too deeply to be saved.")
     if value is None or isinstance(value, (bool, int, str)):
+        if type(value) is int and not -(1 << 63) <= value < 1 << 64:
+            raise InvalidValueError(f"The number {value} is too large to be saved.")
         if isinstance(value, str):
             try:
                 value.encode("utf-8")

@@ -33,7 +33,7 @@ import nacl.pwhash
 import nacl.secret
 import nacl.utils
 from nacl.encoding import RawEncoder
-from nacl.public import PrivateKey, PublicKey, SealedBox
+from nacl.public import PrivateKey, SealedBox
 
 from tui.core.encryption_header import (
     VERSION,
@@ -47,8 +47,9 @@ from tui.core.encryption_header import (
 from tui.store.errors import DatabaseLockedError, WrongSecretError
 from tui.store.locked_file import read_header
 from tui.store.sealed_body import open_chunked, open_one_shot, seal_chunked
+from tui.store.sealing import seal_for
 
-__all__ = ["DatabaseLockedError", "WrongSecretError", "read_header"]
+__all__ = ["DatabaseLockedError", "WrongSecretError", "read_header", "seal_for"]
 
 # Argon2id cost: libsodium's INTERACTIVE memory (64 MiB) with more passes, about 0.5 s here.
 DEFAULT_OPSLIMIT = nacl.pwhash.argon2id.OPSLIMIT_INTERACTIVE * 9
@@ -225,11 +226,6 @@ def decrypt(path: Path, payload: bytes) -> bytes:
     if format_version(header_bytes) == 1:
         return open_one_shot(body, header_bytes, envelope.data_key)
     return open_chunked(body, header_bytes, envelope.data_key)
-
-
-def seal_for(public_key: bytes, data: bytes) -> bytes:
-    """``data`` sealed so only the holder of the header's private key can read it."""
-    return bytes(SealedBox(PublicKey(public_key)).encrypt(data))
 
 
 def open_sealed(sealed: bytes) -> bytes | None:

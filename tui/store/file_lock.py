@@ -12,7 +12,10 @@ from __future__ import annotations
 
 import os
 import time
-from typing import Any
+
+TYPE_CHECKING = False  # importing typing would slow the quick capture; annotations only
+if TYPE_CHECKING:
+    from typing import Any
 
 POLL_SECONDS = 0.05
 

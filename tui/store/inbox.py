@@ -25,7 +25,6 @@ import os
 import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
 from itertools import repeat
 from pathlib import Path
 from typing import Any
@@ -33,9 +32,10 @@ from typing import Any
 import orjson
 
 from tui.store import codec
-from tui.store.permissions import PRIVATE_FILE_MODE, ensure_private_dir, fsync_dir, write_private_file
+from tui.store.inbox_append import LOCK_TIMEOUT_SECONDS, append_locked, framed, record_body, sealed_body
+from tui.store.inbox_append import keep_torn_aside as keep_torn_aside_beside
+from tui.store.permissions import PRIVATE_FILE_MODE, ensure_private_dir
 
-LOCK_TIMEOUT_SECONDS = 15.0
 Tables = dict[str, dict[str, Any]]
 
 
@@ -64,16 +64,14 @@ def encode_line(table: str, document: Mapping[str, Any], recipient: bytes | None
     if not isinstance(document.get("id"), str) or not document["id"]:
         raise ValueError("A record needs a non-empty string id.")
     try:
-        body = orjson.dumps({"table": table, "document": document})
-    except (orjson.JSONEncodeError, TypeError) as error:
+        body = record_body(table, document)
+    except (ValueError, TypeError) as error:  # UnicodeEncodeError is a ValueError
         from tui.store.errors import InvalidValueError
 
         raise InvalidValueError(f"This value cannot be saved: {error}") from error
     if recipient is not None:
-        from tui.store.encryption import seal_for
-
-        body = orjson.dumps({"sealed": base64.b64encode(seal_for(recipient, body)).decode("ascii")})
-    return b"%08x %s\n" % (zlib.crc32(body), body)
+        body = sealed_body(recipient, body)
+    return framed(body)
 
 
 def parse_lines(payload: bytes) -> tuple[list[tuple[str, dict[str, Any]]], bytes]:
@@ -284,51 +282,13 @@ def append_many(database: Path, records: list[tuple[str, Mapping[str, Any]]], *,
 
 
 def _append_locked(database: Path, payload: bytes) -> None:
-    path = inbox_path_for(database)
-    flags = os.O_RDWR | os.O_CREAT | os.O_APPEND | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
-    created = not os.path.lexists(path)
-    fd = os.open(path, flags, PRIVATE_FILE_MODE)
-    try:
-        os.fchmod(fd, PRIVATE_FILE_MODE)
-        size = os.fstat(fd).st_size
-        if size and os.pread(fd, 1, size - 1) != b"\n":
-            _set_torn_tail_aside(database, fd, size)
-        view = memoryview(payload)
-        while view:
-            view = view[os.write(fd, view) :]
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    if created:
-        fsync_dir(path.parent)
-
-
-def _set_torn_tail_aside(database: Path, fd: int, size: int) -> None:
-    """A capture was killed mid-append: keep its bytes aside and cut them off (under the lock)."""
-    window = min(size, 1 << 20)
-    data = os.pread(fd, window, size - window)
-    cut = data.rfind(b"\n")
-    start = size - window + cut + 1 if cut >= 0 else (0 if window == size else size - window)
-    keep_torn_aside(database, os.pread(fd, size - start, start))
-    os.ftruncate(fd, start)
-    os.fsync(fd)
+    append_locked(str(database), payload)
 
 
 def keep_torn_aside(database: Path, torn: bytes) -> Path | None:
     """Copy torn inbox bytes to ``<name>.inbox.torn-DATE`` (0600), never overwriting one."""
-    if not torn:
-        return None
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    base = inbox_path_for(database)
-    target = base.with_name(f"{base.name}.torn-{stamp}")
-    counter = 2
-    while True:
-        try:
-            write_private_file(target, torn, overwrite=False)
-            return target
-        except FileExistsError:
-            target = base.with_name(f"{base.name}.torn-{stamp}-{counter}")
-            counter += 1
+    kept = keep_torn_aside_beside(str(database), torn)
+    return None if kept is None else Path(kept)
 
 
 def empty_after_merge(database: Path, pending: Pending) -> None:

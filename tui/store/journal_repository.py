@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from tui.core.journal import JournalEntry, normalize_tags
 from tui.core.journal_search import EntrySummary, fold
 from tui.core.safe_text import visible_text
+from tui.store.journal_document import journal_document
 from tui.store.repository import Repository
 
 if TYPE_CHECKING:
@@ -26,19 +27,19 @@ EXCERPT_CHARS = 160
 
 
 def entry_to_document(entry: JournalEntry) -> dict[str, Any]:
-    return {
-        "id": entry.id,
-        "created_at": entry.created_at,
-        "updated_at": entry.updated_at,
-        "entry_date": entry.entry_date,
-        "kind": entry.kind,
-        "title": entry.title,
-        "body": entry.body,
-        "tags": list(entry.tags),
-        "prompt_id": entry.prompt_id,
-        "prompt_text": entry.prompt_text,
-        "fields": dict(entry.fields),
-    }
+    return journal_document(
+        entry_id=entry.id,
+        created_at=entry.created_at,
+        updated_at=entry.updated_at,
+        entry_date=entry.entry_date,
+        kind=entry.kind,
+        title=entry.title,
+        body=entry.body,
+        tags=entry.tags,
+        prompt_id=entry.prompt_id,
+        prompt_text=entry.prompt_text,
+        fields=entry.fields,
+    )
 
 
 def entry_from_document(document: Mapping[str, Any]) -> JournalEntry:

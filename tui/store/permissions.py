@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 from pathlib import Path
 
+from tui.store.durable import fsync_folder
 from tui.store.errors import UnsafeFolderError
 
 PRIVATE_DIR_MODE = 0o700
@@ -154,16 +155,7 @@ def this_computer() -> str:
 
 def fsync_dir(folder: Path) -> None:
     """Make a rename inside ``folder`` durable."""
-    try:
-        dir_fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(dir_fd)
-    except OSError:
-        pass
-    finally:
-        os.close(dir_fd)
+    fsync_folder(folder)
 
 
 def sweep_stale_temp_files(path: Path) -> int:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from tui.cli.commands.affirm_saved_line import saved_affirmation_line
 from tui.cli.commands.common import (
     EXIT_OK,
     EXIT_USAGE,
@@ -74,7 +75,7 @@ def run_add(args: argparse.Namespace) -> int:
         return fail(str(error), EXIT_USAGE)
     except StoreError as error:
         return fail_store(error, "your affirmation")
-    print(f"Saved with your own affirmations{f' (tagged {tag})' if tag else ''}: {cleaned}")
+    print(saved_affirmation_line(cleaned, tag))
     return EXIT_OK
 
 

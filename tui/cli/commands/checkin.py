@@ -12,6 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from tui.cli.commands.checkin_confirmation import confirmation_line
 from tui.cli.commands.common import EXIT_OK, EXIT_USAGE, fail, fail_store, warn_if_backups_will_be_refused
 from tui.cli.commands.utf8_streams import shell_text
 from tui.core.checkin import DATE_TIME_HINT, Checkin, CheckinError, check_score, make_checkin, parse_moment
@@ -141,21 +142,11 @@ def _care_line(database: Path, checkin: Checkin, now: datetime) -> str:
 
 def confirmation(checkin: Checkin) -> str:
     """One line saying what was saved."""
-    labels = _pleasantness_labels()
-    parts = [f"{checkin.pleasantness} ({labels[checkin.pleasantness - 1].lower()})"]
-    if checkin.energy is not None:
-        parts.append(f"energy {checkin.energy}")
-    if checkin.emotions:
-        parts.append("feeling " + ", ".join(checkin.emotions))
-    if checkin.tags:
-        parts.append("tags " + ", ".join(checkin.tags))
-    if checkin.note:
-        parts.append("with a note")
-    return f"Saved your check-in for {checkin.at:%a %-d %b %Y %H:%M}: " + "; ".join(parts) + "."
-
-
-def _pleasantness_labels() -> list[str]:
-    """The 1-10 labels, from a small JSON content file (no TOML parser to load)."""
-    from tui import content
-
-    return content.pleasantness_labels()
+    return confirmation_line(
+        at=checkin.at,
+        pleasantness=checkin.pleasantness,
+        energy=checkin.energy,
+        emotions=checkin.emotions,
+        tags=checkin.tags,
+        note=checkin.note,
+    )

@@ -48,24 +48,19 @@ def wants_shell_action(args: argparse.Namespace) -> bool:
 
 def run(args: argparse.Namespace) -> int:
     """Save the entry and print one confirming line."""
-    from tui.core.journal import MAX_ENTRY_CHARS, JournalEntry, count_words, normalize_tags, title_and_tags_problem
+    from tui.cli.commands.journal_add_rules import entry_problem, saved_line
+    from tui.core.journal import JournalEntry, normalize_tags
     from tui.store.errors import StoreError, UnsafeFolderError
     from tui.store.journal_repository import JournalRepository
 
     text = args.journal_text
     if text is None or text == "-":
         text = sys.stdin.read()
-    if len(text) > MAX_ENTRY_CHARS:
-        return fail(
-            f"that entry is {len(text):,} characters; the limit is {MAX_ENTRY_CHARS:,}. Nothing was saved.", EXIT_USAGE
-        )
-    if not text.strip():
-        return fail("there is nothing to save: the entry text is empty.", EXIT_USAGE)
     title = (args.journal_title or "").strip()
     tags = normalize_tags(args.journal_tags or [])
-    problem = title_and_tags_problem(title, tags)
+    problem = entry_problem(text, title, tags)
     if problem is not None:
-        return fail(f"{problem}. Nothing was saved.", EXIT_USAGE)
+        return fail(problem, EXIT_USAGE)
     entry = JournalEntry.new(datetime.now().astimezone(), body=text, title=title, tags=tags)
     location = database_location(getattr(args, "db", None))
     try:
@@ -76,7 +71,5 @@ def run(args: argparse.Namespace) -> int:
     except StoreError as error:
         return fail_store(error, "your journal entry")
     warn_if_backups_will_be_refused(location.path)
-    words = count_words(text)
-    tag_text = f", tagged {', '.join('#' + tag for tag in tags)}" if tags else ""
-    print(f"Saved a journal entry for {entry.entry_date} ({words:,} word{'s' if words != 1 else ''}{tag_text}).")
+    print(saved_line(entry.entry_date, text, tags))
     return EXIT_OK

@@ -13,7 +13,10 @@ from __future__ import annotations
 import codecs
 import os
 import sys
-from typing import TextIO
+
+TYPE_CHECKING = False  # importing typing would slow the quick capture (capture_fast); annotations only
+if TYPE_CHECKING:
+    from typing import TextIO
 
 
 def _is_utf8(stream: TextIO) -> bool:
