@@ -220,3 +220,18 @@ def test_item12_2_a_failed_open_is_one_line_and_its_exit_code(
     args = build_parser().parse_args(["--db", str(tmp_path / "heartwork.json")])
     assert launch._launch(args) == 2
     assert capsys.readouterr().err.strip() == "heartwork: no such pattern 'x'"
+
+
+async def test_item12_4_home_fills_in_from_the_day_figures_and_follows_a_new_checkin(
+    tmp_path: Path, clock: FakeClock, store: Store
+) -> None:
+    store.repo(CheckinRepository).add(Checkin(at=clock.now(), pleasantness=4))
+    app, loader = gated_app(tmp_path, clock, Opened(store))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.screen.query_one("#home-summary", Static).render().plain == OPENING_LINE
+        loader.let_go()
+        await until(pilot, lambda: "1 check-in, feeling 4.0 of 10" in shown_text(app))
+        store.repo(CheckinRepository).add(Checkin(at=clock.now(), pleasantness=8))
+        app.data_changed()
+        await until(pilot, lambda: "2 check-ins, feeling 6.0 of 10" in shown_text(app))
