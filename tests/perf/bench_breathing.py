@@ -62,6 +62,20 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / TICKS  # utime + stime
 
 
+def breathing_ids(database: Path) -> set[str]:
+    """The ids of the breathing sessions already in ``database`` (none if it does not exist yet)."""
+    if not database.exists():
+        return set()
+    from tui.store.breathing_repository import BreathingSessionRepository
+    from tui.store.store import Store
+
+    store = Store.open(database)
+    try:
+        return {record.id for record in store.repo(BreathingSessionRepository).all()}
+    finally:
+        store.close()
+
+
 def wait_for(session: str, text: str, timeout: float) -> float:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -134,6 +148,7 @@ def main() -> int:
         from datagen import write_database
 
         write_database(database, 365 * options.years)
+    generated = breathing_ids(database)
     session = f"hw-bench-{os.getpid()}"
     base_session = f"hw-bench-base-{os.getpid()}"
     command = (
@@ -214,7 +229,7 @@ def main() -> int:
     from tui.store.store import Store
 
     store = Store.open(database)
-    records = sorted(store.repo(BreathingSessionRepository).all(), key=lambda record: record.started_at)[-1:]
+    records = [record for record in store.repo(BreathingSessionRepository).all() if record.id not in generated]
     store.close()
     shutil.rmtree(folder, ignore_errors=True)
 
