@@ -2,7 +2,9 @@
 
     /work/venv/bin/python tests/perf/bench_breathing.py [--minutes 2] [--pattern box] [--reduced-motion]
 
-Runs ``heartwork breathe --pattern box --minutes 2`` in a detached tmux pane,
+Runs ``heartwork breathe --pattern box --minutes 2`` in a detached tmux pane
+(on a new file, or with ``--years N`` on N years of realistic data from
+tests/perf/datagen.py, which the app reads in the background meanwhile),
 skips the "how do you feel" question, then polls ``tmux capture-pane`` every
 ~10 ms and notes when each phase's plain word ("Inhale · 4 s", ...) first
 appears. The first phase's appearance fixes the session start (the end of
@@ -60,6 +62,20 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / TICKS  # utime + stime
 
 
+def breathing_ids(database: Path) -> set[str]:
+    """The ids of the breathing sessions already in ``database`` (none if it does not exist yet)."""
+    if not database.exists():
+        return set()
+    from tui.store.breathing_repository import BreathingSessionRepository
+    from tui.store.store import Store
+
+    store = Store.open(database)
+    try:
+        return {record.id for record in store.repo(BreathingSessionRepository).all()}
+    finally:
+        store.close()
+
+
 def wait_for(session: str, text: str, timeout: float) -> float:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -111,6 +127,9 @@ def main() -> int:
     parser.add_argument("--idle-seconds", type=float, default=10.0)
     parser.add_argument("--reduced-motion", action="store_true", help="run with TEXTUAL_ANIMATIONS=none")
     parser.add_argument("--fresh-install", action="store_true", help="time a `pip install .` copy")
+    parser.add_argument(
+        "--years", type=int, default=0, help="breathe on this many years of realistic data (datagen.py); 0: a new file"
+    )
     options = parser.parse_args()
     from installed import installed_heartwork
 
@@ -125,6 +144,11 @@ def main() -> int:
     ]
     folder = Path(tempfile.mkdtemp(prefix="heartwork-bench-"))
     database = folder / "bench.json"
+    if options.years:
+        from datagen import write_database
+
+        write_database(database, 365 * options.years)
+    generated = breathing_ids(database)
     session = f"hw-bench-{os.getpid()}"
     base_session = f"hw-bench-base-{os.getpid()}"
     command = (
@@ -205,14 +229,14 @@ def main() -> int:
     from tui.store.store import Store
 
     store = Store.open(database)
-    records = store.repo(BreathingSessionRepository).all()
+    records = [record for record in store.repo(BreathingSessionRepository).all() if record.id not in generated]
     store.close()
     shutil.rmtree(folder, ignore_errors=True)
 
     ms = [value * 1000 for value in lateness]
     motion = "reduced motion" if options.reduced_motion else "full motion"
     print(
-        f"{motion}; pattern {options.pattern}, {options.minutes} min -> {schedule.cycles} cycles, {len(expected)} phase starts"
+        f"{options.years} years of data; {motion}; pattern {options.pattern}, {options.minutes} min -> {schedule.cycles} cycles, {len(expected)} phase starts"
     )
     print(f"phase starts seen: {len(seen)}; cycle mismatches: {len(mismatched)}")
     print(f"poll: {polls} captures, median {statistics.median(poll_costs) * 1000:.1f} ms each")

@@ -79,6 +79,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--years", type=int, nargs="*", default=[0, 1, 10, 30])
+    parser.add_argument("--frame-only", action="store_true", help="skip timing when the data is filled in")
     args = parser.parse_args()
     if not shutil.which("tmux"):
         sys.exit("tmux is needed")
@@ -91,7 +92,7 @@ def main() -> None:
     keeper = f"bench-keeper-{os.getpid()}"
     tmux("new-session", "-d", "-s", keeper, "sleep 600")
     try:
-        run_all(args.runs, sys.executable, str(heartwork), folder, args.years)
+        run_all(args.runs, sys.executable, str(heartwork), folder, args.years, not args.frame_only)
     finally:
         tmux("kill-session", "-t", keeper)
 
@@ -107,7 +108,15 @@ def database_for(folder: Path, years: int) -> Path:
     return path
 
 
-def run_all(runs: int, python: str, heartwork: str, folder: Path, years: list[int]) -> None:
+def quartiles(values: list[float]) -> str:
+    """The middle half of ``values`` as "low-high" (how much the machine's load moved the runs)."""
+    if len(values) < 4:
+        return "n/a"
+    low, _, high = statistics.quantiles(values, n=4)
+    return f"{low:.2f}-{high:.2f}x"
+
+
+def run_all(runs: int, python: str, heartwork: str, folder: Path, years: list[int], time_filled: bool = True) -> None:
     bare = f"{python} {ROOT / 'tests/perf/bare_app.py'}"
     databases = {size: database_for(folder, size) for size in years}
     first_frame(bare, "Bare baseline", ROOT)  # warm up: bytecode, disk cache
@@ -115,6 +124,7 @@ def run_all(runs: int, python: str, heartwork: str, folder: Path, years: list[in
         first_frame(f"{heartwork} --db {db}", "Today is", ROOT, filled=True)
     bare_times: list[float] = []
     bare_mem: list[int] = []
+    paired: dict[int, list[float]] = {size: [] for size in years}  # each run over the bare run just before it
     frame: dict[int, list[float]] = {size: [] for size in years}
     filled: dict[int, list[float]] = {size: [] for size in years}
     memory: dict[int, list[int]] = {size: [] for size in years}
@@ -125,16 +135,21 @@ def run_all(runs: int, python: str, heartwork: str, folder: Path, years: list[in
             bare_mem.append(peak)
             elapsed, peak = first_frame(f"{heartwork} --db {db}", "Today is", ROOT)
             frame[size].append(elapsed)
+            paired[size].append(elapsed / bare_times[-1])
             memory[size].append(peak)
-            elapsed, _peak = first_frame(f"{heartwork} --db {db}", "Today is", ROOT, filled=True)
-            filled[size].append(elapsed)
+            if time_filled:
+                elapsed, _peak = first_frame(f"{heartwork} --db {db}", "Today is", ROOT, filled=True)
+                filled[size].append(elapsed)
     bt, bm = statistics.median(bare_times), statistics.median(bare_mem)
     print(f"bare Textual app: first frame {bt * 1000:.0f} ms, peak memory {bm / 1024:.1f} MiB")
     for size in years:
-        ht, hf, hm = statistics.median(frame[size]), statistics.median(filled[size]), statistics.median(memory[size])
+        ht, hm = statistics.median(frame[size]), statistics.median(memory[size])
+        hf = statistics.median(filled[size]) if filled[size] else float("nan")
         label = f"{size} years" if size else "empty"
         print(
-            f"{label:>9}: first frame {ht * 1000:.0f} ms, ratio {ht / bt:.2f}x (target <= 1.25x); "
+            f"{label:>9}: first frame {ht * 1000:.0f} ms, ratio {ht / bt:.2f}x (target <= 1.25x; "
+            f"paired runs: median {statistics.median(paired[size]):.2f}x, "
+            f"middle half {quartiles(paired[size])}); "
             f"data filled in {hf * 1000:.0f} ms ({hf / bt:.2f}x); peak memory {hm / 1024:.1f} MiB ({hm / bm:.2f}x"
             f"{', target <= 1.3x' if not size else ''})"
         )

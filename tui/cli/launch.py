@@ -6,6 +6,7 @@ import argparse
 import gc
 import os
 import sys
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -16,7 +17,6 @@ from tui.content.themes import theme_names
 from tui.paths import database_location, user_themes_dir
 from tui.store.errors import CorruptDatabaseError, DatabaseLockedError, StoreError, UnsafeFolderError
 from tui.store.permissions import ensure_private_dir
-from tui.store.store import Store
 
 if TYPE_CHECKING:
     from tui.ui.store_loading import Opened, StoreLoader, StoreOutcome
@@ -114,6 +114,7 @@ def _unlock_if_locked(path: Path) -> None:
 
 def open_for_app(path: Path, own_folder: bool, args: argparse.Namespace) -> StoreOutcome:
     """Open the database and check the section's options against it; how it ended, never raised."""
+    from tui.store.store import Store  # here, in the worker: the first frame does not wait for its import
     from tui.ui.store_loading import NotOpened, Opened, Unreadable
 
     try:
@@ -134,11 +135,13 @@ def open_for_app(path: Path, own_folder: bool, args: argparse.Namespace) -> Stor
     from tui.store.checkin_repository import CheckinRepository
     from tui.store.homework_effects_repository import load_homework_effects
     from tui.store.journal_repository import JournalRepository
+    from tui.store.today_repository import summarize_day
 
     # Built once per load, in the worker (issue 12.4): Home's sparkline needs the per-day
     # mood aggregate at once; the journal's list and search index can follow the first fill.
     store.database.unreadable_records()  # every record checked once, here (the app says if any were set aside)
     store.repo(CheckinRepository).mood_days()
+    summarize_day(store.database, date.today())  # Home's "so far today": per-day figures folded once, here
 
     def warm_up() -> None:
         store.repo(JournalRepository).warm_up()

@@ -41,6 +41,8 @@ def checkin_documents(store: Store) -> list[dict[str, Any]]:
 def homework_done_days(store: Store, tz: tzinfo | None) -> tuple[list[Assignment], dict[str, set[date]]]:
     """Every assignment (active first) and the local days each was practised."""
     assignments = store.repo(HomeworkRepository).ordered()
+    if not assignments:
+        return assignments, {}  # nothing to detect: the practice records (every session, entry, tick) stay unread
     return assignments, done_days_all(assignments, practice_records(store), tz)
 
 

@@ -274,15 +274,19 @@ class SetAside:
         # per table: (the documents last checked, by key; the problems of those that failed)
         self._verdicts: dict[str, tuple[dict[str, Any], dict[str, str]]] = {}
         self._readable: dict[str, tuple[Any, dict[str, Any]]] = {}
+        self._last_checked: dict[str, Mapping[str, Any]] = {}  # per table: the very dict last checked
 
     def forget(self, table_name: str) -> None:
         """Check every record of ``table_name`` again (a write changed records in place)."""
         self._verdicts.pop(table_name, None)
         self._readable.pop(table_name, None)
+        self._last_checked.pop(table_name, None)
 
     def problems(self, table_name: str, raw: Mapping[str, Any]) -> dict[str, str]:
         """What is wrong with each record in ``raw`` (one table) that cannot be read, by storage key."""
         checked, known = self._verdicts.get(table_name) or ({}, {})
+        if self._last_checked.get(table_name) is raw:
+            return dict(known)  # every write makes a new table dict, so the same dict means nothing changed
         found: dict[str, str] = {}
         for key, document in raw.items():
             # Nothing is allocated per good record: a long loop must not wake the cyclic collector.
@@ -290,6 +294,7 @@ class SetAside:
             if problem is not None:
                 found[key] = problem
         self._verdicts[table_name] = (dict(raw), found)
+        self._last_checked[table_name] = raw
         return found
 
     def readable(self, table_name: str, raw: dict[str, Any]) -> dict[str, Any]:

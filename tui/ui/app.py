@@ -28,7 +28,6 @@ from tui.core.settings import Settings
 from tui.core.unreadable_records import unreadable_summary
 from tui.paths import user_themes_dir
 from tui.sections import SECTIONS, Section
-from tui.store.store import Store
 from tui.ui.app_commands import CommandsApp
 from tui.ui.app_loading import OPENING_MODE, LoadingApp, opening_screen
 from tui.ui.app_lock import LockingApp
@@ -45,6 +44,7 @@ from tui.ui.warm_up import WARM_UP_DELAY_SECONDS, warm_up_steps
 
 if TYPE_CHECKING:
     from tui.store.conflict_copies import ConflictReport
+    from tui.store.store import Store
 
 MIN_WIDTH = 60
 MIN_HEIGHT = 20

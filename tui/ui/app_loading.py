@@ -82,7 +82,21 @@ class LoadingApp(App[None]):
         except RuntimeError:
             return  # the app closed while opening; the launcher closes the store
         if isinstance(outcome, Opened) and outcome.warm_up is not None:
-            outcome.warm_up()  # what can wait until the data is showing (the journal's index)
+            try:
+                outcome.warm_up()  # what can wait until the data is showing (the journal's index)
+            finally:
+                self._settle_heap()
+
+    def _settle_heap(self) -> None:
+        """Freeze what the warm-up built too, then let the collector run again.
+
+        The journal's index and the homework effects live as long as the data;
+        left in the collector's generations, a full pass walked them all (about
+        100 ms at 30 years) and now and then landed in a breathing session.
+        """
+        if self._heap_frozen:
+            gc.freeze()
+            gc.enable()
 
     def wait_for_store_outcome(self) -> StoreOutcome | None:
         """How opening ended (waiting for a load still under way after an early quit)."""
@@ -101,7 +115,8 @@ class LoadingApp(App[None]):
             self.theme = wanted
         if self._heap_frozen:
             gc.freeze()  # the loaded data lives as long as the app, like the start-up heap
-            gc.enable()  # kept off while parsing: a collection pass per thousand new objects would slow it
+            if outcome.warm_up is None:
+                gc.enable()  # kept off while parsing (and warming up, see _settle_heap): a pass per thousand new objects
         self._when_store_ready()
         self.call_later(self._show_loaded_screens)
 

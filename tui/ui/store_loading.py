@@ -9,9 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from tui.store.errors import CorruptDatabaseError
-from tui.store.store import Store
+
+if TYPE_CHECKING:
+    from tui.store.store import Store
 
 __all__ = ["OPENING_LINE", "NotOpened", "Opened", "StoreLoader", "StoreOutcome", "Unreadable"]
 

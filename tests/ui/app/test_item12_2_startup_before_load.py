@@ -6,6 +6,7 @@ thread worker until the test lets it go.
 
 from __future__ import annotations
 
+import gc
 import importlib
 import threading
 from pathlib import Path
@@ -272,3 +273,41 @@ async def test_item12_2_the_palette_asked_for_before_load_waits_then_opens_over_
         assert app.current_mode == "mood"
         await pilot.press("escape")
         await until(pilot, lambda: type(app.screen).__name__ == "MoodScreen")
+
+
+async def test_item12_4_home_fills_in_from_the_day_figures_and_follows_a_new_checkin(
+    tmp_path: Path, clock: FakeClock, store: Store
+) -> None:
+    store.repo(CheckinRepository).add(Checkin(at=clock.now(), pleasantness=4))
+    app, loader = gated_app(tmp_path, clock, Opened(store))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.screen.query_one("#home-summary", Static).render().plain == OPENING_LINE
+        loader.let_go()
+        await until(pilot, lambda: "1 check-in, feeling 4.0 of 10" in shown_text(app))
+        store.repo(CheckinRepository).add(Checkin(at=clock.now(), pleasantness=8))
+        app.data_changed()
+        await until(pilot, lambda: "2 check-ins, feeling 6.0 of 10" in shown_text(app))
+
+
+async def test_item12_2_what_the_warm_up_builds_is_frozen_then_collection_resumes(
+    tmp_path: Path, clock: FakeClock, store: Store
+) -> None:
+    built: list[list[int]] = []
+    warmed = threading.Event()
+
+    def warm_up() -> None:
+        built.extend([n] for n in range(5000))  # long-lived, like the journal's index
+        warmed.set()
+
+    app, loader = gated_app(tmp_path, clock, Opened(store, warm_up=warm_up))
+    gc.disable()  # as the launcher leaves it until the data is in
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            loader.let_go()
+            await until(pilot, lambda: warmed.is_set() and gc.isenabled())
+            collectable = {id(thing) for thing in gc.get_objects()}  # the frozen are in none of the generations
+            assert id(built[0]) not in collectable and id(built[-1]) not in collectable
+    finally:
+        gc.enable()

@@ -19,14 +19,9 @@ from textual.widgets import Header, Static
 
 from tui import content
 from tui.core.affirmations import affirmation_of_the_day
-from tui.core.homework.progress import homework_line
 from tui.core.mood_stats import range_start, series
 from tui.core.shorten import shorten_at_word
 from tui.sections import SECTIONS
-from tui.store.affirmation_library import affirmation_library
-from tui.store.checkin_repository import CheckinRepository
-from tui.store.homework_queries import homework_today
-from tui.store.today_repository import summarize_day
 from tui.ui.base import HeartworkScreen
 from tui.ui.messages import DataChanged
 from tui.ui.store_loading import OPENING_LINE
@@ -224,6 +219,11 @@ class HomeScreen(HeartworkScreen[None]):
         note_text = f"[i]{rng.choice(home_text['gentle_notes'])}[/i]"
         if not self.heartwork.ready:
             return date_text, OPENING_LINE, note_text
+        # Imported once the data is in, not before the first frame (issue 12.2).
+        from tui.core.homework.progress import homework_line
+        from tui.store.homework_queries import homework_today
+        from tui.store.today_repository import summarize_day
+
         summary = summarize_day(self.store.database, now.date())
         if not summary.anything_ever:
             summary_text = home_text["first_run"].strip()
@@ -241,6 +241,8 @@ class HomeScreen(HeartworkScreen[None]):
         if not self.heartwork.ready:
             self._affirmation_id = None
             return ""
+        from tui.store.affirmation_library import affirmation_library
+
         chosen = affirmation_of_the_day(affirmation_library(self.store), self.clock.now().date())
         self._affirmation_id = chosen.id if chosen else None
         if chosen is None:
@@ -260,6 +262,8 @@ class HomeScreen(HeartworkScreen[None]):
         if not self.heartwork.ready:
             self.query_one("#home-sparkline", DaySparkline).display = False
             return
+        from tui.store.checkin_repository import CheckinRepository
+
         today = self.clock.now().date()
         repository = self.store.repo(CheckinRepository)
         drawn_for = (repository.version(), today)
