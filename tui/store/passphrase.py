@@ -13,8 +13,6 @@ from tui.core.encryption_header import is_encrypted
 from tui.store.backups import read_backup
 from tui.store.database import Database
 from tui.store.encryption import (
-    DEFAULT_MEMLIMIT,
-    DEFAULT_OPSLIMIT,
     Envelope,
     create_envelope,
     decrypt,
@@ -57,7 +55,7 @@ def _rewrite_backups(database: Database, envelope: Envelope | None) -> None:
 
 
 def set_passphrase(
-    database: Database, passphrase: str, *, opslimit: int = DEFAULT_OPSLIMIT, memlimit: int = DEFAULT_MEMLIMIT
+    database: Database, passphrase: str, *, opslimit: int | None = None, memlimit: int | None = None
 ) -> str:
     """Encrypt the database (and its backups) under ``passphrase``; returns the recovery code."""
     envelope, code = create_envelope(passphrase, opslimit=opslimit, memlimit=memlimit)

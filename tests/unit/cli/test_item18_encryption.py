@@ -157,8 +157,6 @@ def test_item18_passphrase_command_set_change_remove(
 
     monkeypatch.setattr(enc, "DEFAULT_OPSLIMIT", TEST_OPSLIMIT)
     monkeypatch.setattr(enc, "DEFAULT_MEMLIMIT", TEST_MEMLIMIT)
-    monkeypatch.setattr("tui.store.passphrase.DEFAULT_OPSLIMIT", TEST_OPSLIMIT)
-    monkeypatch.setattr("tui.store.passphrase.DEFAULT_MEMLIMIT", TEST_MEMLIMIT)
     path = tmp_path / "hw.json"
     _db_with_sentence(path).close()
     old, new = tmp_path / "old.txt", tmp_path / "new.txt"
