@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -83,7 +84,11 @@ def test_item9_2_bytes_written_to_the_terminal_carry_no_injected_sequence(tmp_pa
         assert app.read_until(b"Title", timeout=10), "the journal list did not show the entry"
         app.read_for(1.0)
         app.type("\r")
-        app.read_for(1.5)
+        tag, title = "work\u241b]0;PWNED\u2407".encode(), "Title\u241b]0;PWNED\u2407".encode()
+        deadline = time.monotonic() + 20
+        while not (tag in app.output and title in app.output) and time.monotonic() < deadline:
+            app.read_for(0.1)  # until the entry is drawn (a fixed wait was too short on a busy machine)
+        app.read_for(0.5)  # and whatever follows it
         drawn = app.output
     # Textual never renames the window itself (no OSC 0) nor clears with ESC[2J: any of these came from the data.
     assert b"\x1b]0;" not in drawn
