@@ -28,6 +28,7 @@ class AppInPty:
         self._controller, terminal = os.openpty()
         fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
         env = {**os.environ, "TERM": "xterm-256color", "TEXTUAL_ANIMATIONS": "none"}
+        env.update(COLUMNS=str(columns), LINES=str(rows))  # the app sizes itself from these first
         self.process = subprocess.Popen(
             [sys.executable, "-m", "tui", *args],
             cwd=REPO_ROOT,

@@ -131,17 +131,21 @@ def new_recovery_code() -> str:
 
 
 def create_envelope(
-    passphrase: str, *, opslimit: int = DEFAULT_OPSLIMIT, memlimit: int = DEFAULT_MEMLIMIT
+    passphrase: str, *, opslimit: int | None = None, memlimit: int | None = None
 ) -> tuple[Envelope, str]:
-    """A new data key wrapped by ``passphrase`` and by a new recovery code; (envelope, code)."""
+    """A new data key wrapped by ``passphrase`` and by a new recovery code; (envelope, code).
+
+    The cost defaults to :data:`DEFAULT_OPSLIMIT` / :data:`DEFAULT_MEMLIMIT`, read when called
+    (not when this module loaded), so a test can lower it for everything that sets a passphrase.
+    """
     data_key = nacl.utils.random(nacl.secret.SecretBox.KEY_SIZE)
     private = PrivateKey.generate()
     code = new_recovery_code()
     recovery_salt = nacl.utils.random(nacl.hash.BLAKE2B_SALTBYTES)
     box = nacl.secret.SecretBox(data_key)
     draft = Header(
-        opslimit=opslimit,
-        memlimit=memlimit,
+        opslimit=DEFAULT_OPSLIMIT if opslimit is None else opslimit,
+        memlimit=DEFAULT_MEMLIMIT if memlimit is None else memlimit,
         salt=nacl.utils.random(nacl.pwhash.argon2id.SALTBYTES),
         passphrase_wrap=b"",
         recovery_salt=recovery_salt,

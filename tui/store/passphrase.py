@@ -14,8 +14,6 @@ from __future__ import annotations
 from tui.store.backup_sealing import seal_backups_like
 from tui.store.database import Database
 from tui.store.encryption import (
-    DEFAULT_MEMLIMIT,
-    DEFAULT_OPSLIMIT,
     Envelope,
     create_envelope,
     remember,
@@ -66,7 +64,7 @@ def _rewrite_backups(database: Database, envelope: Envelope | None) -> None:
 
 
 def set_passphrase(
-    database: Database, passphrase: str, *, opslimit: int = DEFAULT_OPSLIMIT, memlimit: int = DEFAULT_MEMLIMIT
+    database: Database, passphrase: str, *, opslimit: int | None = None, memlimit: int | None = None
 ) -> str:
     """Encrypt the database (and its backups) under ``passphrase``; returns the recovery code."""
     envelope, code = create_envelope(passphrase, opslimit=opslimit, memlimit=memlimit)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -66,6 +67,13 @@ async def test_item9_2_home_shows_no_raw_control(make_app: MakeApp, store: Store
         assert "\x1b" not in _screen_text(app)
 
 
+def _read_until_drawn(app: AppInPty, marker: bytes, timeout: float = 20) -> None:
+    """Keep reading until ``marker`` is somewhere in all that was drawn (a fixed wait is too short when busy)."""
+    deadline = time.monotonic() + timeout
+    while marker not in app.output and time.monotonic() < deadline:
+        app.read_for(0.1)
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
 def test_item9_2_bytes_written_to_the_terminal_carry_no_injected_sequence(tmp_path: Path) -> None:
     db = tmp_path / "db.json"
@@ -74,9 +82,11 @@ def test_item9_2_bytes_written_to_the_terminal_carry_no_injected_sequence(tmp_pa
         seed_hostile_text(store, day="2026-01-05")
     finally:
         store.close()
+    tag = "work\u241b]0;PWNED\u2407".encode()
     with AppInPty("--db", str(db), "mood", columns=110, rows=50) as app:
         assert app.read_until(b"Questionnaire", timeout=20), "the mood dashboard did not start"
-        app.read_for(1.0)
+        _read_until_drawn(app, tag)  # the check-ins (with the tag) load after the first frame
+        app.read_for(0.5)
         app.type("j")  # to the journal, then its list of entries
         app.read_for(1.5)
         app.type("\x0c")  # ctrl+l
@@ -90,7 +100,7 @@ def test_item9_2_bytes_written_to_the_terminal_carry_no_injected_sequence(tmp_pa
     assert b"PWNED\x07" not in drawn
     assert b"\x1b[2J" not in drawn
     assert b"\xc2\x9b" not in drawn  # C1 CSI, UTF-8 encoded
-    assert "work\u241b]0;PWNED\u2407".encode() in drawn, "the tag is drawn with visible symbols"
+    assert tag in drawn, "the tag is drawn with visible symbols"
     assert "Title\u241b]0;PWNED\u2407".encode() in drawn, "the title is drawn with visible symbols"
 
 

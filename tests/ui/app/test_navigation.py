@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 
 import pytest
+from pilot_waits import palette_highlights, wait_until
 
 from tui.sections import SECTIONS
 
@@ -35,7 +36,7 @@ async def test_every_section_opens_from_the_palette(make_app) -> None:
             await pilot.press("ctrl+p")
             await pilot.pause()
             await pilot.press(*f"go to {section.title.lower()}")
-            await pilot.pause(0.3)
+            await wait_until(pilot, palette_highlights(app, f"go to {section.title}"))
             await pilot.press("enter")
             await pilot.pause()
             assert app.current_mode == section.name, section.name

@@ -145,7 +145,7 @@ async def test_a_crash_never_shows_locals_and_names_the_log(make_app, tmp_path: 
     captured = capsys.readouterr()
     rendered = " ".join((captured.out + captured.err).split())
     assert "my very private journal sentence" not in rendered
-    assert str(log) in rendered
+    assert str(log) in "".join(rendered.split())  # a long temporary path may be wrapped at the terminal edge
     assert "unexpected error" in rendered
     assert log.exists() and (log.stat().st_mode & 0o777) == 0o600
     assert "my very private journal sentence" not in log.read_text()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -158,11 +157,6 @@ def test_item18_passphrase_command_set_change_remove(
 
     monkeypatch.setattr(enc, "DEFAULT_OPSLIMIT", TEST_OPSLIMIT)
     monkeypatch.setattr(enc, "DEFAULT_MEMLIMIT", TEST_MEMLIMIT)
-    monkeypatch.setattr("tui.store.passphrase.DEFAULT_OPSLIMIT", TEST_OPSLIMIT)
-    monkeypatch.setattr("tui.store.passphrase.DEFAULT_MEMLIMIT", TEST_MEMLIMIT)
-    # The defaults above are bound when the function is defined: make the command's call cheap too.
-    cheap = functools.partial(set_passphrase, opslimit=TEST_OPSLIMIT, memlimit=TEST_MEMLIMIT)
-    monkeypatch.setattr("tui.store.passphrase.set_passphrase", cheap)
     path = tmp_path / "hw.json"
     _db_with_sentence(path).close()
     old, new = tmp_path / "old.txt", tmp_path / "new.txt"

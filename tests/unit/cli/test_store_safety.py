@@ -11,6 +11,7 @@ from typing import Any
 
 import orjson
 import pytest
+from param_ids import stable_repr
 
 from tui.cli.main import main
 from tui.crash import CrashLogRefusedError, write_crash_log
@@ -146,7 +147,7 @@ def odd_version_file(tmp_path: Path, version: Any) -> Path:
     return path
 
 
-@pytest.mark.parametrize("version", ODD_VERSIONS, ids=repr)
+@pytest.mark.parametrize("version", ODD_VERSIONS, ids=stable_repr)
 @pytest.mark.parametrize("command", [["export"], ["restore", "--list"], ["where"]])
 def test_item9_8_read_only_commands_leave_an_odd_version_file_untouched(
     tmp_path: Path, version: Any, command: list[str], capsys: pytest.CaptureFixture[str]
@@ -163,7 +164,7 @@ def test_item9_8_read_only_commands_leave_an_odd_version_file_untouched(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["heartwork.json"], "no lock, temp or backup file either"
 
 
-@pytest.mark.parametrize("version", ODD_VERSIONS, ids=repr)
+@pytest.mark.parametrize("version", ODD_VERSIONS, ids=stable_repr)
 def test_item9_8_opening_the_app_on_an_odd_version_shows_recovery_and_keeps_the_file(
     tmp_path: Path, version: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:

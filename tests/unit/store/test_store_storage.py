@@ -11,6 +11,7 @@ from pathlib import Path
 
 import orjson
 import pytest
+from param_ids import stable_repr
 
 from tui.store import permissions
 from tui.store.database import Database, lock_path_for
@@ -53,7 +54,7 @@ BAD_VALUES = [
 ]
 
 
-@pytest.mark.parametrize("bad", BAD_VALUES, ids=repr)
+@pytest.mark.parametrize("bad", BAD_VALUES, ids=stable_repr)
 def test_every_write_path_refuses_values_json_cannot_hold(database: Database, bad: object) -> None:
     table = database.table("things")
     table.save_records([{"id": "a", "value": 1, "tags": ["x"]}])
