@@ -265,3 +265,28 @@ def test_item18_set_at_the_terminal_asks_twice_and_a_mismatch_changes_nothing(
     assert b"not the same; nothing was changed" in terminal.output
     assert b"first try" not in terminal.output and b"second try" not in terminal.output
     assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize("command", [["passphrase", "set"], ["passphrase", "change"]])
+def test_item18_a_new_passphrase_shorter_than_settings_allows_is_refused_and_changes_nothing(
+    tmp_path: Path, command: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tui.core.passphrase_rules import MIN_PASSPHRASE_LENGTH
+
+    if command[-1] == "set":
+        path = tmp_path / "hw.json"
+        database = Database.open(path)
+        database.table("journal").insert({"id": "j1", "text": SENTENCE, "updated_at": "2026-01-01T00:00:00"})
+        database.close()
+        monkeypatch.setenv("HEARTWORK_PASSPHRASE_FILE", str(_secret_file(tmp_path, "short\n")))
+    else:
+        path, _ = _locked_db(tmp_path)
+        monkeypatch.setenv("HEARTWORK_PASSPHRASE_FILE", str(_secret_file(tmp_path, "pw\n")))
+        short = tmp_path / "new-secret.txt"
+        short.write_text("x" * (MIN_PASSPHRASE_LENGTH - 1) + "\n", encoding="utf-8")
+        monkeypatch.setenv("HEARTWORK_NEW_PASSPHRASE_FILE", str(short))
+    before = path.read_bytes()
+    assert main(["--db", str(path), *command]) == 2
+    err = capsys.readouterr().err
+    assert f"at least {MIN_PASSPHRASE_LENGTH} characters" in err and "nothing was changed" in err
+    assert path.read_bytes() == before

@@ -18,6 +18,7 @@ from tui.cli.commands.passphrase_prompt import (
     NoPassphraseError,
     read_secret,
 )
+from tui.core.passphrase_rules import MIN_PASSPHRASE_LENGTH
 
 ACTIONS = ("set", "change", "remove")
 
@@ -36,6 +37,11 @@ def _new_passphrase(variable: str) -> str:
         raise NoPassphraseError("the two passphrases were not the same; nothing was changed")
     if not first:
         raise NoPassphraseError("an empty passphrase would not protect anything; nothing was changed")
+    if len(first) < MIN_PASSPHRASE_LENGTH:
+        raise NoPassphraseError(
+            f"please use at least {MIN_PASSPHRASE_LENGTH} characters (a few ordinary words with spaces work well);"
+            " nothing was changed"
+        )
     return first
 
 
