@@ -17,24 +17,22 @@ Text is shown as written (no markup), since it may quote the person's own words.
 
 from __future__ import annotations
 
-import time
 from typing import Literal
 
-from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Static
 
-from tui.ui.base import HeartworkModal
+from tui.ui.dialogs.type_ahead_guard import TYPE_AHEAD_GUARD_SECONDS, GuardedModal, guard_bindings
 from tui.ui.widgets.calm_footer import CalmFooter
 
-TYPE_AHEAD_GUARD_SECONDS = 0.6  # keys this soon after the dialog appears are not answers
+__all__ = ["TYPE_AHEAD_GUARD_SECONDS", "ConfirmScreen", "Destructive"]
 
 Destructive = Literal["yes", "no"] | None
 
 
-class ConfirmScreen(HeartworkModal[bool]):
+class ConfirmScreen(GuardedModal[bool]):
     """Ask ``question``; dismisses with True for yes, False for no.
 
     ``destructive`` names the answer that throws something away ("yes", "no"
@@ -54,10 +52,7 @@ class ConfirmScreen(HeartworkModal[bool]):
         Binding("escape", "safe_answer", "Back", tooltip="The safe answer: nothing is thrown away"),
         Binding("n", "letter(False)", "No", show=False),
         Binding("y", "letter(True)", "Yes", show=False),
-        # Checked before the focused button sees them, so typed-ahead keys are set aside.
-        Binding("enter,space", "type_ahead_guard", "Answer", priority=True),
-        Binding("tab,right,down", "move(1)", "Next choice", priority=True),
-        Binding("shift+tab,left,up", "move(-1)", "Previous", show=False, priority=True),
+        *guard_bindings("Answer"),
     ]
 
     def __init__(
@@ -80,7 +75,6 @@ class ConfirmScreen(HeartworkModal[bool]):
         # A destructive answer is never where focus starts.
         self.yes_is_default = yes_is_default if destructive is None else destructive == "no"
         self.guard_seconds = guard_seconds
-        self._opened_at: float | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm-box"):
@@ -96,32 +90,8 @@ class ConfirmScreen(HeartworkModal[bool]):
         return text if self.destructive == answer else f"{text} ({letter})"
 
     def on_mount(self) -> None:
-        self._opened_at = self._now()
+        self.start_guard()
         self.query_one("#confirm-yes" if self.yes_is_default else "#confirm-no", Button).focus()
-
-    # -- the type-ahead guard ---------------------------------------------------------
-
-    def _now(self) -> float:
-        clock = getattr(self.app, "clock", None)
-        return clock.monotonic() if clock is not None else time.monotonic()
-
-    @property
-    def guarding(self) -> bool:
-        """True in the first moment after the dialog appeared, when keys are typed-ahead words."""
-        return self._opened_at is None or self._now() - self._opened_at < self.guard_seconds
-
-    def action_type_ahead_guard(self) -> None:
-        if not self.guarding:
-            raise SkipAction()  # let the key do its usual work (press the focused button)
-
-    def action_move(self, step: int) -> None:
-        """Move between the answers, unless the key was typed ahead."""
-        if self.guarding:
-            return
-        if step > 0:
-            self.focus_next()
-        else:
-            self.focus_previous()
 
     # -- answers ----------------------------------------------------------------------
 

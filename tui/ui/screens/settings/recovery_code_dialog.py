@@ -14,14 +14,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Static
 
-from tui.ui.base import HeartworkModal
-from tui.ui.dialogs.confirm import TYPE_AHEAD_GUARD_SECONDS
+from tui.ui.dialogs.type_ahead_guard import TYPE_AHEAD_GUARD_SECONDS, GuardedModal, guard_bindings
 from tui.ui.widgets.calm_footer import CalmFooter
 
 STAY_OPEN_LINE = "Take your time. The code stays here until you choose “I have written it down”."
 
 
-class RecoveryCodeDialog(HeartworkModal[None]):
+class RecoveryCodeDialog(GuardedModal[None]):
     """Show ``code`` and ask the person to confirm they wrote it down."""
 
     DEFAULT_CSS = """
@@ -37,16 +36,13 @@ class RecoveryCodeDialog(HeartworkModal[None]):
 
     BINDINGS = [
         Binding("escape", "stay_open", "Keep showing", show=False),
-        Binding("enter,space", "type_ahead_guard", "Choose", priority=True),
-        Binding("tab,right,down", "move(1)", "Next choice", priority=True),
-        Binding("shift+tab,left,up", "move(-1)", "Previous", show=False, priority=True),
+        *guard_bindings("Choose"),
     ]
 
     def __init__(self, code: str, *, guard_seconds: float = TYPE_AHEAD_GUARD_SECONDS) -> None:
         super().__init__()
         self.code = code
         self.guard_seconds = guard_seconds
-        self._opened_at: float | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="recovery-box"):
@@ -65,27 +61,8 @@ class RecoveryCodeDialog(HeartworkModal[None]):
         yield CalmFooter()
 
     def on_mount(self) -> None:
-        self._opened_at = self.clock.monotonic()
+        self.start_guard()
         self.query_one("#recovery-not-yet", Button).focus()
-
-    @property
-    def guarding(self) -> bool:
-        """True in the first moment after the dialog appeared, when keys are typed-ahead words."""
-        return self._opened_at is None or self.clock.monotonic() - self._opened_at < self.guard_seconds
-
-    def action_type_ahead_guard(self) -> None:
-        from textual.actions import SkipAction
-
-        if not self.guarding:
-            raise SkipAction()  # the key presses the focused button as usual
-
-    def action_move(self, step: int) -> None:
-        if self.guarding:
-            return
-        if step > 0:
-            self.focus_next()
-        else:
-            self.focus_previous()
 
     def action_stay_open(self) -> None:
         self.query_one("#recovery-hint", Static).update(STAY_OPEN_LINE)

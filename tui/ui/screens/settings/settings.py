@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -16,7 +16,8 @@ from tui.ui.base import HeartworkModal
 from tui.ui.screens.settings.passphrase_section import PassphraseSection
 from tui.ui.widgets.calm_footer import CalmFooter
 
-Mode = Literal["on", "change", "off"]
+if TYPE_CHECKING:
+    from tui.ui.screens.settings.passphrase_dialog import Mode
 
 PASSPHRASE_BUTTONS: dict[str, Mode] = {
     "settings-passphrase-on": "on",
