@@ -36,13 +36,18 @@ def _tampered_with_backup(folder: Path) -> tuple[Path, bytes]:
     return path, bytes(payload)
 
 
+def _tampered_and_passphrase_file(folder: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, bytes]:
+    """The tampered file (see above), and HEARTWORK_PASSPHRASE_FILE naming a file with its passphrase."""
+    path, tampered = _tampered_with_backup(folder)
+    monkeypatch.setenv("HEARTWORK_PASSPHRASE_FILE", str(passphrase_file(folder, "pw\n")))
+    return path, tampered
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
 def test_item18_tampered_file_in_the_app_is_kept_and_a_backup_offered(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    path, tampered = _tampered_with_backup(tmp_path)
-    secret = passphrase_file(tmp_path, "pw\n")
-    monkeypatch.setenv("HEARTWORK_PASSPHRASE_FILE", str(secret))
+    path, tampered = _tampered_and_passphrase_file(tmp_path, monkeypatch)
     with AppInPty("--db", str(path), columns=100, rows=30) as app:
         assert app.read_until(b"could not be opened", timeout=20), app.output[-2000:]
         app.read_for(0.3)
@@ -58,9 +63,7 @@ def test_item18_tampered_file_in_the_app_is_kept_and_a_backup_offered(
 def test_item18_tampered_file_restored_from_the_app_keeps_the_tampered_bytes_aside(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    path, tampered = _tampered_with_backup(tmp_path)
-    secret = passphrase_file(tmp_path, "pw\n")
-    monkeypatch.setenv("HEARTWORK_PASSPHRASE_FILE", str(secret))
+    path, tampered = _tampered_and_passphrase_file(tmp_path, monkeypatch)
     with AppInPty("--db", str(path), columns=100, rows=30) as app:
         assert app.read_until(b"could not be opened", timeout=20)
         app.type("r")
