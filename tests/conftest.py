@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 
@@ -38,3 +38,13 @@ def make_app(store: Store, clock: FakeClock, tmp_path: Path) -> Callable[..., ob
         )
 
     return build
+
+
+@pytest.fixture
+def no_keys_in_memory() -> Iterator[None]:
+    """No encryption key is remembered when the test starts, nor after it ends."""
+    from tui.store import encryption
+
+    encryption.forget_all()
+    yield
+    encryption.forget_all()

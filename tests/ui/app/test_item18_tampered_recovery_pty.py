@@ -13,22 +13,19 @@ import sys
 from pathlib import Path
 
 import pytest
+from encrypted_db import passphrase_file, sealed_database
 from pty_app import AppInPty
 
 from tui.core.encryption_header import decode_header
 from tui.store import encryption
 from tui.store.database import Database
-from tui.store.encryption import TEST_MEMLIMIT, TEST_OPSLIMIT
-from tui.store.passphrase import set_passphrase
 
 SENTENCE = "I kept the promise to rest on Sunday"
 
 
 def _tampered_with_backup(folder: Path) -> tuple[Path, bytes]:
     path = folder / "hw.json"
-    database = Database.open(path)
-    database.table("journal").insert({"id": "j1", "text": SENTENCE, "updated_at": "2026-01-01T00:00:00"})
-    set_passphrase(database, "pw", opslimit=TEST_OPSLIMIT, memlimit=TEST_MEMLIMIT)
+    database = sealed_database(path, SENTENCE, "pw")
     assert database.backups is not None
     database.backups.make(path.read_bytes())
     database.close()
@@ -39,14 +36,18 @@ def _tampered_with_backup(folder: Path) -> tuple[Path, bytes]:
     return path, bytes(payload)
 
 
+def _tampered_and_passphrase_file(folder: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, bytes]:
+    """The tampered file (see above), and HEARTWORK_PASSPHRASE_FILE naming a file with its passphrase."""
+    path, tampered = _tampered_with_backup(folder)
+    monkeypatch.setenv("HEARTWORK_PASSPHRASE_FILE", str(passphrase_file(folder, "pw\n")))
+    return path, tampered
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
 def test_item18_tampered_file_in_the_app_is_kept_and_a_backup_offered(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    path, tampered = _tampered_with_backup(tmp_path)
-    secret = tmp_path / "secret.txt"
-    secret.write_text("pw\n")
-    monkeypatch.setenv("HEARTWORK_PASSPHRASE_FILE", str(secret))
+    path, tampered = _tampered_and_passphrase_file(tmp_path, monkeypatch)
     with AppInPty("--db", str(path), columns=100, rows=30) as app:
         assert app.read_until(b"could not be opened", timeout=20), app.output[-2000:]
         app.read_for(0.3)
@@ -62,10 +63,7 @@ def test_item18_tampered_file_in_the_app_is_kept_and_a_backup_offered(
 def test_item18_tampered_file_restored_from_the_app_keeps_the_tampered_bytes_aside(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    path, tampered = _tampered_with_backup(tmp_path)
-    secret = tmp_path / "secret.txt"
-    secret.write_text("pw\n")
-    monkeypatch.setenv("HEARTWORK_PASSPHRASE_FILE", str(secret))
+    path, tampered = _tampered_and_passphrase_file(tmp_path, monkeypatch)
     with AppInPty("--db", str(path), columns=100, rows=30) as app:
         assert app.read_until(b"could not be opened", timeout=20)
         app.type("r")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from encrypted_db import sealed_database
 from textual.widgets import Input, Static
 
 from tui.store import encryption
@@ -15,9 +16,7 @@ from tui.ui.unlock_app import UnlockApp
 
 def _locked(tmp_path: Path) -> DatabaseLockedError:
     path = tmp_path / "hw.json"
-    database = Database.open(path)
-    database.table("journal").insert({"id": "j1", "text": "hello", "updated_at": "2026-01-01T00:00:00"})
-    set_passphrase(database, "right one", opslimit=TEST_OPSLIMIT, memlimit=TEST_MEMLIMIT)
+    database = sealed_database(path, "hello", "right one")
     database.close()
     encryption.forget_all()
     try:

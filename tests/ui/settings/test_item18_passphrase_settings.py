@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,11 +22,7 @@ from tui.ui.screens.settings.settings import SettingsScreen
 NEW = "tea in the garden"
 
 
-@pytest.fixture(autouse=True)
-def _no_keys_left() -> Iterator[None]:
-    encryption.forget_all()
-    yield
-    encryption.forget_all()
+pytestmark = pytest.mark.usefixtures("no_keys_in_memory")
 
 
 async def _open_dialog(app: HeartworkApp, pilot: object, button: str) -> PassphraseDialog:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,11 +19,7 @@ from tui.ui.screens.unlock.unlock import UnlockScreen
 MINUTES = 5
 
 
-@pytest.fixture(autouse=True)
-def _no_keys_left() -> Iterator[None]:
-    encryption.forget_all()
-    yield
-    encryption.forget_all()
+pytestmark = pytest.mark.usefixtures("no_keys_in_memory")
 
 
 def _no_key_in_memory(app: HeartworkApp) -> bool:

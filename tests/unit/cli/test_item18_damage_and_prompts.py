@@ -11,10 +11,10 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from encrypted_db import passphrase_file
 
 from tui.cli.main import main
 from tui.core.encryption_header import PREFIX_SIZE, decode_header, is_encrypted
@@ -28,11 +28,7 @@ REPO_ROOT = Path(__file__).resolve().parents[3]
 SENTENCE = "I sat by the window and let the afternoon be slow"
 
 
-@pytest.fixture(autouse=True)
-def _locked_after() -> Iterator[None]:
-    encryption.forget_all()
-    yield
-    encryption.forget_all()
+pytestmark = pytest.mark.usefixtures("no_keys_in_memory")
 
 
 def _locked_db(folder: Path, passphrase: str = "pw") -> tuple[Path, str]:
@@ -47,10 +43,13 @@ def _locked_db(folder: Path, passphrase: str = "pw") -> tuple[Path, str]:
     return path, code
 
 
-def _secret_file(folder: Path, text: str) -> Path:
-    secret = folder / "secret.txt"
-    secret.write_text(text, encoding="utf-8")
-    return secret
+def _plain_db(folder: Path) -> Path:
+    """A database not yet encrypted, holding SENTENCE."""
+    path = folder / "hw.json"
+    database = Database.open(path)
+    database.table("journal").insert({"id": "j1", "text": SENTENCE, "updated_at": "2026-01-01T00:00:00"})
+    database.close()
+    return path
 
 
 def _run(*args: str, secret: Path) -> subprocess.CompletedProcess[str]:
@@ -65,7 +64,7 @@ def test_item18_tampered_file_is_kept_by_a_fresh_process(tmp_path: Path) -> None
     payload = bytearray(path.read_bytes())
     payload[len(decode_header(bytes(payload))[1]) + 40] ^= 0x20  # one bit of the body
     path.write_bytes(bytes(payload))
-    secret = _secret_file(tmp_path, "pw\n")
+    secret = passphrase_file(tmp_path, "pw\n")
     for args in (["--db", str(path), "export"], ["--db", str(path)]):  # a command, and the app (no terminal)
         result = _run(*args, secret=secret)
         assert result.returncode == 1, result.stderr
@@ -94,7 +93,7 @@ def test_item18_unreadable_header_exits_2_and_keeps_the_file(
     path, _ = _locked_db(tmp_path)
     damaged = _damage(path.read_bytes(), how)
     path.write_bytes(damaged)
-    monkeypatch.setenv("HEARTWORK_PASSPHRASE_FILE", str(_secret_file(tmp_path, "pw\n")))
+    monkeypatch.setenv("HEARTWORK_PASSPHRASE_FILE", str(passphrase_file(tmp_path, "pw\n")))
     assert main(["--db", str(path), "export"]) == 2
     err = capsys.readouterr().err
     assert "could not be read" in err and "has not been changed" in err
@@ -117,7 +116,7 @@ def test_item18_wrong_recovery_code_is_said_plainly(
     path, code = _locked_db(tmp_path)
     before = path.read_bytes()
     wrong = ("B" if code[0] != "B" else "C") + code[1:]
-    monkeypatch.setenv("HEARTWORK_PASSPHRASE_FILE", str(_secret_file(tmp_path, wrong + "\n")))
+    monkeypatch.setenv("HEARTWORK_PASSPHRASE_FILE", str(passphrase_file(tmp_path, wrong + "\n")))
     with pytest.raises(SystemExit) as exited:
         main(["--db", str(path), "export"])
     assert exited.value.code == 2
@@ -125,7 +124,7 @@ def test_item18_wrong_recovery_code_is_said_plainly(
     assert "that recovery code did not open the data" in err and "Nothing was changed" in err
     assert path.read_bytes() == before
     encryption.forget_all()
-    monkeypatch.setenv("HEARTWORK_PASSPHRASE_FILE", str(_secret_file(tmp_path, code.lower() + "\n")))
+    monkeypatch.setenv("HEARTWORK_PASSPHRASE_FILE", str(passphrase_file(tmp_path, code.lower() + "\n")))
     assert main(["--db", str(path), "export"]) == 0
     assert SENTENCE in capsys.readouterr().out
 
@@ -140,16 +139,13 @@ def test_item18_passphrase_file_problems_exit_2_and_change_nothing(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     if command[-1] == "set":
-        path = tmp_path / "hw.json"
-        database = Database.open(path)
-        database.table("journal").insert({"id": "j1", "text": SENTENCE, "updated_at": "2026-01-01T00:00:00"})
-        database.close()
+        path = _plain_db(tmp_path)
         variable = "HEARTWORK_PASSPHRASE_FILE"
     else:
         path, _ = _locked_db(tmp_path)
         variable = "HEARTWORK_PASSPHRASE_FILE" if command == ["export"] else "HEARTWORK_NEW_PASSPHRASE_FILE"
         if variable != "HEARTWORK_PASSPHRASE_FILE":
-            monkeypatch.setenv("HEARTWORK_PASSPHRASE_FILE", str(_secret_file(tmp_path, "pw\n")))
+            monkeypatch.setenv("HEARTWORK_PASSPHRASE_FILE", str(passphrase_file(tmp_path, "pw\n")))
     named = tmp_path / "the-secret"
     if problem == "empty":
         named.write_text("")
@@ -195,10 +191,7 @@ def test_item18_passphrase_file_problems_exit_2_and_change_nothing(
 def test_item18_a_passphrase_is_never_taken_from_the_command_line(
     tmp_path: Path, argv: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    path = tmp_path / "hw.json"
-    database = Database.open(path)
-    database.table("journal").insert({"id": "j1", "text": SENTENCE, "updated_at": "2026-01-01T00:00:00"})
-    database.close()
+    path = _plain_db(tmp_path)
     before = path.read_bytes()
     monkeypatch.delenv("HEARTWORK_PASSPHRASE_FILE", raising=False)
     try:
@@ -250,10 +243,7 @@ def test_item18_set_at_the_terminal_asks_twice_and_a_mismatch_changes_nothing(
 ) -> None:
     from pty_app import AppInPty
 
-    path = tmp_path / "hw.json"
-    database = Database.open(path)
-    database.table("journal").insert({"id": "j1", "text": SENTENCE, "updated_at": "2026-01-01T00:00:00"})
-    database.close()
+    path = _plain_db(tmp_path)
     before = path.read_bytes()
     monkeypatch.delenv("HEARTWORK_PASSPHRASE_FILE", raising=False)
     with AppInPty("--db", str(path), "passphrase", "set") as terminal:
@@ -274,14 +264,11 @@ def test_item18_a_new_passphrase_shorter_than_settings_allows_is_refused_and_cha
     from tui.core.passphrase_rules import MIN_PASSPHRASE_LENGTH
 
     if command[-1] == "set":
-        path = tmp_path / "hw.json"
-        database = Database.open(path)
-        database.table("journal").insert({"id": "j1", "text": SENTENCE, "updated_at": "2026-01-01T00:00:00"})
-        database.close()
-        monkeypatch.setenv("HEARTWORK_PASSPHRASE_FILE", str(_secret_file(tmp_path, "short\n")))
+        path = _plain_db(tmp_path)
+        monkeypatch.setenv("HEARTWORK_PASSPHRASE_FILE", str(passphrase_file(tmp_path, "short\n")))
     else:
         path, _ = _locked_db(tmp_path)
-        monkeypatch.setenv("HEARTWORK_PASSPHRASE_FILE", str(_secret_file(tmp_path, "pw\n")))
+        monkeypatch.setenv("HEARTWORK_PASSPHRASE_FILE", str(passphrase_file(tmp_path, "pw\n")))
         short = tmp_path / "new-secret.txt"
         short.write_text("x" * (MIN_PASSPHRASE_LENGTH - 1) + "\n", encoding="utf-8")
         monkeypatch.setenv("HEARTWORK_NEW_PASSPHRASE_FILE", str(short))

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -34,15 +33,15 @@ SENTENCES = (ENTRY, DRAFT, CAPTURE, TEMP)
 DEAD_PID = 4_190_000  # above the usual pid_max: no process has it
 
 
+pytestmark = pytest.mark.usefixtures("no_keys_in_memory")
+
+
 @pytest.fixture(autouse=True)
-def _cheap_and_locked_after(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def _cheap_passphrases(monkeypatch: pytest.MonkeyPatch) -> None:
     from tui.store import passphrase
 
     cheap = functools.partial(passphrase.set_passphrase, opslimit=TEST_OPSLIMIT, memlimit=TEST_MEMLIMIT)
     monkeypatch.setattr(passphrase, "set_passphrase", cheap)  # the command imports it when it runs
-    encryption.forget_all()
-    yield
-    encryption.forget_all()
 
 
 def _lived_in_folder(folder: Path) -> Path:

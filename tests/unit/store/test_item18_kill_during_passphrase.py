@@ -19,7 +19,6 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -65,11 +64,7 @@ time.sleep(60)
 """
 
 
-@pytest.fixture(autouse=True)
-def _locked_after() -> Iterator[None]:
-    encryption.forget_all()
-    yield
-    encryption.forget_all()
+pytestmark = pytest.mark.usefixtures("no_keys_in_memory")
 
 
 def _backup_texts(path: Path) -> dict[str, list[str]]:

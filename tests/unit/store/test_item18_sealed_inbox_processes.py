@@ -8,17 +8,15 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from encrypted_db import sealed_database
 
 from tui.core.encryption_header import decode_header
 from tui.store import encryption
 from tui.store.database import Database
-from tui.store.encryption import TEST_MEMLIMIT, TEST_OPSLIMIT
 from tui.store.inbox import inbox_path_for
-from tui.store.passphrase import set_passphrase
 
 PER_PROCESS = 120
 WRITERS = ("alder", "birch")
@@ -53,18 +51,12 @@ print(merges, flush=True)
 """
 
 
-@pytest.fixture(autouse=True)
-def _locked_after() -> Iterator[None]:
-    encryption.forget_all()
-    yield
-    encryption.forget_all()
+pytestmark = pytest.mark.usefixtures("no_keys_in_memory")
 
 
 def test_item18_two_sealing_writers_and_a_merger_keep_every_record_once_in_order(tmp_path: Path) -> None:
     path = tmp_path / "hw.json"
-    database = Database.open(path)
-    database.table("journal").insert({"id": "first", "text": "before", "updated_at": "2026-01-01T00:00:00"})
-    set_passphrase(database, "pw", opslimit=TEST_OPSLIMIT, memlimit=TEST_MEMLIMIT)
+    database = sealed_database(path, "before", "pw", record_id="first")
     database.close()
     encryption.forget_all()
     stop = tmp_path / "stop"

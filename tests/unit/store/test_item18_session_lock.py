@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from encrypted_db import sealed_database
 
 from tui.core.encryption_header import is_encrypted
 from tui.store import encryption
@@ -15,19 +15,12 @@ from tui.store.errors import StoreError
 from tui.store.passphrase import set_passphrase
 from tui.store.session_lock import is_session_locked, lock_session, resume_session
 
-
-@pytest.fixture(autouse=True)
-def _no_keys_left() -> Iterator[None]:
-    encryption.forget_all()
-    yield
-    encryption.forget_all()
+pytestmark = pytest.mark.usefixtures("no_keys_in_memory")
 
 
 def test_item18_a_save_while_locked_waits_and_lands_encrypted_after_unlock(tmp_path: Path) -> None:
     path = tmp_path / "hw.json"
-    database = Database.open(path)
-    database.table("journal").insert({"id": "j1", "text": "before", "updated_at": "2026-01-01T00:00:00"})
-    set_passphrase(database, "a long passphrase", opslimit=TEST_OPSLIMIT, memlimit=TEST_MEMLIMIT)
+    database = sealed_database(path, "before", "a long passphrase")
     locked = lock_session(database)
     assert locked is not None and is_session_locked(database)
     assert encryption.envelope_for(path.read_bytes()) is None  # the key is forgotten
@@ -56,9 +49,7 @@ def test_item18_a_quick_capture_sealed_while_locked_is_merged_after_unlock(tmp_p
     from tui.store import inbox
 
     path = tmp_path / "hw.json"
-    database = Database.open(path)
-    database.table("journal").insert({"id": "j1", "text": "before", "updated_at": "2026-01-01T00:00:00"})
-    set_passphrase(database, "a long passphrase", opslimit=TEST_OPSLIMIT, memlimit=TEST_MEMLIMIT)
+    database = sealed_database(path, "before", "a long passphrase")
     locked = lock_session(database)
     assert locked is not None
     capture = {"id": "j2", "text": "added from the shell", "updated_at": "2026-01-01T00:00:02"}

@@ -12,39 +12,30 @@ from __future__ import annotations
 import base64
 import json
 import zlib
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from encrypted_db import sealed_database
 from nacl.public import PrivateKey
 
 from tui.core.encryption_header import PREFIX_SIZE, decode_header, encode_header
 from tui.store import encryption, inbox
 from tui.store.backups import BackupRotator
 from tui.store.database import Database
-from tui.store.encryption import TEST_MEMLIMIT, TEST_OPSLIMIT
 from tui.store.errors import CorruptDatabaseError, EncryptionHeaderError
-from tui.store.passphrase import set_passphrase
 
 SENTENCE = "the tea went cold and that was fine"
 NONCE = 24
 TAG = 16
 
 
-@pytest.fixture(autouse=True)
-def _locked_after() -> Iterator[None]:
-    encryption.forget_all()
-    yield
-    encryption.forget_all()
+pytestmark = pytest.mark.usefixtures("no_keys_in_memory")
 
 
 def _encrypted(folder: Path) -> Path:
     path = folder / "hw.json"
-    database = Database.open(path)
-    database.table("journal").insert({"id": "j1", "text": SENTENCE, "updated_at": "2026-01-01T00:00:00"})
-    set_passphrase(database, "pw", opslimit=TEST_OPSLIMIT, memlimit=TEST_MEMLIMIT)
-    database.close()
+    sealed_database(path, SENTENCE, "pw").close()
     return path
 
 

@@ -6,7 +6,6 @@ opens, and the next save writes it in format 2.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import nacl.exceptions
@@ -35,11 +34,7 @@ TAG = TAG_BYTES
 SENTENCE = "Today I let the kettle boil twice and forgave myself"
 
 
-@pytest.fixture(autouse=True)
-def _locked_after() -> Iterator[None]:
-    encryption.forget_all()
-    yield
-    encryption.forget_all()
+pytestmark = pytest.mark.usefixtures("no_keys_in_memory")
 
 
 def _body(payload: bytes) -> bytes:
