@@ -125,7 +125,7 @@ def write_private_file(
             pass
         raise
     try:
-        fsync_dir(folder)
+        fsync_folder(folder)
     except BaseException:
         os.close(fd)
         raise
@@ -151,11 +151,6 @@ def this_computer() -> str:
     """This computer's name, letters and digits only (temp files made elsewhere are told apart by it)."""
     name = os.uname().nodename if hasattr(os, "uname") else os.environ.get("COMPUTERNAME", "")
     return re.sub(r"[^A-Za-z0-9]", "", name)[:24] or "here"
-
-
-def fsync_dir(folder: Path) -> None:
-    """Make a rename inside ``folder`` durable."""
-    fsync_folder(folder)
 
 
 def sweep_stale_temp_files(path: Path) -> int:
