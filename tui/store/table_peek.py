@@ -2,10 +2,12 @@
 
 ``heartwork checkin 2`` needs one setting (the day the care line was last
 shown); parsing thirty years of journal for it would make the quick capture
-as slow as opening the app. The file is written by orjson as compact JSON, in
-which a key followed by ``:{`` can only appear as a real key (inside a text, a
-quote is always escaped), so the table is found with one byte search, and only
-its own bytes are parsed. Anything unexpected (the key twice, another layout,
+as slow as opening the app. The file is written one table to a line, the
+small tables first (:func:`tui.store.codec.encode`), and JSON never writes a
+raw newline inside a value, so a line starting with the table's key is the
+table: one byte search finds it near the file's start, and only its own bytes
+are parsed. (Older files, all on one line, are searched for the key, which
+must then be unique.) Anything unexpected (the key twice, another layout,
 a table that does not look like one) answers None: the caller reads the whole
 file instead, so a peek is never wrong, only sometimes not possible.
 """
@@ -51,11 +53,13 @@ def _table_in_file(database: Path, name: str) -> dict[str, Any] | None:
 def _find_table(view: mmap.mmap, name: str) -> dict[str, Any] | None:
     quoted = json.dumps(name).encode()
     key = quoted + b":{"
-    first = view.find(key)
-    if first < 0:
-        return {} if view.find(quoted) < 0 else None  # absent, or written in another layout
-    if view.find(key, first + 1) >= 0 or view[first - 1 : first] not in (b"{", b","):
-        return None
+    first = view.find(b"\n" + key) + 1  # one table to a line (codec.encode): only a table starts a line
+    if first == 0:
+        first = view.find(key)
+        if first < 0:
+            return {} if view.find(quoted) < 0 else None  # absent, or written in another layout
+        if first != 1 and (view.find(key, first + 1) >= 0 or view[first - 1 : first] != b","):
+            return None  # an older file all on one line: the key must be unique there
     start = first + len(key) - 1
     size = 1 << 14
     decoder = json.JSONDecoder()

@@ -56,7 +56,7 @@ def test_item12_1_the_care_line_reads_only_the_settings_table(tmp_path: Path) ->
     assert result.returncode == 0 and len(result.stdout.strip().splitlines()) == 1  # already shown today
 
 
-def test_item12_1_a_settings_key_that_cannot_be_told_apart_falls_back_to_reading_the_file(tmp_path: Path) -> None:
+def test_item12_1_a_nested_settings_key_is_told_apart_by_the_line_it_starts(tmp_path: Path) -> None:
     from tui.store.settings_repository import SettingsRepository
 
     db = tmp_path / "hw.json"
@@ -64,6 +64,26 @@ def test_item12_1_a_settings_key_that_cannot_be_told_apart_falls_back_to_reading
     store.database.table("odd").save_records([{"id": "o", "settings": {"1": {}}}])  # the same key, nested
     store.settings.save(Settings().with_changes(care_shown_on=date.today().isoformat()))
     store.close()
+    peeked = SettingsRepository.peek(db)
+    assert peeked is not None and peeked.care_shown_on == date.today().isoformat()
+    result = run_cli("2", db=db)
+    assert result.returncode == 0 and len(result.stdout.strip().splitlines()) == 1
+
+
+def test_item12_1_an_older_one_line_file_with_the_key_twice_falls_back_to_reading_the_file(tmp_path: Path) -> None:
+    import orjson
+
+    from tui.store.settings_repository import SettingsRepository
+
+    db = tmp_path / "hw.json"
+    store = Store.open(db)
+    store.database.table("odd").save_records([{"id": "o", "settings": {"1": {}}}])  # the same key, nested
+    store.settings.save(Settings().with_changes(care_shown_on=date.today().isoformat()))
+    store.close()
+    db.write_bytes(
+        orjson.dumps(orjson.loads(db.read_bytes()))
+    )  # as versions before the one-table-a-line layout wrote it
+    assert b"\n" not in db.read_bytes()
     assert SettingsRepository.peek(db) is None
     result = run_cli("2", db=db)
     assert result.returncode == 0 and len(result.stdout.strip().splitlines()) == 1
