@@ -1,4 +1,7 @@
-"""``heartwork plan import FILE [--yes]``: add the homework in a plan file from a therapist.
+"""``heartwork plan import FILE [--yes]`` and ``plan tick NAME``: homework from the shell.
+
+``plan import`` adds the homework in a plan file from a therapist;
+``plan tick`` ticks one of your own tasks (see :mod:`plan_tick`).
 
 The file is TOML (see :mod:`tui.core.plan_file` and the README). A preview
 lists each assignment and whether it is already there; then, asked (or with
@@ -24,12 +27,16 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     parser = subparsers.add_parser(
         "plan",
         parents=[common],
-        help="add the homework in a plan file from your therapist",
-        description="Preview a homework plan file (TOML) and add its assignments.",
+        help="add the homework in a plan file from your therapist, or tick a task",
+        description=(
+            "plan import FILE: preview a homework plan file (TOML) and add its assignments. "
+            "plan tick NAME: tick one of your own tasks for today (or --date)."
+        ),
     )
-    parser.add_argument("plan_action", choices=["import"], metavar="import", help="import a plan file")
-    parser.add_argument("plan_file", metavar="FILE", help="the plan file (TOML)")
-    parser.add_argument("--yes", action="store_true", dest="plan_yes", help="do not ask for confirmation")
+    parser.add_argument("plan_action", choices=["import", "tick"], metavar="import|tick", help="what to do")
+    parser.add_argument("plan_target", metavar="FILE|NAME", help="the plan file (TOML), or the task to tick")
+    parser.add_argument("--yes", action="store_true", dest="plan_yes", help="do not ask for confirmation (import)")
+    parser.add_argument("--date", dest="plan_date", metavar="YYYY-MM-DD", default=None, help="tick an earlier day")
     parser.set_defaults(func=run)
 
 
@@ -50,10 +57,20 @@ def _confirm(count: int) -> bool:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.plan_action == "tick":
+        from tui.cli.commands.plan_tick import run_tick
+
+        return run_tick(args)
+    if args.plan_date is not None:
+        return fail("--date is for 'plan tick'; nothing was added", EXIT_USAGE)
+    return _import(args)
+
+
+def _import(args: argparse.Namespace) -> int:
     from tui.core.plan_file import PlanProblem, describe, parse_plan
     from tui.core.safe_text import visible_text
 
-    source = Path(args.plan_file).expanduser()
+    source = Path(args.plan_target).expanduser()
     try:
         planned = parse_plan(_read(source))
     except FileNotFoundError:

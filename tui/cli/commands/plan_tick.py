@@ -1,0 +1,95 @@
+"""``heartwork plan tick NAME [--date D]``: tick one of your own homework tasks from the shell.
+
+Only tasks of your own (free text) are ticked by hand; the rest is noticed
+from what you do in their sections, as in the app. A tick is one record per
+task and day (``assignment_id:day``), so ticking twice changes nothing. No
+textual import.
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date, datetime
+
+from tui.cli.commands.common import EXIT_OK, EXIT_USAGE, fail, fail_store, open_store, warn_if_backups_refused
+from tui.core.homework.assignment import ENDED, KIND_FREE_TEXT, KIND_TITLES, Assignment
+
+
+def run_tick(args: argparse.Namespace) -> int:
+    """Tick the task named by ``args.plan_target`` for today (or ``--date``); bad input saves nothing."""
+    from tui.cli.commands.utf8_streams import shell_text
+    from tui.core.dates import DateProblem, parse_user_date
+    from tui.store.errors import StoreError
+    from tui.store.homework_repository import HomeworkRepository
+
+    name = shell_text(args.plan_target or "")  # a path is opened as typed; a name is text
+    if not name.strip():
+        return fail("'plan tick' needs the task's name, for example: heartwork plan tick \"Walk after lunch\"", 2)
+    today = datetime.now().astimezone().date()
+    day = today
+    if args.plan_date is not None:
+        try:
+            day = parse_user_date(args.plan_date)
+        except DateProblem as problem:
+            return fail(f"{problem} Nothing was saved.", EXIT_USAGE)
+        if day > today:
+            return fail(f"{day.isoformat()} has not happened yet; tick today or an earlier day.", EXIT_USAGE)
+    try:
+        store = open_store(args)
+    except StoreError as error:
+        return fail_store(error, "your tick")
+    try:
+        repository = store.repo(HomeworkRepository)
+        chosen = choose_task(name, repository.ordered(), day)
+        if isinstance(chosen, str):
+            return fail(chosen, EXIT_USAGE)
+        key = f"{chosen.id}:{day.isoformat()}"
+        already = repository.ticks.get(key) is not None
+        if not already:
+            repository.ticks.set_done(chosen.id, day, True, datetime.now().astimezone().isoformat(timespec="seconds"))
+            warn_if_backups_refused(store)
+    except StoreError as error:
+        return fail_store(error, "your tick")
+    finally:
+        store.close()
+    print(ticked_line(chosen.title, day, today, already))
+    return EXIT_OK
+
+
+def choose_task(name: str, every: list[Assignment], day: date) -> Assignment | str:
+    """The task ``name`` means among the assignments not ended, or the one line that says why not."""
+    from tui.core.name_match import match_name
+    from tui.core.safe_text import visible_text
+
+    assignments = [item for item in every if item.status != ENDED]
+    found = match_name(name, assignments, lambda item: item.title)
+    shown = visible_text(name)
+    if found.item is None:
+        ended = match_name(name, [item for item in every if item.status == ENDED], lambda item: item.title).item
+        if ended is not None and not found.close:
+            return f"“{visible_text(ended.title)}” has ended; its history stays. Nothing was saved."
+        if not assignments:
+            return "there is no homework yet; add it in the app's Homework section or with 'heartwork plan import'."
+        names = "; ".join(f"“{visible_text(item.title)}”" for item in found.close)
+        if not names:
+            return f"no homework is called “{shown}”; the app's Homework section lists it. Nothing was saved."
+        lead = "more than one task fits" if found.ambiguous else "no homework is called"
+        return f"{lead} “{shown}”. Did you mean: {names}? Nothing was saved."
+    task = found.item
+    title = visible_text(task.title)
+    if task.kind != KIND_FREE_TEXT:
+        section = KIND_TITLES.get(task.kind, task.kind)
+        return f"“{title}” is noticed from what you do in {section}; there is nothing to tick by hand."
+    if not task.runs_on(day):
+        return f"“{title}” starts on {task.start}; tick a day from then on. Nothing was saved."
+    return task
+
+
+def ticked_line(title: str, day: date, today: date, already: bool) -> str:
+    """What the shell says after a tick."""
+    from tui.core.safe_text import visible_text
+
+    when = "today" if day == today else f"for {day:%A %-d %B %Y}"
+    if already:
+        return f"“{visible_text(title)}” was already ticked {when}."
+    return f"Ticked “{visible_text(title)}” {when}. Well done for making time for it."
