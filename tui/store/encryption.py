@@ -217,6 +217,26 @@ def envelope_for(payload: bytes) -> Envelope | None:
     return _UNLOCKED.get(header.public_key)
 
 
+def adopt_header(payload: bytes) -> Envelope | None:
+    """The envelope to write with after ``payload`` (an encrypted file) was decrypted: with the file's own header.
+
+    Call it only once :func:`decrypt` has opened ``payload``: the header is part
+    of what the body's authentication covers, so it was written by someone
+    holding the same data key. When the passphrase was changed elsewhere (the
+    shell, another window, another device) the header differs from the one this
+    process unlocked; the file's one is kept from now on, so this process's next
+    save never brings the old passphrase back.
+    """
+    envelope = envelope_for(payload)
+    if envelope is None:
+        return None
+    header, header_bytes, _ = decode_header(payload)
+    if header_bytes != envelope.header_bytes:
+        envelope = replace(envelope, header=header, header_bytes=header_bytes)
+        remember(envelope)
+    return envelope
+
+
 def decrypt(path: Path, payload: bytes) -> bytes:
     """The plain JSON of an encrypted file.
 

@@ -147,14 +147,18 @@ class AtomicFileStorage(Storage):
         try:
             info = os.fstat(fd)
             data = parse_plain_file(self.path, fd, info.st_size, self._newest_backup)
+            # The file as it is now says how the next save is written: a passphrase set,
+            # changed or removed elsewhere (the shell, another device) is kept, never undone.
+            envelope = None
             if data is None:  # encrypted, or not laid out as expected: read whole, as before
                 payload = _read_all(fd, info.st_size)
                 data = parse_database(self.path, payload, self._newest_backup)
                 if is_encrypted(payload):
-                    from tui.store.encryption import envelope_for
+                    from tui.store.encryption import adopt_header
 
-                    self.envelope = envelope_for(payload)
+                    envelope = adopt_header(payload)
                 del payload  # parsed: never kept beside the records
+            self.envelope = envelope
         except CorruptDatabaseError:
             os.close(fd)
             self._bad_identity = identity_of(info)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import os
+from pathlib import Path
 from typing import Any
 
 from tui.cli.commands.common import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, fail, fail_store, open_store
@@ -19,6 +20,7 @@ from tui.cli.commands.passphrase_prompt import (
     read_secret,
 )
 from tui.core.passphrase_rules import MIN_PASSPHRASE_LENGTH
+from tui.paths import database_location
 
 ACTIONS = ("set", "change", "remove")
 
@@ -54,6 +56,12 @@ def run(args: argparse.Namespace) -> int:
         set_passphrase,
     )
 
+    if _app_open_on(database_location(getattr(args, "db", None)).path):
+        return fail(
+            "Heartwork is open on this data in another window. Close it first (or use Settings there), "
+            "then run this again. Nothing was changed.",
+            EXIT_USAGE,
+        )
     try:
         store = open_store(args)
         try:
@@ -85,3 +93,18 @@ def run(args: argparse.Namespace) -> int:
     except OSError as error:
         return fail(f"could not rewrite the backups: {error}", EXIT_FAILURE)
     return EXIT_OK
+
+
+def _app_open_on(database: Path) -> bool:
+    """True if an app holds ``database`` open now: its unsaved work would be written under the old passphrase.
+
+    (The app adopts a new header on its next read in any case; asking to close it
+    first keeps what it shows and what is on disk the same.)
+    """
+    from tui.store.instance import InstanceMarker
+
+    marker = InstanceMarker(database)
+    try:
+        return marker.acquire() and marker.another_app_still_open()
+    finally:
+        marker.release()
