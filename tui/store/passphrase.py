@@ -58,9 +58,22 @@ def _rewrite(database: Database, envelope: Envelope | None) -> None:
         _rewrite_backups(database, envelope)
 
 
+class BackupsNotRewrittenError(OSError):
+    """The database was rewritten, but an older backup could not be (the disk refused).
+
+    After turning encryption on it carries the ``recovery_code``: the data is
+    locked by then, so the code must still be shown.
+    """
+
+    recovery_code: str | None = None
+
+
 def _rewrite_backups(database: Database, envelope: Envelope | None) -> None:
     if database.backups is not None:
-        seal_backups_like(database.backups, envelope)
+        try:
+            seal_backups_like(database.backups, envelope)
+        except OSError as error:
+            raise BackupsNotRewrittenError(error.errno, error.strerror or str(error), error.filename) from error
 
 
 def set_passphrase(
@@ -69,7 +82,11 @@ def set_passphrase(
     """Encrypt the database (and its backups) under ``passphrase``; returns the recovery code."""
     envelope, code = create_envelope(passphrase, opslimit=opslimit, memlimit=memlimit)
     remember(envelope)
-    _rewrite(database, envelope)
+    try:
+        _rewrite(database, envelope)
+    except BackupsNotRewrittenError as error:
+        error.recovery_code = code  # the data is locked now: the code is the way back if the passphrase is lost
+        raise
     return code
 
 

@@ -50,6 +50,7 @@ def _new_passphrase(variable: str) -> str:
 def run(args: argparse.Namespace) -> int:
     from tui.store.errors import StoreError
     from tui.store.passphrase import (
+        BackupsNotRewrittenError,
         change_passphrase,
         is_locked_with_passphrase,
         remove_passphrase,
@@ -69,13 +70,18 @@ def run(args: argparse.Namespace) -> int:
             if args.action == "set":
                 if locked:
                     return fail("your data is already locked; use `heartwork passphrase change`", EXIT_USAGE)
-                code = set_passphrase(store.database, _new_passphrase(PASSPHRASE_FILE_VARIABLE))
+                try:
+                    code = set_passphrase(store.database, _new_passphrase(PASSPHRASE_FILE_VARIABLE))
+                except BackupsNotRewrittenError as error:
+                    print("Your data is now locked with your passphrase.")
+                    _print_recovery_code(error.recovery_code or "")
+                    return fail(
+                        f"an older backup could not be locked yet ({error.strerror or error}) and can still be "
+                        "read without the passphrase; it is locked the next time Heartwork opens your data",
+                        EXIT_FAILURE,
+                    )
                 print("Your data is now locked with your passphrase, and so are its backups.")
-                print(f"Recovery code (shown only this once): {code}")
-                print(
-                    "Keep it somewhere safe, away from this computer. Without the passphrase or this code, "
-                    "nobody can recover your data, not even Heartwork."
-                )
+                _print_recovery_code(code)
             elif not locked:
                 return fail("your data is not locked with a passphrase", EXIT_USAGE)
             elif args.action == "change":
@@ -93,6 +99,14 @@ def run(args: argparse.Namespace) -> int:
     except OSError as error:
         return fail(f"could not rewrite the backups: {error}", EXIT_FAILURE)
     return EXIT_OK
+
+
+def _print_recovery_code(code: str) -> None:
+    print(f"Recovery code (shown only this once): {code}")
+    print(
+        "Keep it somewhere safe, away from this computer. Without the passphrase or this code, "
+        "nobody can recover your data, not even Heartwork."
+    )
 
 
 def _app_open_on(database: Path) -> bool:

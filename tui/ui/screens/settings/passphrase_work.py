@@ -16,7 +16,7 @@ from tui.store.database import Database
 from tui.store.encryption import Envelope, WrongSecretError, unlock
 from tui.store.errors import StoreError
 from tui.store.file_storage import AtomicFileStorage
-from tui.store.passphrase import change_passphrase, remove_passphrase, set_passphrase
+from tui.store.passphrase import BackupsNotRewrittenError, change_passphrase, remove_passphrase, set_passphrase
 
 WRONG_CURRENT = "That is not your current passphrase. Nothing was changed; take your time and try again."
 
@@ -63,7 +63,8 @@ def _guarded(database: Database, change: Callable[[], str | None], backups_note:
         return PassphraseOutcome(problem=visible_text(str(error)))
     except OSError as error:  # the database was rewritten; an older backup was not
         reason = visible_text(error.strerror or str(error))
-        return PassphraseOutcome(note=f"{backups_note} ({reason}).")
+        code = error.recovery_code if isinstance(error, BackupsNotRewrittenError) else None
+        return PassphraseOutcome(note=f"{backups_note} ({reason}).", recovery_code=code)
     return PassphraseOutcome(recovery_code=code)
 
 
@@ -73,9 +74,8 @@ def turn_on(database: Database, passphrase: str, cost: KeyCost) -> PassphraseOut
     return _guarded(
         database,
         lambda: set_passphrase(database, passphrase, **limits),
-        "Your data is locked with your passphrase, but an older backup could not be rewritten and no "
-        "recovery code could be shown. Turn the passphrase off and on again when the disk allows, "
-        "to get one",
+        "Your data is locked with your passphrase, but an older backup could not be locked yet and can "
+        "still be read without it; Heartwork locks it the next time it opens your data",
     )
 
 

@@ -1,0 +1,41 @@
+"""Settings: turning the passphrase on when an older backup cannot be rewritten still shows the recovery code."""
+
+from __future__ import annotations
+
+import errno
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tui.store import encryption
+from tui.store import passphrase as passphrase_module
+from tui.store.database import Database
+from tui.store.encryption import TEST_MEMLIMIT, TEST_OPSLIMIT
+from tui.ui.screens.settings.passphrase_work import KeyCost, turn_on
+
+
+@pytest.fixture(autouse=True)
+def _locked_after() -> Iterator[None]:
+    encryption.forget_all()
+    yield
+    encryption.forget_all()
+
+
+@pytest.fixture
+def refusing_backups(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: Any, **kwargs: Any) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(passphrase_module, "seal_backups_like", refuse)
+
+
+@pytest.mark.usefixtures("refusing_backups")
+def test_settings_shows_the_code_and_says_the_backup_is_still_readable(tmp_path: Path) -> None:
+    database = Database.open(tmp_path / "hw.json")
+    database.table("journal").insert({"id": "j1", "text": "kept", "updated_at": "2026-01-01T00:00:00"})
+    outcome = turn_on(database, "a long passphrase", KeyCost(TEST_OPSLIMIT, TEST_MEMLIMIT))
+    database.close()
+    assert outcome.problem is None and outcome.recovery_code
+    assert outcome.note is not None and "can still be read without it" in outcome.note
