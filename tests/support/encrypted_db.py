@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from tui.store.database import Database
 from tui.store.encryption import TEST_MEMLIMIT, TEST_OPSLIMIT
@@ -22,3 +26,13 @@ def passphrase_file(folder: Path, text: str) -> Path:
     secret = folder / "secret.txt"
     secret.write_text(text, encoding="utf-8")
     return secret
+
+
+def refuse_backup_rewrites(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every rewrite of the backups after a passphrase change fails as a full disk would."""
+    from tui.store import passphrase
+
+    def refuse(*args: Any, **kwargs: Any) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(passphrase, "seal_backups_like", refuse)

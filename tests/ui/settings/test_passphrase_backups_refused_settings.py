@@ -2,33 +2,21 @@
 
 from __future__ import annotations
 
-import errno
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
+from encrypted_db import refuse_backup_rewrites
 
-from tui.store import encryption
-from tui.store import passphrase as passphrase_module
 from tui.store.database import Database
 from tui.store.encryption import TEST_MEMLIMIT, TEST_OPSLIMIT
 from tui.ui.screens.settings.passphrase_work import KeyCost, turn_on
 
-
-@pytest.fixture(autouse=True)
-def _locked_after() -> Iterator[None]:
-    encryption.forget_all()
-    yield
-    encryption.forget_all()
+pytestmark = pytest.mark.usefixtures("no_keys_in_memory")
 
 
 @pytest.fixture
 def refusing_backups(monkeypatch: pytest.MonkeyPatch) -> None:
-    def refuse(*args: Any, **kwargs: Any) -> int:
-        raise OSError(errno.ENOSPC, "No space left on device")
-
-    monkeypatch.setattr(passphrase_module, "seal_backups_like", refuse)
+    refuse_backup_rewrites(monkeypatch)
 
 
 @pytest.mark.usefixtures("refusing_backups")

@@ -8,33 +8,23 @@ meant the data was gone.
 from __future__ import annotations
 
 import errno
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
+from encrypted_db import refuse_backup_rewrites
 
 from tui.core.encryption_header import is_encrypted
 from tui.store import encryption
-from tui.store import passphrase as passphrase_module
 from tui.store.database import Database
 from tui.store.encryption import TEST_MEMLIMIT, TEST_OPSLIMIT
 from tui.store.passphrase import BackupsNotRewrittenError, set_passphrase
 
-
-@pytest.fixture(autouse=True)
-def _locked_after() -> Iterator[None]:
-    encryption.forget_all()
-    yield
-    encryption.forget_all()
+pytestmark = pytest.mark.usefixtures("no_keys_in_memory")
 
 
 @pytest.fixture
 def refusing_backups(monkeypatch: pytest.MonkeyPatch) -> None:
-    def refuse(*args: Any, **kwargs: Any) -> int:
-        raise OSError(errno.ENOSPC, "No space left on device")
-
-    monkeypatch.setattr(passphrase_module, "seal_backups_like", refuse)
+    refuse_backup_rewrites(monkeypatch)
 
 
 def _database(path: Path) -> Database:
