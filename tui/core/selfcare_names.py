@@ -3,18 +3,13 @@
 from __future__ import annotations
 
 import difflib
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from tui.core.routine_names import folded
 from tui.core.selfcare import SelfCareItem
 
-
-def folded(text: str) -> str:
-    """``text`` without case, accents or extra spaces (``"  Café  au LAIT"`` -> ``"cafe au lait"``)."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(plain.casefold().split()).rstrip(".!")
+__all__ = ["NameMatch", "folded", "match_routine"]
 
 
 @dataclass(frozen=True)

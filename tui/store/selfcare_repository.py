@@ -14,15 +14,16 @@ from tui.core.selfcare_progress import TICK_STATES
 from tui.core.selfcare_schedule import EVERY_DAY, TIMES_OF_DAY, Schedule, schedule_from_document
 from tui.core.timefmt import to_text
 from tui.store.repository import Repository
+from tui.store.selfcare_tick_document import TICKS_TABLE, tick_document
 
 
 class SelfCareTickRepository(Repository[SelfCareTick]):
     """Which item was done (or partly, or rested) on which day; clearing removes the record."""
 
-    table_name = "selfcare_ticks"
+    table_name = TICKS_TABLE
 
     def to_document(self, item: SelfCareTick) -> dict[str, Any]:
-        return {"id": item.id, "day": item.day, "item_id": item.item_id, "state": item.state}
+        return tick_document(tick_id=item.id, day=item.day, item_id=item.item_id, state=item.state)
 
     def from_document(self, document: Mapping[str, Any]) -> SelfCareTick:
         state = str(document.get("state", "done"))
