@@ -84,7 +84,8 @@ def parse_done_command(argv: list[str]) -> dict[str, Any] | None:
                 return None
             seen_command = together = last_word = True
         else:
-            together = together and was_word  # argparse reads positionals split by options otherwise
+            if words:  # argparse reads "done" and NAME apart when an option comes between them
+                together = together and was_word
             words.append(token)
             last_word = True
     if not seen_command or not together or len(words) != 2 or words[0] != "done":
