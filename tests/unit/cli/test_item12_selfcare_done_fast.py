@@ -27,7 +27,7 @@ from tui.cli.main import main as full_main
 from tui.core.selfcare import SelfCareItem
 from tui.store import inbox
 from tui.store.database import Database
-from tui.store.selfcare_repository import SelfCareRepository
+from tui.store.selfcare_repository import SelfCareRepository, SelfCareTickRepository
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
 ESCAPE = "\x1b]0;PWNED\x07"
@@ -239,7 +239,6 @@ def test_a_database_the_quick_path_cannot_read_with_certainty_goes_to_the_full_c
 
 def _ticks_seen(db: Path) -> list[tuple[str, str, str]]:
     """Every tick a reader sees (file and inbox alike): a full run may have merged the inbox first."""
-    from tui.store.selfcare_repository import SelfCareTickRepository
 
     try:
         database = Database.open_read_only(db)
@@ -248,7 +247,9 @@ def _ticks_seen(db: Path) -> list[tuple[str, str, str]]:
     return sorted((tick.item_id, tick.day, tick.state) for tick in SelfCareTickRepository(database).all())
 
 
-def test_an_encrypted_database_goes_to_the_full_cli(tmp_path: Path) -> None:
+def test_an_encrypted_database_goes_to_the_full_cli_which_queues_a_sealed_tick(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     from tui.store import encryption
     from tui.store.encryption import TEST_MEMLIMIT, TEST_OPSLIMIT
     from tui.store.passphrase import set_passphrase
@@ -263,6 +264,16 @@ def test_an_encrypted_database_goes_to_the_full_cli(tmp_path: Path) -> None:
     try:
         assert selfcare_done_fast.fast_selfcare_done(["--db", str(db), "selfcare", "done", "walk"]) is None
         assert not inbox.inbox_path_for(db).exists()
+        secret = tmp_path / "passphrase"
+        secret.write_text("pw")
+        secret.chmod(0o600)
+        monkeypatch.setenv("HEARTWORK_PASSPHRASE_FILE", str(secret))
+        code, out, err = _run(True, ["selfcare", "done", "walk"], db, capsys, monkeypatch)
+        assert (code, out, err) == (0, "Marked “Walk outside” done today.\n", "")
+        raw = inbox.inbox_path_for(db).read_bytes()
+        assert b'"sealed"' in raw and b"selfcare_ticks" not in raw
+        ticks = SelfCareTickRepository(Database.open_read_only(db)).all()  # the key is still in memory
+        assert [(tick.day, tick.state) for tick in ticks] == [(TODAY.isoformat(), "done")]
     finally:
         encryption.forget_all()
 
@@ -302,7 +313,6 @@ def test_the_quick_tick_is_seen_at_once_by_selfcare_list(
 
 def test_the_constants_copied_to_spare_imports_agree_with_their_sources() -> None:
     from tui.core import dates
-    from tui.store.selfcare_repository import SelfCareTickRepository
 
     assert selfcare_done_fast.EARLIEST_YEAR == dates.EARLIEST_YEAR
     assert SelfCareRepository.table_name == selfcare_done_fast.ROUTINES_TABLE
@@ -311,7 +321,18 @@ def test_the_constants_copied_to_spare_imports_agree_with_their_sources() -> Non
 
 def test_the_quick_path_imports_no_argparse_tinydb_textual_orjson_or_dataclasses(base_db: Path, tmp_path: Path) -> None:
     db = _copy(base_db, tmp_path / "one")
-    heavy = ("argparse", "tinydb", "textual", "orjson", "dataclasses", "difflib", "typing")
+    heavy = (
+        "argparse",
+        "tinydb",
+        "textual",
+        "orjson",
+        "dataclasses",
+        "difflib",
+        "typing",
+        "inspect",
+        "pathlib",
+        "nacl",
+    )
     probe = (
         "import sys\n"
         f"sys.argv = ['heartwork', '--db', {str(db)!r}, 'selfcare', 'done', 'walk']\n"

@@ -135,6 +135,8 @@ def _done(args: argparse.Namespace) -> int:
         return fail_store(error, "your tick")
     try:
         items = store.repo(SelfCareRepository).active_items()
+    except StoreError as error:
+        return fail_store(error, "your tick")
     finally:
         store.close()
     found = match_routine(args.selfcare_name, items)
