@@ -204,3 +204,22 @@ def test_the_overlay_puts_back_what_it_removed_when_an_unsaved_change_is_replaye
     base = overlay.place_applied(orjson.loads(orjson.dumps(on_disk)))
     assert base["selfcare_ticks"] == memory["selfcare_ticks"]
     assert base[TOMBSTONES_TABLE] == memory[TOMBSTONES_TABLE]  # so none of it counts as our own change
+
+
+def test_an_open_app_sees_a_queued_tick_replace_its_own_and_its_next_save_merges_it_once(db: Path) -> None:
+    walk, water = _routine_ids(db)
+    store = Store.open(db)  # the app, open all along
+    try:
+        ticks = store.repo(SelfCareTickRepository)
+        ticks.set_state(walk, DAY, "done")
+        own = ticks.for_day(DAY)[0]
+        queued = _queue(db, walk, "partly")  # from the shell meanwhile
+        assert [(t.id, t.state) for t in ticks.for_day(DAY)] == [(queued.id, "partly")]
+        ticks.set_state(water, DAY, "done")  # the app's next save takes the inbox in
+        assert inbox.read_pending(db).records == []
+        assert sorted((t.item_id, t.state) for t in ticks.for_day(DAY)) == sorted([(walk, "partly"), (water, "done")])
+    finally:
+        store.close()
+    data = _file(db)
+    assert sorted(doc["state"] for doc in data["selfcare_ticks"].values()) == ["done", "partly"]
+    assert tombstone_id("selfcare_ticks", own.id) in _stones(data)
