@@ -39,12 +39,16 @@ class SelfCareTickRepository(Repository[SelfCareTick]):
         return [self.from_document(d) for d in self.readable_documents() if d.get("day") == wanted]
 
     def set_state(self, item_id: str, day: date, state: str | None) -> None:
-        """Record ``state`` ("done", "partly", "rest") for ``item_id`` on ``day``, or clear it (None)."""
+        """Record ``state`` ("done", "partly", "rest") for ``item_id`` on ``day``, or clear it (None).
+
+        Replacing a tick is one save (the old one removed, with its tombstone, and
+        the new one added), so a crash never leaves the day with neither.
+        """
         if state is not None and state not in TICK_STATES:
             raise ValueError(f"unknown self-care state {state!r}")
         key = day.isoformat()
         match = (where("day") == key) & (where("item_id") == item_id)
-        with self.database.transaction():
+        with self.database.written_together():
             existing = [self.from_document(d) for d in self.table.search(match)]
             if state is None:
                 if existing:

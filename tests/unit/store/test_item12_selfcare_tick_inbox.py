@@ -223,3 +223,37 @@ def test_an_open_app_sees_a_queued_tick_replace_its_own_and_its_next_save_merges
     data = _file(db)
     assert sorted(doc["state"] for doc in data["selfcare_ticks"].values()) == ["done", "partly"]
     assert tombstone_id("selfcare_ticks", own.id) in _stones(data)
+
+
+def test_a_kill_between_merging_a_queued_tick_and_emptying_the_inbox_never_undoes_the_apps_later_change(
+    tmp_path: Path,
+) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    repo_root = Path(__file__).resolve().parents[3]
+    database = tmp_path / "heartwork.json"
+    Database.open(database).close()
+    worker = subprocess.run(
+        [
+            sys.executable,
+            str(repo_root / "tests" / "support" / "store_workers.py"),
+            "die-after-tick-merge",
+            str(database),
+        ],
+        env=dict(os.environ, PYTHONPATH=str(repo_root)),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert worker.returncode == -signal.SIGKILL, worker.stderr
+    assert [doc["state"] for doc in _file(database)["selfcare_ticks"].values()] == ["rest"]
+    assert [table for table, _ in inbox.read_pending(database).records] == ["selfcare_ticks"]  # never emptied
+    today = date.today()
+    assert _ticks_read(database, today) == [("walk", today.isoformat(), "rest")]
+    Database.open(database).close()  # the next writer merges again: the app's change stands
+    assert [doc["state"] for doc in _file(database)["selfcare_ticks"].values()] == ["rest"]
+    assert inbox.inbox_path_for(database).read_bytes() == b""
+    assert len(_stones(_file(database))) == 2  # the app's "done" and the queued "partly"
