@@ -319,6 +319,30 @@ def test_the_constants_copied_to_spare_imports_agree_with_their_sources() -> Non
     assert SelfCareTickRepository.table_name == "selfcare_ticks"
 
 
+def test_the_conflict_copies_it_steps_back_for_are_the_ones_the_store_merges(tmp_path: Path) -> None:
+    from tui.store.conflict_copies import is_conflict_copy
+
+    database = tmp_path / "heart.work.json"
+    names = [
+        "heart.work.sync-conflict-20260101-120000-ABCDEFG.json",
+        "HEART.WORK.sync-conflict-20260101-120000-ABCDEFG.sync-conflict-20260102-120000-XYZ1234.JSON",
+        "heart.work (Sam's conflicted copy 2026-01-01).json",
+        "heart.work.sync-conflict-2026-120000-ABCDEFG.json",
+        "heart.work-export-2026-01-01.json",
+        "heart.work.json.inbox",
+        "heart.work.json.lock",
+        "heart.work.json",
+        "other.sync-conflict-20260101-120000-ABCDEFG.json",
+    ]
+    for name in names:
+        folder = tmp_path / name.replace("/", "_")
+        folder.mkdir()
+        (folder / name).write_bytes(b"{}")
+        beside = selfcare_done_fast._conflict_copy_beside(str(folder / database.name))
+        assert beside == (is_conflict_copy(database, name) and name != database.name), name
+    assert any(is_conflict_copy(database, name) for name in names)
+
+
 def test_the_quick_path_imports_no_argparse_tinydb_textual_orjson_or_dataclasses(base_db: Path, tmp_path: Path) -> None:
     db = _copy(base_db, tmp_path / "one")
     heavy = (

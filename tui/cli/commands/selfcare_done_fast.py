@@ -30,6 +30,8 @@ COMMAND_OPTIONS = frozenset({"--date"})
 GLOBAL_OPTIONS = frozenset({"--db", "--theme"})
 ROUTINES_TABLE = "selfcare_items"
 EARLIEST_YEAR = 1900  # as tui.core.dates (a test checks they agree)
+SYNCTHING_COPY = r"(?:\.sync-conflict-\d{8}-\d{6}-[A-Z0-9]{7})+"  # as tui.store.conflict_copies
+CONFLICTED_COPY = r" \([^()/]*conflicted copy[^()/]*\)"
 
 
 def fast_selfcare_done(argv: list[str]) -> int | None:
@@ -170,23 +172,21 @@ def _plainly_current(database: str) -> bool:
 
 
 def _conflict_copy_beside(database: str) -> bool:
-    """True if a file beside ``database`` may be a sync tool's conflict copy (the full command merges those).
+    """True if a sync tool's conflict copy of ``database`` lies beside it (the full command merges those).
 
-    Wider than :func:`tui.store.conflict_copies.is_conflict_copy` (any name
-    with the database's stem and suffix around something more), so none is missed.
+    The names of :func:`tui.store.conflict_copies.conflict_name_pattern` (a test
+    checks they agree), without importing the store; anything that looks like one counts.
     """
+    import re
+
     folder, own = os.path.split(database)
-    stem, suffix = os.path.splitext(own.casefold())
+    stem, suffix = os.path.splitext(own)
+    pattern = re.compile(rf"{re.escape(stem)}(?:{SYNCTHING_COPY}|{CONFLICTED_COPY}){re.escape(suffix)}", re.IGNORECASE)
     try:
         with os.scandir(folder or ".") as entries:
-            for entry in entries:
-                other = entry.name.casefold()
-                longer = len(other) > len(stem) + len(suffix) and other != own.casefold()
-                if longer and other.startswith(stem) and other.endswith(suffix):
-                    return True
+            return any(pattern.fullmatch(entry.name) for entry in entries)
     except OSError:
         return True
-    return False
 
 
 def _readable_routines(database: str) -> list[dict[str, Any]] | None:
