@@ -314,7 +314,11 @@ def test_the_quick_tick_is_seen_at_once_by_selfcare_list(
 def test_the_constants_copied_to_spare_imports_agree_with_their_sources() -> None:
     from tui.core import dates
 
+    from tui.store import conflict_copies
+
     assert selfcare_done_fast.EARLIEST_YEAR == dates.EARLIEST_YEAR
+    assert selfcare_done_fast.SYNCTHING_COPY == conflict_copies._SYNCTHING
+    assert selfcare_done_fast.CONFLICTED_COPY == conflict_copies._CONFLICTED_COPY
     assert SelfCareRepository.table_name == selfcare_done_fast.ROUTINES_TABLE
     assert SelfCareTickRepository.table_name == "selfcare_ticks"
 
