@@ -313,7 +313,6 @@ def test_the_quick_tick_is_seen_at_once_by_selfcare_list(
 
 def test_the_constants_copied_to_spare_imports_agree_with_their_sources() -> None:
     from tui.core import dates
-
     from tui.store import conflict_copies
 
     assert selfcare_done_fast.EARLIEST_YEAR == dates.EARLIEST_YEAR
