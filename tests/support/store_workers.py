@@ -22,6 +22,9 @@ root on PYTHONPATH. Not a test module (pytest does not collect it).
   (a shell capture while the app is open), then SIGKILLs itself right after the
   save that merges them and before the inbox is emptied. MODE says what that
   save also holds: ``merge`` (nothing else), ``edit`` (n2 changed) or ``delete`` (n3 deleted).
+* ``die-after-tick-merge DB``: the app ticks routine "walk" done today, the shell
+  queues "partly" for it in the inbox, then the app marks it "rest": the process
+  SIGKILLs itself right after that save (which merges the inbox) and before emptying.
 * ``locale-write DB JSON`` / ``locale-read DB``: save or print texts (ASCII-escaped JSON).
 """
 
@@ -147,6 +150,31 @@ def die_after_merge(database: Path, mode: str) -> None:
     raise SystemExit("the save never reached the point between merging and emptying the inbox")
 
 
+def die_after_tick_merge(database: Path) -> None:
+    import signal
+    from datetime import date
+
+    from tui.core.selfcare import SelfCareTick
+    from tui.store import inbox_overlay
+    from tui.store.database import Database
+    from tui.store.selfcare_repository import SelfCareTickRepository
+
+    db = Database.open(database)
+    ticks = SelfCareTickRepository(db)
+    ticks.set_state("walk", date.today(), "done")
+    SelfCareTickRepository.add_to_inbox(
+        database, SelfCareTick(day=date.today().isoformat(), item_id="walk", state="partly")
+    )
+    assert db.refresh()
+
+    def killed_before_emptying(*args: object) -> None:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    inbox_overlay.empty_after_merge = killed_before_emptying  # type: ignore[assignment]
+    ticks.set_state("walk", date.today(), "rest")
+    raise SystemExit("the save never reached the point between merging and emptying the inbox")
+
+
 def locale_write(database: Path, texts_json: str) -> None:
     from tui.store.database import Database
 
@@ -174,6 +202,8 @@ if __name__ == "__main__":
         merge_loop(Path(arguments[0]), int(arguments[1]))
     elif command == "die-after-merge":
         die_after_merge(Path(arguments[0]), arguments[1])
+    elif command == "die-after-tick-merge":
+        die_after_tick_merge(Path(arguments[0]))
     elif command == "locale-write":
         locale_write(Path(arguments[0]), arguments[1])
     elif command == "locale-read":

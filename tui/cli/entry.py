@@ -3,7 +3,8 @@
 ``affirm today`` is meant for a shell start-up file, so it is answered before
 argparse, the store or the sections are imported (see
 :mod:`tui.cli.commands.affirm_today_fast`), and a quick capture (``checkin 7``)
-is saved without them (:mod:`tui.cli.commands.capture_fast`); every other command goes to
+is saved without them (:mod:`tui.cli.commands.capture_fast`), and so is a self-care tick by name
+(:mod:`tui.cli.commands.selfcare_done_fast`); every other command goes to
 :func:`tui.cli.main.main` unchanged.
 """
 
@@ -18,6 +19,12 @@ def main() -> int:
         from tui.cli.commands.capture_fast import fast_capture
 
         answered = fast_capture(argv)
+        if answered is not None:
+            return answered
+    if "selfcare" in argv and "done" in argv:
+        from tui.cli.commands.selfcare_done_fast import fast_selfcare_done
+
+        answered = fast_selfcare_done(argv)
         if answered is not None:
             return answered
     if len(argv) >= 2 and "today" in argv and "affirm" in argv:

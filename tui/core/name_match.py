@@ -8,19 +8,15 @@ what was typed; otherwise the close names are offered.
 from __future__ import annotations
 
 import difflib
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
+from tui.core.typed_names import folded
+
 T = TypeVar("T")
 
-
-def folded(text: str) -> str:
-    """``text`` without case, accents or extra spaces (``"  Café  au LAIT"`` -> ``"cafe au lait"``)."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(plain.casefold().split()).rstrip(".!")
+__all__ = ["NameMatch", "folded", "match_name"]
 
 
 @dataclass(frozen=True)

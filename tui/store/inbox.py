@@ -34,6 +34,7 @@ import orjson
 from tui.store import codec
 from tui.store.inbox_append import LOCK_TIMEOUT_SECONDS, append_locked, framed, record_body, sealed_body
 from tui.store.inbox_append import keep_torn_aside as keep_torn_aside_beside
+from tui.store.inbox_replacing import SLOT_FIELDS, SlotReplacer
 from tui.store.permissions import PRIVATE_FILE_MODE, ensure_private_dir
 
 Tables = dict[str, dict[str, Any]]
@@ -154,7 +155,7 @@ def inbox_identity(database: Path) -> tuple[int, int, int, int] | None:
 def apply_records(
     data: Tables,
     records: list[tuple[str, dict[str, Any]]],
-    applied: list[tuple[str, str, dict[str, Any]]] | None = None,
+    applied: list[tuple[str, str, dict[str, Any] | None]] | None = None,
 ) -> Tables:
     """``data`` with ``records`` merged in order, as a new top-level dict (``data`` is not changed).
 
@@ -163,7 +164,9 @@ def apply_records(
     (``updated_at``); a new one gets the next number unless a later deletion
     left a tombstone for it. So replaying an inbox whose merge was cut off
     before it was emptied never undoes an edit or a deletion saved with (or
-    after) that merge. Each (table, key, document) placed is added to ``applied``.
+    after) that merge. A self-care tick replaces that day's other tick of the
+    same routine, as the app's ``set_state`` does (:mod:`tui.store.inbox_replacing`).
+    Each (table, key, document) placed is added to ``applied`` (document None: removed).
     """
     if not records:
         return data
@@ -171,6 +174,7 @@ def apply_records(
     merged = dict(data)
     indexes: dict[str, dict[str, str]] = {}
     next_keys: dict[str, int] = {}
+    replacer: SlotReplacer | None = None
     for table_name, document in records:
         table = merged.get(table_name)
         if table_name not in indexes:
@@ -185,6 +189,10 @@ def apply_records(
             continue  # already merged, then changed: the change stands
         if key is None and _is_older(document, deleted.get((table_name, document["id"]))):
             continue  # already merged, then deleted: it stays deleted
+        if table_name in SLOT_FIELDS:
+            replacer = replacer or SlotReplacer(merged, deleted, applied)
+            if not replacer.make_room(table_name, document, index):
+                continue  # a newer tick for the same day and routine stands
         if key is None:
             key = str(next_keys[table_name])
             next_keys[table_name] += 1

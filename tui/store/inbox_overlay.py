@@ -28,7 +28,7 @@ class InboxOverlay:
         self._applied_count = 0
         # (table, storage key, document) of every inbox record placed in memory since the
         # file was last read: a replayed unsaved change must not count them as its own.
-        self.applied: list[tuple[str, str, dict[str, Any]]] = []
+        self.applied: list[tuple[str, str, dict[str, Any] | None]] = []
 
     def reset(self) -> None:
         """Memory was replaced by the file's data: lay the whole inbox over it again."""
@@ -56,7 +56,10 @@ class InboxOverlay:
     def place_applied(self, base: Tables) -> Tables:
         """``base`` (the file as last read) with the inbox records memory holds, at the same keys."""
         for table, key, document in self.applied:
-            base.setdefault(table, {})[key] = document
+            if document is None:  # a tick replaced by an inbox tick (tui.store.inbox_replacing)
+                base.get(table, {}).pop(key, None)
+            else:
+                base.setdefault(table, {})[key] = document
         return base
 
     def after_write(self, written: Tables) -> None:
@@ -67,12 +70,12 @@ class InboxOverlay:
         self.reset()
 
 
-def _holds_all(data: Tables, pending: Pending, applied: list[tuple[str, str, dict[str, Any]]]) -> bool:
+def _holds_all(data: Tables, pending: Pending, applied: list[tuple[str, str, dict[str, Any] | None]]) -> bool:
     """True if every record of ``pending`` is in ``data`` (by id; first where it was placed: cheap)."""
     placed = {
         (table, document["id"])
         for table, key, document in applied
-        if (data.get(table) or {}).get(key, {}).get("id") == document["id"]
+        if document is not None and (data.get(table) or {}).get(key, {}).get("id") == document["id"]
     }
     ids: dict[str, set[Any]] = {}
     deleted: set[tuple[Any, Any]] | None = None

@@ -14,15 +14,16 @@ from tui.core.selfcare_progress import TICK_STATES
 from tui.core.selfcare_schedule import EVERY_DAY, TIMES_OF_DAY, Schedule, schedule_from_document
 from tui.core.timefmt import to_text
 from tui.store.repository import Repository
+from tui.store.selfcare_tick_document import TICKS_TABLE, tick_document
 
 
 class SelfCareTickRepository(Repository[SelfCareTick]):
     """Which item was done (or partly, or rested) on which day; clearing removes the record."""
 
-    table_name = "selfcare_ticks"
+    table_name = TICKS_TABLE
 
     def to_document(self, item: SelfCareTick) -> dict[str, Any]:
-        return {"id": item.id, "day": item.day, "item_id": item.item_id, "state": item.state}
+        return tick_document(tick_id=item.id, day=item.day, item_id=item.item_id, state=item.state)
 
     def from_document(self, document: Mapping[str, Any]) -> SelfCareTick:
         state = str(document.get("state", "done"))
@@ -38,12 +39,16 @@ class SelfCareTickRepository(Repository[SelfCareTick]):
         return [self.from_document(d) for d in self.readable_documents() if d.get("day") == wanted]
 
     def set_state(self, item_id: str, day: date, state: str | None) -> None:
-        """Record ``state`` ("done", "partly", "rest") for ``item_id`` on ``day``, or clear it (None)."""
+        """Record ``state`` ("done", "partly", "rest") for ``item_id`` on ``day``, or clear it (None).
+
+        Replacing a tick is one save (the old one removed, with its tombstone, and
+        the new one added), so a crash never leaves the day with neither.
+        """
         if state is not None and state not in TICK_STATES:
             raise ValueError(f"unknown self-care state {state!r}")
         key = day.isoformat()
         match = (where("day") == key) & (where("item_id") == item_id)
-        with self.database.transaction():
+        with self.database.written_together():
             existing = [self.from_document(d) for d in self.table.search(match)]
             if state is None:
                 if existing:

@@ -17,16 +17,21 @@ from __future__ import annotations
 import json
 import mmap
 import os
-from pathlib import Path
-from typing import Any
 
-from tui.store.inbox import apply_records, read_pending
+TYPE_CHECKING = False  # the quick ``selfcare done`` imports this: no typing, pathlib or orjson at run time
+if TYPE_CHECKING:
+    from pathlib import Path
+    from typing import Any
 
 MAX_TABLE_BYTES = 1 << 20
+LINE_SEARCH_BYTES = 8 << 20  # how far into the file a small table is looked for by :func:`peek_table_line`
+INT_RANGE = (-(1 << 63), (1 << 64) - 1)  # the whole numbers orjson reads (the full read refuses others)
 
 
 def peek_table(database: Path, name: str) -> dict[str, Any] | None:
     """Table ``name`` of ``database`` with its inbox laid over it, or None if it cannot be peeked."""
+    from tui.store.inbox import apply_records, read_pending
+
     table = _table_in_file(database, name)
     if table is None:
         return None
@@ -77,3 +82,76 @@ def _find_table(view: mmap.mmap, name: str) -> dict[str, Any] | None:
     ):
         return None
     return value
+
+
+def peek_table_line(database: str, name: str) -> dict[str, Any] | None:
+    """Table ``name`` as it is in the file (no inbox), read strictly; None unless it is certainly that.
+
+    Only the one-table-to-a-line layout, within the file's first
+    :data:`LINE_SEARCH_BYTES`; the JSON is read as strictly as the full read
+    (orjson) reads it: no NaN or infinity, no number it cannot hold, strict
+    UTF-8, no lone surrogate. A missing file, an absent or distant table, an
+    older layout or anything odd: None (the caller reads the whole file instead).
+    """
+    try:
+        fd = os.open(database, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+    except OSError:
+        return None
+    try:
+        if os.fstat(fd).st_size == 0:
+            return None
+        with mmap.mmap(fd, 0, access=mmap.ACCESS_READ) as view:
+            return _find_table_line(view, name)
+    except (OSError, ValueError):
+        return None
+    finally:
+        os.close(fd)
+
+
+def _find_table_line(view: mmap.mmap, name: str) -> dict[str, Any] | None:
+    key = json.dumps(name).encode() + b":{"
+    if view[: len(key) + 1] == b"{" + key:
+        start = len(key)  # the first table: right after the opening brace
+    else:
+        found = view.find(b"\n" + key, 0, LINE_SEARCH_BYTES)
+        if found < 0 or view[found - 1 : found] != b",":
+            return None
+        start = found + len(key)
+    end = view.find(b"\n", start, start + MAX_TABLE_BYTES)
+    if end < 0:
+        end = len(view)  # the last table ends the file
+        if end - start > MAX_TABLE_BYTES:
+            return None
+    text = view[start:end].decode("utf-8")  # strict, as the full read: a bad byte means None
+    try:
+        value, stop = json.JSONDecoder(
+            parse_constant=_refuse, parse_float=_finite, parse_int=_whole, strict=True
+        ).raw_decode(text)
+    except (ValueError, OverflowError):
+        return None
+    if text[stop:] not in (",", "}"):
+        return None  # not the table's end (a value this reader does not see as orjson does)
+    if not isinstance(value, dict) or not all(
+        key.isdigit() and isinstance(document, dict) for key, document in value.items()
+    ):
+        return None
+    json.dumps(value, ensure_ascii=False).encode("utf-8")  # lone surrogates (orjson refuses them): ValueError
+    return value
+
+
+def _refuse(constant: str) -> Any:
+    raise ValueError(f"{constant} is not JSON")
+
+
+def _finite(text: str) -> float:
+    number = float(text)
+    if number in (float("inf"), float("-inf")):
+        raise ValueError("a number too large")
+    return number
+
+
+def _whole(text: str) -> int:
+    number = int(text)
+    if not INT_RANGE[0] <= number <= INT_RANGE[1]:
+        raise ValueError("a whole number too large")
+    return number

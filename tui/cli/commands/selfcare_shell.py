@@ -9,7 +9,15 @@ from __future__ import annotations
 import argparse
 from datetime import date, datetime
 
-from tui.cli.commands.common import EXIT_OK, EXIT_USAGE, fail, fail_store, open_store, warn_if_backups_refused
+from tui.cli.commands.common import (
+    EXIT_OK,
+    EXIT_USAGE,
+    fail,
+    fail_store,
+    open_store,
+    warn_if_backups_refused,
+    warn_if_backups_will_be_refused,
+)
 from tui.cli.commands.utf8_streams import shell_text
 
 ACTIONS = ("add", "list", "done")
@@ -106,8 +114,10 @@ def _add(args: argparse.Namespace) -> int:
 
 def _done(args: argparse.Namespace) -> int:
     from tui.core.dates import DateProblem, parse_user_date
+    from tui.core.selfcare import SelfCareTick
     from tui.core.selfcare_names import match_routine
-    from tui.store.errors import StoreError
+    from tui.paths import database_location
+    from tui.store.errors import StoreError, UnsafeFolderError
     from tui.store.selfcare_repository import SelfCareRepository, SelfCareTickRepository
 
     today = datetime.now().astimezone().date()
@@ -125,16 +135,25 @@ def _done(args: argparse.Namespace) -> int:
         return fail_store(error, "your tick")
     try:
         items = store.repo(SelfCareRepository).active_items()
-        found = match_routine(args.selfcare_name, items)
-        if found.item is None:
-            return fail(_no_match(args.selfcare_name, [item.text for item in found.close], found.ambiguous), 2)
-        state = "partly" if args.selfcare_partly else "done"
-        store.repo(SelfCareTickRepository).set_state(found.item.id, day, state)
-        warn_if_backups_refused(store)
     except StoreError as error:
         return fail_store(error, "your tick")
     finally:
         store.close()
+    found = match_routine(args.selfcare_name, items)
+    if found.item is None:
+        return fail(_no_match(args.selfcare_name, [item.text for item in found.close], found.ambiguous), 2)
+    state = "partly" if args.selfcare_partly else "done"
+    location = database_location(getattr(args, "db", None))
+    try:
+        # Through the inbox, as the quick path queues it (selfcare_done_fast): no rewrite of the whole file;
+        # the next save makes it replace that day's tick, as set_state would (tui.store.inbox_replacing).
+        tick = SelfCareTick(day=day.isoformat(), item_id=found.item.id, state=state)
+        SelfCareTickRepository.add_to_inbox(location.path, tick, own_folder=location.own_folder)
+    except UnsafeFolderError as error:
+        return fail(str(error), EXIT_USAGE)
+    except StoreError as error:
+        return fail_store(error, "your tick")
+    warn_if_backups_will_be_refused(location.path)
     when = "today" if day == today else f"on {day:%A %-d %B %Y}"
     print(f"Marked “{found.item.text}” {'partly done' if state == 'partly' else 'done'} {when}.")
     return EXIT_OK
