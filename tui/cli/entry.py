@@ -4,7 +4,8 @@
 argparse, the store or the sections are imported (see
 :mod:`tui.cli.commands.affirm_today_fast`), and a quick capture (``checkin 7``)
 is saved without them (:mod:`tui.cli.commands.capture_fast`), and so is a self-care tick by name
-(:mod:`tui.cli.commands.selfcare_done_fast`); every other command goes to
+(:mod:`tui.cli.commands.selfcare_done_fast`) and a homework tick by name
+(:mod:`tui.cli.commands.plan_tick_fast`); every other command goes to
 :func:`tui.cli.main.main` unchanged.
 """
 
@@ -25,6 +26,12 @@ def main() -> int:
         from tui.cli.commands.selfcare_done_fast import fast_selfcare_done
 
         answered = fast_selfcare_done(argv)
+        if answered is not None:
+            return answered
+    if "plan" in argv and "tick" in argv:
+        from tui.cli.commands.plan_tick_fast import fast_plan_tick
+
+        answered = fast_plan_tick(argv)
         if answered is not None:
             return answered
     if len(argv) >= 2 and "today" in argv and "affirm" in argv:

@@ -22,6 +22,7 @@ from tui.core.homework.assignment import (
 )
 from tui.core.homework.review import STEPS, HomeworkReview
 from tui.core.ids import new_id
+from tui.store.homework_tick_document import HOMEWORK_TICKS_TABLE, homework_tick_document, homework_tick_id
 from tui.store.repository import Repository
 
 
@@ -33,10 +34,12 @@ def _text(document: Mapping[str, Any], name: str) -> str:
 class HomeworkTickRepository(Repository[HomeworkTick]):
     """Free-text tasks ticked by hand, one record per assignment and day."""
 
-    table_name = "homework_ticks"
+    table_name = HOMEWORK_TICKS_TABLE
 
     def to_document(self, item: HomeworkTick) -> dict[str, Any]:
-        return {"id": item.id, "assignment_id": item.assignment_id, "day": item.day, "at": item.at}
+        document = homework_tick_document(assignment_id=item.assignment_id, day=item.day, at=item.at)
+        document["id"] = item.id
+        return document
 
     def from_document(self, document: Mapping[str, Any]) -> HomeworkTick:
         return HomeworkTick(
@@ -48,7 +51,7 @@ class HomeworkTickRepository(Repository[HomeworkTick]):
 
     def set_done(self, assignment_id: str, day: date, done: bool, at: str = "") -> None:
         """Tick (once) or untick a free-text task for ``day`` (today or an earlier day)."""
-        key = f"{assignment_id}:{day.isoformat()}"
+        key = homework_tick_id(assignment_id, day.isoformat())
         if done:
             if self.get(key) is None:
                 self.save(HomeworkTick(key, assignment_id, day.isoformat(), at))

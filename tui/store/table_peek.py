@@ -155,3 +155,34 @@ def _whole(text: str) -> int:
     if not INT_RANGE[0] <= number <= INT_RANGE[1]:
         raise ValueError("a whole number too large")
     return number
+
+
+def table_line_holds(database: str, name: str, needle: bytes) -> bool | None:
+    """Whether the line of table ``name`` holds the bytes ``needle`` (False if there is no such table).
+
+    Only for a file already known to be laid out one table to a line (a
+    :func:`peek_table_line` of another table succeeded): the table's line is
+    found anywhere in the file, and only that line is searched, nothing parsed.
+    None if the file cannot be read.
+    """
+    try:
+        fd = os.open(database, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+    except OSError:
+        return None
+    try:
+        if os.fstat(fd).st_size == 0:
+            return None
+        with mmap.mmap(fd, 0, access=mmap.ACCESS_READ) as view:
+            key = json.dumps(name).encode() + b":{"
+            if view[: len(key) + 1] == b"{" + key:
+                start = 1
+            else:
+                start = view.find(b"\n" + key) + 1
+                if start == 0:
+                    return False  # no such table
+            end = view.find(b"\n", start)
+            return view.find(needle, start, len(view) if end < 0 else end) >= 0
+    except (OSError, ValueError):
+        return None
+    finally:
+        os.close(fd)

@@ -11,7 +11,6 @@ certainty, must leave it without writing anything, so the message is the full CL
 from __future__ import annotations
 
 import errno
-import io
 import shutil
 import subprocess
 import sys
@@ -20,10 +19,9 @@ from pathlib import Path
 
 import orjson
 import pytest
+from quick_cli import copy_database, run_once, same_as_full_cli, with_database
 
-from tui.cli import entry
-from tui.cli.commands import selfcare_done_fast
-from tui.cli.main import main as full_main
+from tui.cli.commands import lookup_fast, selfcare_done_fast
 from tui.core.selfcare import SelfCareItem
 from tui.store import inbox
 from tui.store.database import Database
@@ -45,8 +43,6 @@ ROUTINES = [
 TODAY = datetime.now().astimezone().date()
 YESTERDAY = (TODAY - timedelta(days=1)).isoformat()
 
-Outcome = tuple[object, str, str]
-
 
 @pytest.fixture(scope="module")
 def base_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -59,53 +55,6 @@ def base_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     routines.remove(routines.add("Old habit", now).id)
     database.close()
     return path
-
-
-def _copy(base: Path, folder: Path) -> Path:
-    folder.mkdir(mode=0o700)
-    db = folder / "hw.json"
-    shutil.copy2(base, db)
-    return db
-
-
-def _argv(argv: list[str], db: Path) -> list[str]:
-    """``argv`` with "DB" as the database, or ``--db`` first if it names none."""
-    return [str(db) if word == "DB" else word for word in argv] if "DB" in argv else ["--db", str(db), *argv]
-
-
-def _run(
-    quick_first: bool, argv: list[str], db: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> Outcome:
-    """(exit code, stdout, stderr) of one run, the database's folder masked."""
-    full_argv = _argv(argv, db)
-    monkeypatch.setattr(sys, "argv", ["heartwork", *full_argv])
-    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
-    try:
-        code: object = entry.main() if quick_first else full_main(full_argv)
-    except SystemExit as done:
-        code = done.code
-    out, err = (text.replace(str(db.parent), "<folder>") for text in capsys.readouterr())
-    return code, out, err
-
-
-def _queued(db: Path) -> list[tuple[str, dict[str, object]]]:
-    records = inbox.read_pending(db).records
-    for _, document in records:
-        for key in ("id", "updated_at"):
-            if key in document:
-                document[key] = "<varies>"
-    return records
-
-
-def _same_as_full_cli(
-    base: Path, argv: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> tuple[Outcome, Path]:
-    quick_db, full_db = _copy(base, tmp_path / "quick"), _copy(base, tmp_path / "full")
-    quick = _run(True, argv, quick_db, capsys, monkeypatch)
-    full = _run(False, argv, full_db, capsys, monkeypatch)
-    assert quick == full
-    assert _queued(quick_db) == _queued(full_db)
-    return quick, quick_db
 
 
 GOOD = [
@@ -133,7 +82,7 @@ GOOD = [
 def test_good_input_is_queued_by_the_quick_path_exactly_as_by_the_full_cli(
     argv: list[str], base_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    (code, out, err), db = _same_as_full_cli(base_db, argv, tmp_path, capsys, monkeypatch)
+    (code, out, err), db = same_as_full_cli(base_db, argv, tmp_path, capsys, monkeypatch)
     assert (code, err) == (0, "")
     assert out.startswith("Marked “") and ESCAPE not in out
     assert [table for table, _ in inbox.read_pending(db).records] == ["selfcare_ticks"]
@@ -141,8 +90,8 @@ def test_good_input_is_queued_by_the_quick_path_exactly_as_by_the_full_cli(
 
 @pytest.mark.parametrize("argv", GOOD, ids=lambda argv: " ".join(argv)[:40])
 def test_good_input_never_reaches_the_full_cli(argv: list[str], base_db: Path, tmp_path: Path) -> None:
-    db = _copy(base_db, tmp_path / "one")
-    assert selfcare_done_fast.fast_selfcare_done(_argv(argv, db)) == 0
+    db = copy_database(base_db, tmp_path / "one")
+    assert selfcare_done_fast.fast_selfcare_done(with_database(argv, db)) == 0
     assert len(inbox.read_pending(db).records) == 1
 
 
@@ -175,15 +124,15 @@ BAD_OR_ODD = [
 def test_bad_or_odd_input_gets_the_full_clis_message_and_exit_code(
     argv: list[str], base_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    db = _copy(base_db, tmp_path / "one")
-    assert selfcare_done_fast.fast_selfcare_done(_argv(argv, db)) is None
+    db = copy_database(base_db, tmp_path / "one")
+    assert selfcare_done_fast.fast_selfcare_done(with_database(argv, db)) is None
     assert not inbox.inbox_path_for(db).exists()
-    _same_as_full_cli(base_db, argv, tmp_path, capsys, monkeypatch)
+    same_as_full_cli(base_db, argv, tmp_path, capsys, monkeypatch)
 
 
 def _rewritten(base: Path, tmp_path: Path, change: str) -> Path:
     """A copy of ``base`` the quick path must leave to the full CLI."""
-    db = _copy(base, tmp_path / "made")
+    db = copy_database(base, tmp_path / "made")
     payload = db.read_bytes()
     if change == "one line":
         db.write_bytes(orjson.dumps(orjson.loads(payload)))
@@ -231,8 +180,8 @@ def test_a_database_the_quick_path_cannot_read_with_certainty_goes_to_the_full_c
     for folder in ("quick", "full"):
         shutil.copytree(made.parent, tmp_path / folder)
     for name in ("walk", "swim"):
-        quick = _run(True, ["selfcare", "done", name], tmp_path / "quick" / "hw.json", capsys, monkeypatch)
-        full = _run(False, ["selfcare", "done", name], tmp_path / "full" / "hw.json", capsys, monkeypatch)
+        quick = run_once(True, ["selfcare", "done", name], tmp_path / "quick" / "hw.json", capsys, monkeypatch)
+        full = run_once(False, ["selfcare", "done", name], tmp_path / "full" / "hw.json", capsys, monkeypatch)
         assert quick == full
     assert _ticks_seen(tmp_path / "quick" / "hw.json") == _ticks_seen(tmp_path / "full" / "hw.json")
 
@@ -268,7 +217,7 @@ def test_an_encrypted_database_goes_to_the_full_cli_which_queues_a_sealed_tick(
         secret.write_text("pw")
         secret.chmod(0o600)
         monkeypatch.setenv("HEARTWORK_PASSPHRASE_FILE", str(secret))
-        code, out, err = _run(True, ["selfcare", "done", "walk"], db, capsys, monkeypatch)
+        code, out, err = run_once(True, ["selfcare", "done", "walk"], db, capsys, monkeypatch)
         assert (code, out, err) == (0, "Marked “Walk outside” done today.\n", "")
         raw = inbox.inbox_path_for(db).read_bytes()
         assert b'"sealed"' in raw and b"selfcare_ticks" not in raw
@@ -293,7 +242,7 @@ def test_a_full_disk_gets_the_full_clis_message_and_no_second_try(
         _disk_full()
 
     monkeypatch.setattr("tui.store.inbox_append.append_locked", quick_disk_full)
-    (code, out, err), _ = _same_as_full_cli(base_db, ["selfcare", "done", "walk"], tmp_path, capsys, monkeypatch)
+    (code, out, err), _ = same_as_full_cli(base_db, ["selfcare", "done", "walk"], tmp_path, capsys, monkeypatch)
     assert (code, out) == (1, "")
     assert "was not saved" in err and "the disk is full" in err
     assert len(tries) == 1, "the quick path must not hand a failed append to the full CLI to try again"
@@ -302,10 +251,10 @@ def test_a_full_disk_gets_the_full_clis_message_and_no_second_try(
 def test_the_quick_tick_is_seen_at_once_by_selfcare_list(
     base_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    db = _copy(base_db, tmp_path / "one")
-    assert _run(True, ["selfcare", "done", "walk"], db, capsys, monkeypatch)[0] == 0
-    assert _run(True, ["selfcare", "done", "walk", "--partly"], db, capsys, monkeypatch)[0] == 0
-    code, out, _ = _run(True, ["selfcare", "list"], db, capsys, monkeypatch)
+    db = copy_database(base_db, tmp_path / "one")
+    assert run_once(True, ["selfcare", "done", "walk"], db, capsys, monkeypatch)[0] == 0
+    assert run_once(True, ["selfcare", "done", "walk", "--partly"], db, capsys, monkeypatch)[0] == 0
+    code, out, _ = run_once(True, ["selfcare", "list"], db, capsys, monkeypatch)
     assert code == 0
     walk = next(line for line in out.splitlines() if "Walk outside" in line)
     assert "partly" in walk and "1 of 7 this week" in walk
@@ -315,9 +264,9 @@ def test_the_constants_copied_to_spare_imports_agree_with_their_sources() -> Non
     from tui.core import dates
     from tui.store import conflict_copies
 
-    assert selfcare_done_fast.EARLIEST_YEAR == dates.EARLIEST_YEAR
-    assert selfcare_done_fast.SYNCTHING_COPY == conflict_copies._SYNCTHING
-    assert selfcare_done_fast.CONFLICTED_COPY == conflict_copies._CONFLICTED_COPY
+    assert lookup_fast.EARLIEST_YEAR == dates.EARLIEST_YEAR
+    assert lookup_fast.SYNCTHING_COPY == conflict_copies._SYNCTHING
+    assert lookup_fast.CONFLICTED_COPY == conflict_copies._CONFLICTED_COPY
     assert SelfCareRepository.table_name == selfcare_done_fast.ROUTINES_TABLE
     assert SelfCareTickRepository.table_name == "selfcare_ticks"
 
@@ -341,13 +290,13 @@ def test_the_conflict_copies_it_steps_back_for_are_the_ones_the_store_merges(tmp
         folder = tmp_path / name.replace("/", "_")
         folder.mkdir()
         (folder / name).write_bytes(b"{}")
-        beside = selfcare_done_fast._conflict_copy_beside(str(folder / database.name))
+        beside = lookup_fast.conflict_copy_beside(str(folder / database.name))
         assert beside == (is_conflict_copy(database, name) and name != database.name), name
     assert any(is_conflict_copy(database, name) for name in names)
 
 
 def test_the_quick_path_imports_no_argparse_tinydb_textual_orjson_or_dataclasses(base_db: Path, tmp_path: Path) -> None:
-    db = _copy(base_db, tmp_path / "one")
+    db = copy_database(base_db, tmp_path / "one")
     heavy = (
         "argparse",
         "tinydb",

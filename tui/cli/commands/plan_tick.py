@@ -2,8 +2,8 @@
 
 Only tasks of your own (free text) are ticked by hand; the rest is noticed
 from what you do in their sections, as in the app. A tick is one record per
-task and day (``assignment_id:day``), so ticking twice changes nothing. No
-textual import.
+task and day (``assignment_id:day``), queued in the inbox, so ticking twice
+changes nothing. No textual import.
 """
 
 from __future__ import annotations
@@ -11,29 +11,32 @@ from __future__ import annotations
 import argparse
 from datetime import date, datetime
 
-from tui.cli.commands.common import EXIT_OK, EXIT_USAGE, fail, fail_store, open_store, warn_if_backups_refused
+from tui.cli.commands.common import EXIT_OK, EXIT_USAGE, fail, fail_store, open_store, warn_if_backups_will_be_refused
+from tui.cli.commands.plan_tick_fast import ticked_line
 from tui.core.homework.assignment import ENDED, KIND_FREE_TEXT, KIND_TITLES, Assignment
 
 
 def run_tick(args: argparse.Namespace) -> int:
-    """Tick the task named by ``args.plan_target`` for today (or ``--date``); bad input saves nothing."""
+    """Tick the task named by ``args.plan_target`` for today (or ``--date``); bad input saves nothing.
+
+    The tick goes through the inbox, as the quick path queues it
+    (:mod:`tui.cli.commands.plan_tick_fast`): no rewrite of the whole file.
+    """
+    from tui.cli.commands.tick_day import tick_day
     from tui.cli.commands.utf8_streams import shell_text
-    from tui.core.dates import DateProblem, parse_user_date
-    from tui.store.errors import StoreError
-    from tui.store.homework_repository import HomeworkRepository
+    from tui.core.homework.assignment import HomeworkTick
+    from tui.paths import database_location
+    from tui.store.errors import StoreError, UnsafeFolderError
+    from tui.store.homework_repository import HomeworkRepository, HomeworkTickRepository
+    from tui.store.homework_tick_document import homework_tick_id
 
     name = shell_text(args.plan_target or "")  # a path is opened as typed; a name is text
     if not name.strip():
         return fail("'plan tick' needs the task's name, for example: heartwork plan tick \"Walk after lunch\"", 2)
-    today = datetime.now().astimezone().date()
-    day = today
-    if args.plan_date is not None:
-        try:
-            day = parse_user_date(args.plan_date)
-        except DateProblem as problem:
-            return fail(f"{problem} Nothing was saved.", EXIT_USAGE)
-        if day > today:
-            return fail(f"{day.isoformat()} has not happened yet; tick today or an earlier day.", EXIT_USAGE)
+    days = tick_day(args.plan_date)
+    if isinstance(days, str):
+        return fail(days, EXIT_USAGE)
+    today, day = days
     try:
         store = open_store(args)
     except StoreError as error:
@@ -41,17 +44,25 @@ def run_tick(args: argparse.Namespace) -> int:
     try:
         repository = store.repo(HomeworkRepository)
         chosen = choose_task(name, repository.ordered(), day)
-        if isinstance(chosen, str):
-            return fail(chosen, EXIT_USAGE)
-        key = f"{chosen.id}:{day.isoformat()}"
-        already = repository.ticks.get(key) is not None
-        if not already:
-            repository.ticks.set_done(chosen.id, day, True, datetime.now().astimezone().isoformat(timespec="seconds"))
-            warn_if_backups_refused(store)
+        key = homework_tick_id(chosen.id, day.isoformat()) if not isinstance(chosen, str) else ""
+        already = bool(key) and repository.ticks.get(key) is not None
     except StoreError as error:
         return fail_store(error, "your tick")
     finally:
         store.close()
+    if isinstance(chosen, str):
+        return fail(chosen, EXIT_USAGE)
+    if not already:
+        location = database_location(getattr(args, "db", None))
+        at = datetime.now().astimezone().isoformat(timespec="seconds")
+        try:
+            tick = HomeworkTick(key, chosen.id, day.isoformat(), at)
+            HomeworkTickRepository.add_to_inbox(location.path, tick, own_folder=location.own_folder)
+        except UnsafeFolderError as error:
+            return fail(str(error), EXIT_USAGE)
+        except StoreError as error:
+            return fail_store(error, "your tick")
+        warn_if_backups_will_be_refused(location.path)
     print(ticked_line(chosen.title, day, today, already))
     return EXIT_OK
 
@@ -83,13 +94,3 @@ def choose_task(name: str, every: list[Assignment], day: date) -> Assignment | s
     if not task.runs_on(day):
         return f"“{title}” starts on {task.start}; tick a day from then on. Nothing was saved."
     return task
-
-
-def ticked_line(title: str, day: date, today: date, already: bool) -> str:
-    """What the shell says after a tick."""
-    from tui.core.safe_text import visible_text
-
-    when = "today" if day == today else f"for {day:%A %-d %B %Y}"
-    if already:
-        return f"“{visible_text(title)}” was already ticked {when}."
-    return f"Ticked “{visible_text(title)}” {when}. Well done for making time for it."

@@ -113,22 +113,17 @@ def _add(args: argparse.Namespace) -> int:
 
 
 def _done(args: argparse.Namespace) -> int:
-    from tui.core.dates import DateProblem, parse_user_date
+    from tui.cli.commands.tick_day import tick_day
     from tui.core.selfcare import SelfCareTick
     from tui.core.selfcare_names import match_routine
     from tui.paths import database_location
     from tui.store.errors import StoreError, UnsafeFolderError
     from tui.store.selfcare_repository import SelfCareRepository, SelfCareTickRepository
 
-    today = datetime.now().astimezone().date()
-    day = today
-    if args.selfcare_date is not None:
-        try:
-            day = parse_user_date(args.selfcare_date)
-        except DateProblem as problem:
-            return fail(f"{problem} Nothing was saved.", EXIT_USAGE)
-        if day > today:
-            return fail(f"{day.isoformat()} has not happened yet; tick today or an earlier day.", EXIT_USAGE)
+    days = tick_day(args.selfcare_date)
+    if isinstance(days, str):
+        return fail(days, EXIT_USAGE)
+    today, day = days
     try:
         store = open_store(args)
     except StoreError as error:
