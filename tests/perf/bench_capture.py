@@ -7,8 +7,9 @@ Installs the repository with ``pip install .`` into a fresh virtual environment
 the realistic mix of tests/perf/datagen.py, then runs, interleaved in shuffled
 order in every round so the machine's load falls on all of them alike:
 ``python -c pass`` (the baseline, the same interpreter), ``heartwork checkin 7``,
-``heartwork journal add TEXT``, ``heartwork affirm add TEXT``, ``heartwork selfcare done NAME``
-(a lookup: <= 5x at every size, 30 years included) and, for comparison, the
+``heartwork journal add TEXT``, ``heartwork affirm add TEXT``, the lookups
+``heartwork selfcare done NAME`` and ``heartwork plan tick NAME --date D`` (a
+new day each run) (<= 5x at every size, 30 years included) and, for comparison, the
 same tick answered by the full CLI (``selfcare --category mind done NAME``: an
 option the quick path leaves to it; it parses the whole file, and merges the
 inbox the other commands queued). Prints the median wall time of each, its
@@ -30,17 +31,18 @@ import subprocess
 import sys
 import tempfile
 import time
+from datetime import timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from datagen import SELFCARE, YEARS
+from datagen import SELFCARE, TASK_START, TASK_TITLE, YEARS
 from installed import REPO_ROOT, installed_heartwork, run_env
 
 CAPTURE_MIB_TARGET = 40.0
 RATIO_TARGET = 3.0
 LOOKUP_RATIO_TARGET = 5.0  # commands that must look something up first (self-care done by name), at 30 years
-LOOKUPS = frozenset({"selfcare done"})
+LOOKUPS = frozenset({"selfcare done", "plan tick"})
 FOR_COMPARISON = frozenset({"done, full CLI"})  # no target: what the quick path saves
 GNU_TIME = "/usr/bin/time"
 
@@ -100,6 +102,8 @@ def measure_size(heartwork: Path, python: Path, database: Path, rounds: int) -> 
         "journal add": [str(heartwork), "--db", str(database), "journal", "add", "A slow, kind morning."],
         "affirm add": [str(heartwork), "--db", str(database), "affirm", "add", "I can be kind to myself."],
         "selfcare done": [str(heartwork), "--db", str(database), "selfcare", "done", SELFCARE[0]],
+        # A day before the data (never ticked), a new one each run: ticking a day twice is the full CLI's to say.
+        "plan tick": [str(heartwork), "--db", str(database), "plan", "tick", TASK_TITLE, "--date", "DAY"],
         "done, full CLI": [
             str(heartwork),
             "--db",
@@ -111,8 +115,13 @@ def measure_size(heartwork: Path, python: Path, database: Path, rounds: int) -> 
             SELFCARE[0],
         ],
     }
-    for command in commands.values():  # warm the page cache and the bytecode
-        timed(command, env)
+    days = (TASK_START + timedelta(days=n) for n in range(366))
+
+    def argv(label: str) -> list[str]:
+        return [next(days).isoformat() if word == "DAY" else word for word in commands[label]]
+
+    for label in commands:  # warm the page cache and the bytecode
+        timed(argv(label), env)
     times: dict[str, list[float]] = {label: [] for label in commands}
     peaks: dict[str, float] = dict.fromkeys(commands, 0.0)
     rng = random.Random(12)
@@ -120,7 +129,7 @@ def measure_size(heartwork: Path, python: Path, database: Path, rounds: int) -> 
         order = list(commands)
         rng.shuffle(order)
         for label in order:
-            elapsed, peak = timed(commands[label], env)
+            elapsed, peak = timed(argv(label), env)
             times[label].append(elapsed)
             peaks[label] = max(peaks[label], peak)
     return {label: (statistics.median(times[label]), peaks[label]) for label in commands}

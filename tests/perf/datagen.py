@@ -2,11 +2,14 @@
 
 ``generate(days, seed)`` returns plain tables (``{table: [document, ...]}``) with
 the field names of CONTRACT.md; ``write_database(path, days)`` writes them as a
-Heartwork database file (TinyDB layout, current schema stamp) that both the
+Heartwork database file (TinyDB layout, current schema stamp, laid out as
+the store writes it: one table to a line) that both the
 project's store and stock TinyDB can open. Deterministic for a given seed.
 
 Per day: 2 check-ins, 1 journal entry of about 1,500 characters, 1 breathing
-session and 5 self-care ticks. ``YEARS`` names the sizes the benchmarks use
+session and 5 self-care ticks; a homework plan of two assignments, the
+person's own task ticked on about 3 days in 5 (from :data:`TASK_START`, a
+year before the data, so earlier days can still be ticked). ``YEARS`` names the sizes the benchmarks use
 (1, 10 and 30 years); ``python tests/perf/datagen.py PATH DAYS`` writes one.
 """
 
@@ -18,13 +21,13 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
-import orjson
-
 Tables = dict[str, list[dict[str, Any]]]
 
 YEARS = {"1 year": 365, "10 years": 3650, "30 years": 10950}
 
 START = datetime(2016, 1, 4, 8, 0, tzinfo=timezone(timedelta(hours=1)))
+TASK_TITLE = "Walk after lunch"
+TASK_START = (START - timedelta(days=365)).date()
 EMOTIONS = ["calm", "tired", "hopeful", "anxious", "content", "sad", "grateful", "restless", "tender", "proud"]
 TAGS = ["work", "family", "sleep", "friends", "health", "weekend", "therapy"]
 KINDS = ["free", "inner-critic", "compassion-break", "kind-letter"]
@@ -140,6 +143,8 @@ def generate(days: int, seed: int = 1) -> Tables:
         "breathing_sessions": [],
         "selfcare_items": [],
         "selfcare_ticks": [],
+        "homework_assignments": [],
+        "homework_ticks": [],
         "settings": [
             {"id": "settings", "theme": "dusk", "reduced_motion": False, "bell": False, "week_start": "monday"}
         ],
@@ -149,6 +154,8 @@ def generate(days: int, seed: int = 1) -> Tables:
         {"id": _id(rng), "text": text, "category": "body", "active": True, "created_at": created} for text in SELFCARE
     ]
     tables["selfcare_items"] = items
+    task = _assignment(_id(rng), "free-text", TASK_TITLE, "", created)
+    tables["homework_assignments"] = [task, _assignment(_id(rng), "breathing", "Breathe before bed", "4-7-8", created)]
     for day_number in range(days):
         morning = START + timedelta(days=day_number)
         day = morning.date().isoformat()
@@ -201,7 +208,32 @@ def generate(days: int, seed: int = 1) -> Tables:
         )
         for item in rng.sample(items, 5):
             tables["selfcare_ticks"].append({"id": _id(rng), "day": day, "item_id": item["id"]})
+        if rng.random() < 0.6:
+            at = (morning + timedelta(hours=5)).isoformat(timespec="seconds")
+            tables["homework_ticks"].append(
+                {"id": f"{task['id']}:{day}", "assignment_id": task["id"], "day": day, "at": at}
+            )
     return tables
+
+
+def _assignment(assignment_id: str, kind: str, title: str, target: str, created: str) -> dict[str, Any]:
+    """A homework assignment as the store writes it (HomeworkRepository.to_document)."""
+    return {
+        "id": assignment_id,
+        "kind": kind,
+        "title": title,
+        "target": target,
+        "frequency": {"how": "daily", "weekdays": [], "times": 1},
+        "minutes": 0,
+        "focus": "",
+        "start": TASK_START.isoformat(),
+        "review": "",
+        "agreed": "",
+        "status": "active",
+        "created_at": created,
+        "history": [{"at": created, "what": "created", "detail": ""}],
+        "source": "",
+    }
 
 
 def to_tinydb_layout(tables: Tables, schema_version: int | None = None) -> dict[str, dict[str, dict[str, Any]]]:
@@ -214,11 +246,12 @@ def to_tinydb_layout(tables: Tables, schema_version: int | None = None) -> dict[
 
 def write_database(path: Path, days: int, seed: int = 1) -> Path:
     """Write ``days`` days of data to ``path`` as a current-version Heartwork database."""
+    from tui.store.codec import encode
     from tui.store.migrations import CURRENT_VERSION
 
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(orjson.dumps(to_tinydb_layout(generate(days, seed), CURRENT_VERSION)))
+    path.write_bytes(encode(to_tinydb_layout(generate(days, seed), CURRENT_VERSION)))  # laid out as the store writes
     path.chmod(0o600)
     return path
 
