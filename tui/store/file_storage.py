@@ -20,7 +20,7 @@ state, as if the change had never been tried.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -31,6 +31,7 @@ from tui.core.backup_contents import holds_records
 from tui.core.encryption_header import HeaderError, is_encrypted
 from tui.store import codec
 from tui.store.errors import CorruptDatabaseError, EncryptionHeaderError, InvalidValueError, StoreWriteError
+from tui.store.file_pieces import pieces_of
 from tui.store.inbox_overlay import InboxOverlay
 from tui.store.merge import merge_unsaved
 from tui.store.migrations import version_problem
@@ -54,7 +55,7 @@ class AtomicFileStorage(Storage):
         self,
         path: Path,
         *,
-        on_written: Callable[[Path, bytes | list[bytes], bool], object] | None = None,
+        on_written: Callable[[Path, Iterable[bytes], bool], object] | None = None,
         newest_backup: Callable[[], Path | None] | None = None,
         inbox: bool = False,
     ) -> None:
@@ -174,25 +175,32 @@ class AtomicFileStorage(Storage):
     # -- writing ---------------------------------------------------------------
 
     def write(self, data: dict[str, Any]) -> None:
+        """Save ``data``: serialised, sealed if encrypted, and written a piece at a time as it is made.
+
+        No copy of the whole file is held beside the records, neither the plain
+        bytes nor the sealed ones; the backup is copied from the file just written.
+        A value JSON cannot hold (found in any piece) leaves the file untouched and
+        rolls memory back; a failure of the disk keeps the change for a retry.
+        """
         if self._batch_depth:
             self._cache, self._batch_pending = data, True  # written once, when the batch ends
             return
         try:
-            payload = codec.encode(data)
+            parts = codec.encode_parts(data)
+            fd = write_private_file(
+                self.path, parts if self.envelope is None else self.envelope.seal_stream(parts), keep_open=True
+            )
         except InvalidValueError:
             self.rollback()
             raise
-        self._cache = data
-        self.unsaved_changes = True
-        self._unsaved_payload = payload
-        written: bytes | list[bytes] = payload
-        if self.envelope is not None:
-            written = self.envelope.seal_parts(payload)  # what reaches the disk and the backups
-        try:
-            fd = write_private_file(self.path, written, keep_open=True)
         except OSError as error:
+            self._keep_for_retry(data)
             raise StoreWriteError(self.path, error) from error
+        except BaseException:
+            self._keep_for_retry(data)  # locked (the key was forgotten), interrupted, ...
+            raise
         assert fd is not None
+        self._cache = data
         self._release_held()
         self._hold(fd, identity_of(os.fstat(fd)))
         self.unsaved_changes = False
@@ -205,9 +213,26 @@ class AtomicFileStorage(Storage):
                 pass  # left for the next save: merging again finds the records already there
         if self._on_written is not None:
             try:
-                self._on_written(self.path, written, holds_records(data))  # no second parse of the file
+                # The backup is copied from the file just written (held open), never from bytes in memory.
+                self._on_written(self.path, pieces_of(fd), holds_records(data))
             except OSError:
                 pass  # a backup that could not be made never undoes a save that succeeded
+
+    def _keep_for_retry(self, data: dict[str, Any]) -> None:
+        """A save did not reach the disk: keep ``data`` in memory, and its bytes for :meth:`rollback`.
+
+        Only this failure path holds the file's bytes. A value JSON cannot hold
+        found now (the write stopped before reaching it) rolls back instead:
+        InvalidValueError, as if the save had been refused at once.
+        """
+        try:
+            payload = codec.encode(data)
+        except InvalidValueError:
+            self.rollback()
+            raise
+        self._cache = data
+        self.unsaved_changes = True
+        self._unsaved_payload = payload
 
     @contextmanager
     def batch(self) -> Iterator[None]:

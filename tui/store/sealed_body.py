@@ -27,6 +27,7 @@ before open as they always did; the next save writes format 2.
 from __future__ import annotations
 
 import struct
+from collections.abc import Iterable, Iterator
 
 import nacl.exceptions
 import nacl.hash
@@ -66,17 +67,51 @@ def _chunk_data(associated: bytes, index: int, final: bool) -> bytes:
 
 def seal_chunked(payload: bytes, header_bytes: bytes, data_key: bytes, chunk_bytes: int = CHUNK_BYTES) -> list[bytes]:
     """The format 2 body for ``payload``, as parts to write one after another (the body prefix first)."""
+    return list(seal_stream((payload,), header_bytes, data_key, chunk_bytes))
+
+
+def seal_stream(
+    parts: Iterable[bytes], header_bytes: bytes, data_key: bytes, chunk_bytes: int = CHUNK_BYTES
+) -> Iterator[bytes]:
+    """The format 2 body for the bytes of ``parts`` (in order), sealed a chunk at a time as they come.
+
+    The same body :func:`seal_chunked` gives for ``b"".join(parts)``, without
+    ever holding more than two chunks of it: a full chunk waits until the next
+    byte arrives to learn whether it is the last one (sealed as final).
+    """
     key = body_key(data_key)
     start = nacl.utils.random(PREFIX_BYTES) + _CHUNK_SIZE.pack(chunk_bytes)
     associated = header_bytes + start
     prefix = start[:PREFIX_BYTES]
-    count = max(1, -(-len(payload) // chunk_bytes))
-    parts = [start]
-    for index in range(count):
-        chunk = payload[index * chunk_bytes : (index + 1) * chunk_bytes]
-        final = index == count - 1
-        parts.append(aead_encrypt(chunk, _chunk_data(associated, index, final), _chunk_nonce(prefix, index), key))
-    return parts
+    yield start
+    for index, (chunk, final) in enumerate(_chunks_of(parts, chunk_bytes)):
+        yield aead_encrypt(chunk, _chunk_data(associated, index, final), _chunk_nonce(prefix, index), key)
+
+
+def _chunks_of(parts: Iterable[bytes], chunk_bytes: int) -> Iterator[tuple[bytes, bool]]:
+    """The bytes of ``parts`` cut into chunks of ``chunk_bytes`` (the last may be shorter, or empty if all is)."""
+    waiting: bytes | None = None  # a full chunk, not yet known to be the last
+    filling = bytearray()
+    for part in parts:
+        view = memoryview(part)
+        while view:
+            if not filling and len(view) >= chunk_bytes:  # a big part: its chunks are copied once
+                full, view = bytes(view[:chunk_bytes]), view[chunk_bytes:]
+            else:
+                take = chunk_bytes - len(filling)
+                filling += view[:take]
+                view = view[take:]
+                if len(filling) < chunk_bytes:
+                    continue
+                full = bytes(filling)
+                filling.clear()
+            if waiting is not None:
+                yield waiting, False
+            waiting = full
+    if waiting is not None:
+        yield waiting, not filling
+    if filling or waiting is None:
+        yield bytes(filling), True
 
 
 def open_chunked(body: bytes, header_bytes: bytes, data_key: bytes) -> bytes:
