@@ -46,7 +46,7 @@ def encode(data: Tables) -> bytes:
         raise InvalidValueError(f"This value cannot be saved: {error}") from error
 
 
-def encode_parts(data: Tables, piece_bytes: int = PIECE_BYTES) -> Iterator[bytes]:
+def encode_parts(data: Tables, piece_bytes: int = PIECE_BYTES, first_run: int = FIRST_RUN_RECORDS) -> Iterator[bytes]:
     """:func:`encode`'s bytes in pieces of about ``piece_bytes``, made one after another as they are asked for.
 
     A save writes each piece as it comes, so the whole file is never held in
@@ -63,19 +63,19 @@ def encode_parts(data: Tables, piece_bytes: int = PIECE_BYTES) -> Iterator[bytes
         _check_table_names(data)
         for position, name in enumerate(table_order(data)):
             key = (b"{" if position == 0 else b",\n") + orjson.dumps(name) + b":"
-            yield from _table_parts(key, data[name], piece_bytes)
+            yield from _table_parts(key, data[name], piece_bytes, first_run)
         yield b"}"
     except (orjson.JSONEncodeError, TypeError) as error:
         raise InvalidValueError(f"This value cannot be saved: {error}") from error
 
 
-def _table_parts(key: bytes, table: Any, piece_bytes: int) -> Iterator[bytes]:
+def _table_parts(key: bytes, table: Any, piece_bytes: int, first_run: int) -> Iterator[bytes]:
     """One table's line (``key`` first) in pieces: runs of records sized from the run before."""
-    if not isinstance(table, dict) or len(table) <= FIRST_RUN_RECORDS:
+    if not isinstance(table, dict) or len(table) <= first_run:
         yield key + orjson.dumps(table)
         return
     records = iter(table.items())
-    left, run, opening = len(table), FIRST_RUN_RECORDS, key + b"{"
+    left, run, opening = len(table), first_run, key + b"{"
     while left:
         count = min(run, left)
         body = orjson.dumps(dict(islice(records, count)))
