@@ -3,7 +3,9 @@
 Stock ``JSONStorage`` rewrites the file in place, so a crash between write and
 truncate leaves JSON that no longer parses. This storage writes a new file
 beside the old one and renames it over, fsyncing file and folder, so the file
-on disk is always either the old complete version or the new one.
+on disk is always either the old complete version or the new one. The new
+file is serialised (and sealed, when encrypted) a piece at a time as it is
+written, and its backup copied from it, so a save holds no copy of the file.
 
 The parsed data is kept in memory and reused while the file is unchanged. To
 know that for certain, the storage keeps the file it last read or wrote open:
