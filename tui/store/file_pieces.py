@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 
-PIECE_BYTES = 1 << 20
+PIECE_BYTES = 1 << 18  # as small as the codec's pieces: a backup holds no more than a save
 
 
 def pieces_of(fd: int, piece_bytes: int = PIECE_BYTES) -> Iterator[bytes]:

@@ -75,9 +75,8 @@ def seal_stream(
 ) -> Iterator[bytes]:
     """The format 2 body for the bytes of ``parts`` (in order), sealed a chunk at a time as they come.
 
-    The same body :func:`seal_chunked` gives for ``b"".join(parts)``, without
-    ever holding more than two chunks of it: a full chunk waits until the next
-    byte arrives to learn whether it is the last one (sealed as final).
+    The same body :func:`seal_chunked` gives for ``b"".join(parts)``, holding
+    one chunk of plain text and its sealed copy at a time, never the whole.
     """
     key = body_key(data_key)
     start = nacl.utils.random(PREFIX_BYTES) + _CHUNK_SIZE.pack(chunk_bytes)
@@ -85,33 +84,36 @@ def seal_stream(
     prefix = start[:PREFIX_BYTES]
     yield start
     for index, (chunk, final) in enumerate(_chunks_of(parts, chunk_bytes)):
-        yield aead_encrypt(chunk, _chunk_data(associated, index, final), _chunk_nonce(prefix, index), key)
+        sealed = aead_encrypt(chunk, _chunk_data(associated, index, final), _chunk_nonce(prefix, index), key)
+        del chunk  # neither is kept while the next chunk is gathered
+        yield sealed
+        del sealed
 
 
 def _chunks_of(parts: Iterable[bytes], chunk_bytes: int) -> Iterator[tuple[bytes, bool]]:
-    """The bytes of ``parts`` cut into chunks of ``chunk_bytes`` (the last may be shorter, or empty if all is)."""
-    waiting: bytes | None = None  # a full chunk, not yet known to be the last
+    """The bytes of ``parts`` cut into chunks of ``chunk_bytes``, each with whether it is the last.
+
+    The last chunk may be shorter (or empty, if there are no bytes at all). To
+    know a full chunk is not the last, the next part is looked at, never the
+    next chunk: only one chunk is held at a time.
+    """
+    views = (memoryview(part) for part in parts if part)
+    view = next(views, None)
     filling = bytearray()
-    for part in parts:
-        view = memoryview(part)
-        while view:
-            if not filling and len(view) >= chunk_bytes:  # a big part: its chunks are copied once
-                full, view = bytes(view[:chunk_bytes]), view[chunk_bytes:]
-            else:
-                take = chunk_bytes - len(filling)
-                filling += view[:take]
-                view = view[take:]
-                if len(filling) < chunk_bytes:
-                    continue
-                full = bytes(filling)
-                filling.clear()
-            if waiting is not None:
-                yield waiting, False
-            waiting = full
-    if waiting is not None:
-        yield waiting, not filling
-    if filling or waiting is None:
-        yield bytes(filling), True
+    while view is not None:
+        if not filling and len(view) > chunk_bytes:  # a big part: its chunks are copied once
+            yield bytes(view[:chunk_bytes]), False
+            view = view[chunk_bytes:]
+            continue
+        take = chunk_bytes - len(filling)
+        filling += view[:take]
+        view = view[take:] or next(views, None)
+        if len(filling) == chunk_bytes and view is not None:  # more follows: not the last
+            chunk = bytes(filling)
+            filling.clear()
+            yield chunk, False
+            del chunk
+    yield bytes(filling), True
 
 
 def open_chunked(body: bytes, header_bytes: bytes, data_key: bytes) -> bytes:

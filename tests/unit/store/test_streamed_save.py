@@ -13,6 +13,7 @@ from __future__ import annotations
 import errno
 import itertools
 import os
+import tracemalloc
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -253,4 +254,28 @@ def test_a_save_while_locked_writes_nothing_and_keeps_the_change(tmp_path: Path)
         db.table("notes").save_records([{"id": "while locked"}])
     assert _files_beside(path) == before
     assert db.unsaved_changes and "while locked" in _ids(db)
+    db.close()
+
+
+@pytest.mark.usefixtures("no_keys_in_memory")
+@pytest.mark.parametrize(("sealed", "share"), [(False, 4), (True, 2)], ids=["plain", "encrypted"])
+def test_a_save_and_its_backup_hold_a_small_share_of_the_file_in_memory(
+    tmp_path: Path, sealed: bool, share: int
+) -> None:
+    path = tmp_path / "data" / "heartwork.json"
+    path.parent.mkdir(mode=0o700)
+    db = sealed_database(path, "first words", "correct horse") if sealed else Database.open(path)
+    long_note = NOTE * 20
+    db.table("notes").save_records([{"id": f"n{n}", "note": long_note, "day": n} for n in range(6000)])
+    assert db.backups is not None
+    db.backups.min_interval = 0  # the measured save makes a backup too
+    size = path.stat().st_size  # about 8.7 MB
+    tracemalloc.start()
+    try:
+        db.table("notes").save_records([{"id": "one more"}])
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert db.backups.backups()[0].read_bytes() == path.read_bytes()
+    assert peak < size / share, f"a save held {peak / size:.2f}x the file"  # whole bytes would be 1x and more
     db.close()
