@@ -24,7 +24,7 @@ import errno
 import os
 import re
 import stat
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
 
@@ -124,12 +124,14 @@ class BackupRotator:
     # -- making -----------------------------------------------------------------
 
     def after_successful_write(
-        self, written: Path, payload: bytes | Sequence[bytes], has_records: bool | None = None
+        self, written: Path, payload: bytes | Iterable[bytes], has_records: bool | None = None
     ) -> Path | None:
         """Back up ``payload`` (just saved to ``written``) if it holds records and the last backup is old enough.
 
-        The saver passes ``has_records`` (it has the data in hand): parsing the
-        payload again to find out would hold a second copy of the whole database.
+        ``payload`` may be pieces read as they are asked for (the saver passes
+        the file it just wrote, copied a piece at a time): nothing is read when no
+        backup is due. The saver passes ``has_records`` (it has the data in hand):
+        parsing the payload again to find out would hold a second copy of the whole database.
         """
         now = self.clock()
         try:
@@ -179,8 +181,8 @@ class BackupRotator:
             pass
         return None
 
-    def make(self, payload: bytes | Sequence[bytes], *, reason: str | None = None) -> Path:
-        """Write ``payload`` (bytes, or parts in order) as a new backup now, then thin out the old ones."""
+    def make(self, payload: bytes | Iterable[bytes], *, reason: str | None = None) -> Path:
+        """Write ``payload`` (bytes, or parts in order, written as they come) as a new backup now, then thin out the old ones."""
         self.check_folder()  # a link is refused before anything is created, swept or chmodded
         ensure_private_dir(self.folder)
         sweep_stale_temp_files_in(self.folder)

@@ -12,6 +12,7 @@ import math
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from itertools import islice
 from typing import Any
 
 import orjson
@@ -19,6 +20,12 @@ import orjson
 from tui.store.errors import InvalidValueError
 
 Tables = dict[str, dict[str, dict[str, Any]]]
+# A save writes the file in pieces of about this size (see encode_parts). orjson's
+# output for a piece is held at up to twice its size while it is made, so pieces
+# are kept small: 256 KiB serialises as fast as 1 MiB and needs a quarter of the memory.
+PIECE_BYTES = 1 << 18
+# The first run of a big table; later runs are sized from the bytes per record it gave.
+FIRST_RUN_RECORDS = 256
 
 
 def encode(data: Tables) -> bytes:
@@ -27,17 +34,64 @@ def encode(data: Tables) -> bytes:
     The bytes are laid out one table to a line (see :func:`table_order`), so a
     shell command that needs one small table can find it without parsing the
     rest: JSON writes no raw newline inside a value, so every newline in the
-    file starts a table.
+    file starts a table. :func:`encode_parts` gives the same bytes in pieces.
     """
     try:
         if not data:
             return orjson.dumps(data)
-        if not all(isinstance(name, str) for name in data):
-            raise TypeError("table names must be text")
+        _check_table_names(data)
         lines = [orjson.dumps(name) + b":" + orjson.dumps(data[name]) for name in table_order(data)]
         return b"{" + b",\n".join(lines) + b"}"
     except (orjson.JSONEncodeError, TypeError) as error:
         raise InvalidValueError(f"This value cannot be saved: {error}") from error
+
+
+def encode_parts(data: Tables, piece_bytes: int = PIECE_BYTES, first_run: int = FIRST_RUN_RECORDS) -> Iterator[bytes]:
+    """:func:`encode`'s bytes in pieces of about ``piece_bytes``, made one after another as they are asked for.
+
+    A save writes each piece as it comes, so the whole file is never held in
+    memory beside the records. A big table is serialised a run of records at a
+    time: orjson's bytes for a dict of the run, without its braces, joined by
+    commas, which is exactly what orjson writes for the whole table.
+    ``b"".join(encode_parts(data)) == encode(data)``, always. Raises
+    InvalidValueError (from the piece that holds it) for a value JSON cannot hold.
+    """
+    try:
+        if not data:
+            yield orjson.dumps(data)
+            return
+        _check_table_names(data)
+        for position, name in enumerate(table_order(data)):
+            key = (b"{" if position == 0 else b",\n") + orjson.dumps(name) + b":"
+            yield from _table_parts(key, data[name], piece_bytes, first_run)
+        yield b"}"
+    except (orjson.JSONEncodeError, TypeError) as error:
+        raise InvalidValueError(f"This value cannot be saved: {error}") from error
+
+
+def _table_parts(key: bytes, table: Any, piece_bytes: int, first_run: int) -> Iterator[bytes]:
+    """One table's line (``key`` first) in pieces: runs of records sized from the run before."""
+    if not isinstance(table, dict) or len(table) <= first_run:
+        yield key + orjson.dumps(table)
+        return
+    records = iter(table.items())
+    left, run, opening = len(table), first_run, key + b"{"
+    while left:
+        count = min(run, left)
+        body = orjson.dumps(dict(islice(records, count)))
+        left -= count
+        run = max(1, count * piece_bytes // max(len(body), 1))
+        piece = opening + body[1:-1]
+        del body  # not kept while the next run is serialised
+        yield piece
+        del piece
+        opening = b","
+    yield b"}"
+
+
+def _check_table_names(data: Tables) -> None:
+    if not all(isinstance(name, str) for name in data):
+        raise TypeError("table names must be text")
 
 
 def table_order(data: Tables) -> list[str]:

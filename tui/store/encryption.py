@@ -24,6 +24,7 @@ its backups) opens once the person has unlocked. Nothing here writes a file:
 from __future__ import annotations
 
 import secrets
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -46,7 +47,7 @@ from tui.core.encryption_header import (
 )
 from tui.store.errors import DatabaseLockedError, WrongSecretError
 from tui.store.locked_file import read_header
-from tui.store.sealed_body import open_chunked, open_one_shot, seal_chunked
+from tui.store.sealed_body import open_chunked, open_one_shot, seal_chunked, seal_stream
 from tui.store.sealing import seal_for
 
 __all__ = ["DatabaseLockedError", "WrongSecretError", "read_header", "seal_for"]
@@ -78,10 +79,24 @@ class Envelope:
 
     def seal_parts(self, payload: bytes) -> list[bytes]:
         """:meth:`seal` as parts to write one after another (a 12 MB body is never joined in memory)."""
-        header_bytes = self.header_bytes
-        if format_version(header_bytes) != VERSION:
-            header_bytes = encode_header(self.header)  # unlocked from an older file: written in today's format
+        header_bytes = self._header_to_write()
         return [header_bytes, *seal_chunked(payload, header_bytes, self.data_key)]
+
+    def seal_stream(self, parts: Iterable[bytes]) -> Iterator[bytes]:
+        """The encrypted file for the bytes of ``parts``, sealed a chunk at a time as they come.
+
+        What a save writes: neither the whole plain text nor the whole sealed
+        file is ever in memory. Byte for byte what :meth:`seal` would give for
+        ``b"".join(parts)`` (up to the random nonce prefix).
+        """
+        header_bytes = self._header_to_write()
+        yield header_bytes
+        yield from seal_stream(parts, header_bytes, self.data_key)
+
+    def _header_to_write(self) -> bytes:
+        if format_version(self.header_bytes) != VERSION:
+            return encode_header(self.header)  # unlocked from an older file: written in today's format
+        return self.header_bytes
 
     def open_sealed_line(self, sealed: bytes) -> bytes | None:
         """A quick capture sealed to this header's public key, or None if it is not one."""

@@ -3,7 +3,9 @@
 Stock ``JSONStorage`` rewrites the file in place, so a crash between write and
 truncate leaves JSON that no longer parses. This storage writes a new file
 beside the old one and renames it over, fsyncing file and folder, so the file
-on disk is always either the old complete version or the new one.
+on disk is always either the old complete version or the new one. The new
+file is serialised (and sealed, when encrypted) a piece at a time as it is
+written, and its backup copied from it, so a save holds no copy of the file.
 
 The parsed data is kept in memory and reused while the file is unchanged. To
 know that for certain, the storage keeps the file it last read or wrote open:
@@ -20,24 +22,28 @@ state, as if the change had never been tried.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from tinydb.storages import Storage
 
 from tui.core.backup_contents import holds_records
-from tui.core.encryption_header import HeaderError, is_encrypted
+from tui.core.encryption_header import is_encrypted
 from tui.store import codec
-from tui.store.errors import CorruptDatabaseError, EncryptionHeaderError, InvalidValueError, StoreWriteError
+from tui.store.database_file import parse_database, parse_plain_file, read_database_fd, read_whole, shape_problem
+from tui.store.errors import CorruptDatabaseError, InvalidValueError, StoreWriteError
+from tui.store.file_pieces import pieces_of
 from tui.store.inbox_overlay import InboxOverlay
 from tui.store.merge import merge_unsaved
-from tui.store.migrations import version_problem
 from tui.store.permissions import write_private_file
 
 if TYPE_CHECKING:
     from tui.store.encryption import Envelope
+
+# parse_database, read_database_fd and shape_problem are imported from here by older callers.
+__all__ = ["AtomicFileStorage", "FileIdentity", "identity_of", "parse_database", "read_database_fd", "shape_problem"]
 
 FileIdentity = tuple[int, int, int, int]
 
@@ -54,7 +60,7 @@ class AtomicFileStorage(Storage):
         self,
         path: Path,
         *,
-        on_written: Callable[[Path, bytes | list[bytes], bool], object] | None = None,
+        on_written: Callable[[Path, Iterable[bytes], bool], object] | None = None,
         newest_backup: Callable[[], Path | None] | None = None,
         inbox: bool = False,
     ) -> None:
@@ -151,7 +157,7 @@ class AtomicFileStorage(Storage):
             # changed or removed elsewhere (the shell, another device) is kept, never undone.
             envelope = None
             if data is None:  # encrypted, or not laid out as expected: read whole, as before
-                payload = _read_all(fd, info.st_size)
+                payload = read_whole(fd, info.st_size)
                 data = parse_database(self.path, payload, self._newest_backup)
                 if is_encrypted(payload):
                     from tui.store.encryption import adopt_header
@@ -178,25 +184,32 @@ class AtomicFileStorage(Storage):
     # -- writing ---------------------------------------------------------------
 
     def write(self, data: dict[str, Any]) -> None:
+        """Save ``data``: serialised, sealed if encrypted, and written a piece at a time as it is made.
+
+        No copy of the whole file is held beside the records, neither the plain
+        bytes nor the sealed ones; the backup is copied from the file just written.
+        A value JSON cannot hold (found in any piece) leaves the file untouched and
+        rolls memory back; a failure of the disk keeps the change for a retry.
+        """
         if self._batch_depth:
             self._cache, self._batch_pending = data, True  # written once, when the batch ends
             return
         try:
-            payload = codec.encode(data)
+            parts = codec.encode_parts(data)
+            fd = write_private_file(
+                self.path, parts if self.envelope is None else self.envelope.seal_stream(parts), keep_open=True
+            )
         except InvalidValueError:
             self.rollback()
             raise
-        self._cache = data
-        self.unsaved_changes = True
-        self._unsaved_payload = payload
-        written: bytes | list[bytes] = payload
-        if self.envelope is not None:
-            written = self.envelope.seal_parts(payload)  # what reaches the disk and the backups
-        try:
-            fd = write_private_file(self.path, written, keep_open=True)
         except OSError as error:
+            self._keep_for_retry(data)
             raise StoreWriteError(self.path, error) from error
+        except BaseException:
+            self._keep_for_retry(data)  # locked (the key was forgotten), interrupted, ...
+            raise
         assert fd is not None
+        self._cache = data
         self._release_held()
         self._hold(fd, identity_of(os.fstat(fd)))
         self.unsaved_changes = False
@@ -209,9 +222,26 @@ class AtomicFileStorage(Storage):
                 pass  # left for the next save: merging again finds the records already there
         if self._on_written is not None:
             try:
-                self._on_written(self.path, written, holds_records(data))  # no second parse of the file
+                # The backup is copied from the file just written (held open), never from bytes in memory.
+                self._on_written(self.path, pieces_of(fd), holds_records(data))
             except OSError:
                 pass  # a backup that could not be made never undoes a save that succeeded
+
+    def _keep_for_retry(self, data: dict[str, Any]) -> None:
+        """A save did not reach the disk: keep ``data`` in memory, and its bytes for :meth:`rollback`.
+
+        Only this failure path holds the file's bytes. A value JSON cannot hold
+        found now (the write stopped before reaching it) rolls back instead:
+        InvalidValueError, as if the save had been refused at once.
+        """
+        try:
+            payload = codec.encode(data)
+        except InvalidValueError:
+            self.rollback()
+            raise
+        self._cache = data
+        self.unsaved_changes = True
+        self._unsaved_payload = payload
 
     @contextmanager
     def batch(self) -> Iterator[None]:
@@ -308,102 +338,3 @@ class AtomicFileStorage(Storage):
             self._release_held()
         except Exception:
             pass
-
-
-def read_database_fd(path: Path, fd: int, newest_backup: Callable[[], Path | None] = lambda: None) -> dict[str, Any]:
-    """The database in the open file ``fd``: streamed when plain, else read whole (decrypted) and parsed."""
-    size = os.fstat(fd).st_size
-    data = parse_plain_file(path, fd, size, newest_backup)
-    return parse_database(path, _read_all(fd, size), newest_backup) if data is None else data
-
-
-def _read_all(fd: int, size_hint: int) -> bytes:
-    chunks = []
-    wanted = size_hint + 1  # one read for the whole file; the +1 notices a file that grew
-    while chunk := os.read(fd, wanted):
-        chunks.append(chunk)
-        wanted = 1 << 20
-    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
-
-
-def parse_plain_file(path: Path, fd: int, size: int, newest_backup: Callable[[], Path | None]) -> dict[str, Any] | None:
-    """A plain database file parsed straight from ``fd`` in pieces (no copy of the file in memory).
-
-    None for an encrypted file and for one that does not parse this way: the
-    caller reads it whole (:func:`parse_database`), which also names what is
-    wrong. A file that parses but is not a database raises CorruptDatabaseError.
-    """
-    if is_encrypted(os.pread(fd, 64, 0)):
-        return None
-    data = codec.decode_large_file(fd, size)
-    if data is None:
-        return None
-    problem = shape_problem(data) or version_problem(data)
-    if problem:
-        raise CorruptDatabaseError(path, problem, newest_backup())
-    return cast(dict[str, Any], data)
-
-
-def parse_database(
-    path: Path, payload: bytes, newest_backup: Callable[[], Path | None] = lambda: None
-) -> dict[str, Any]:
-    """Parse, shape-check and version-check a database file, or raise CorruptDatabaseError.
-
-    An encrypted file is decrypted first (DatabaseLockedError if this process
-    has not unlocked it); one that fails authentication is corrupt, and kept.
-    """
-    if is_encrypted(payload):
-        payload = _decrypted(path, payload, newest_backup)
-    if not payload.strip():
-        raise CorruptDatabaseError(path, "the file is empty", newest_backup())
-    try:
-        data = codec.decode_large(payload)
-    except ValueError as error:
-        try:
-            payload.decode("utf-8")
-        except UnicodeDecodeError:
-            reason = "the file holds bytes that are not UTF-8 text"
-        else:
-            where = getattr(error, "lineno", None), getattr(error, "colno", None)
-            at = f" (problem at line {where[0]}, column {where[1]})" if None not in where else ""
-            reason = f"the file is not valid JSON{at}"
-        raise CorruptDatabaseError(path, reason, newest_backup()) from error
-    problem = shape_problem(data) or version_problem(data)
-    if problem:
-        raise CorruptDatabaseError(path, problem, newest_backup())
-    return cast(dict[str, Any], data)  # shape_problem checked it is a dict of tables
-
-
-def _decrypted(path: Path, payload: bytes, newest_backup: Callable[[], Path | None]) -> bytes:
-    from nacl.exceptions import CryptoError
-
-    from tui.store.encryption import decrypt
-
-    try:
-        return decrypt(path, payload)
-    except HeaderError as error:
-        raise EncryptionHeaderError(path, str(error), newest_backup()) from error
-    except CryptoError as error:
-        reason = "the encrypted file did not pass its integrity check (it was changed or damaged)"
-        raise CorruptDatabaseError(path, reason, newest_backup()) from error
-
-
-def shape_problem(data: Any) -> str | None:
-    """Describe why ``data`` is not a TinyDB database, or None if it is one.
-
-    Runs on every load, so the common case is checked at C speed (``map``)
-    and records are looked at one by one only to name a problem.
-    """
-    if not isinstance(data, dict):
-        return "the file does not hold a set of tables"
-    for name, table in data.items():
-        if not isinstance(table, dict):
-            return f"the table {name!r} is not a set of records"
-        if all(map(str.isdigit, table)) and all(map(dict.__instancecheck__, table.values())):
-            continue
-        for doc_id, document in table.items():
-            if not isinstance(document, dict):
-                return f"record {doc_id} in table {name!r} is not a record"
-            if not doc_id.isdigit():
-                return f"table {name!r} has a record key {doc_id!r} that is not a number"
-    return None

@@ -6,7 +6,7 @@ import os
 import re
 import stat
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
@@ -86,13 +86,15 @@ def make_private(path: Path) -> None:
 
 
 def write_private_file(
-    path: Path, payload: bytes | Sequence[bytes], *, keep_open: bool = False, overwrite: bool = True
+    path: Path, payload: bytes | Iterable[bytes], *, keep_open: bool = False, overwrite: bool = True
 ) -> int | None:
     """Write ``payload`` (bytes, or parts written one after another) to ``path`` atomically and durably, created 0600.
 
     A temporary file in the same folder is written, fsynced and renamed over
     ``path``; then the folder is fsynced, so when this returns the new content
-    has reached the disk. On any error the temporary file is removed and
+    has reached the disk. Parts may come from a generator: each is written as
+    it comes, so the whole content need never be in memory. On any error (the
+    disk's, or one the parts raise) the temporary file is removed and
     ``path`` is left as it was. With ``keep_open`` the new file's descriptor
     (read-only use) is returned open; the caller closes it. With
     ``overwrite=False`` an existing ``path`` is never replaced (FileExistsError),
@@ -109,6 +111,7 @@ def write_private_file(
                 while view:
                     written = os.write(fd, view)
                     view = view[written:]
+                del part, view  # freed before a generator makes the next part
             os.fsync(fd)
             if overwrite:
                 os.replace(temp, path)

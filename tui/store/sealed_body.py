@@ -27,6 +27,7 @@ before open as they always did; the next save writes format 2.
 from __future__ import annotations
 
 import struct
+from collections.abc import Iterable, Iterator
 
 import nacl.exceptions
 import nacl.hash
@@ -66,17 +67,53 @@ def _chunk_data(associated: bytes, index: int, final: bool) -> bytes:
 
 def seal_chunked(payload: bytes, header_bytes: bytes, data_key: bytes, chunk_bytes: int = CHUNK_BYTES) -> list[bytes]:
     """The format 2 body for ``payload``, as parts to write one after another (the body prefix first)."""
+    return list(seal_stream((payload,), header_bytes, data_key, chunk_bytes))
+
+
+def seal_stream(
+    parts: Iterable[bytes], header_bytes: bytes, data_key: bytes, chunk_bytes: int = CHUNK_BYTES
+) -> Iterator[bytes]:
+    """The format 2 body for the bytes of ``parts`` (in order), sealed a chunk at a time as they come.
+
+    The same body :func:`seal_chunked` gives for ``b"".join(parts)``, holding
+    one chunk of plain text and its sealed copy at a time, never the whole.
+    """
     key = body_key(data_key)
     start = nacl.utils.random(PREFIX_BYTES) + _CHUNK_SIZE.pack(chunk_bytes)
     associated = header_bytes + start
     prefix = start[:PREFIX_BYTES]
-    count = max(1, -(-len(payload) // chunk_bytes))
-    parts = [start]
-    for index in range(count):
-        chunk = payload[index * chunk_bytes : (index + 1) * chunk_bytes]
-        final = index == count - 1
-        parts.append(aead_encrypt(chunk, _chunk_data(associated, index, final), _chunk_nonce(prefix, index), key))
-    return parts
+    yield start
+    for index, (chunk, final) in enumerate(_chunks_of(parts, chunk_bytes)):
+        sealed = aead_encrypt(chunk, _chunk_data(associated, index, final), _chunk_nonce(prefix, index), key)
+        del chunk  # neither is kept while the next chunk is gathered
+        yield sealed
+        del sealed
+
+
+def _chunks_of(parts: Iterable[bytes], chunk_bytes: int) -> Iterator[tuple[bytes, bool]]:
+    """The bytes of ``parts`` cut into chunks of ``chunk_bytes``, each with whether it is the last.
+
+    The last chunk may be shorter (or empty, if there are no bytes at all). To
+    know a full chunk is not the last, the next part is looked at, never the
+    next chunk: only one chunk is held at a time.
+    """
+    views = (memoryview(part) for part in parts if part)
+    view = next(views, None)
+    filling = bytearray()
+    while view is not None:
+        if not filling and len(view) > chunk_bytes:  # a big part: its chunks are copied once
+            yield bytes(view[:chunk_bytes]), False
+            view = view[chunk_bytes:]
+            continue
+        take = chunk_bytes - len(filling)
+        filling += view[:take]
+        view = view[take:] or next(views, None)
+        if len(filling) == chunk_bytes and view is not None:  # more follows: not the last
+            chunk = bytes(filling)
+            filling.clear()
+            yield chunk, False
+            del chunk
+    yield bytes(filling), True
 
 
 def open_chunked(body: bytes, header_bytes: bytes, data_key: bytes) -> bytes:

@@ -10,6 +10,7 @@ typed the passphrase again, and saves whatever waited.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from tui.store.database import Database
@@ -27,6 +28,9 @@ class LockedEnvelope(Envelope):
 
     def seal_parts(self, payload: bytes) -> list[bytes]:
         raise SessionLockedError()
+
+    def seal_stream(self, parts: Iterable[bytes]) -> Iterator[bytes]:
+        raise SessionLockedError()  # at once, before a temp file is made: nothing is written
 
 
 class SessionLockedError(DatabaseLockedError):
