@@ -43,7 +43,12 @@ class LoadingApp(App[None]):
         self._loader = loader
         self.store_outcome: StoreOutcome | None = Opened(store) if store is not None else None
         self._outcome_arrived = threading.Event()
-        self._loading = False  # a load under way or done (none if the person quit before it began)
+        self._loading = False  # a load asked for (none if the person quit before it was)
+        # Whether the loader began, and whether an app that has ended gave it up before it did:
+        # decided under one lock, so a worker thread that starts late never opens a store nobody closes.
+        self._load_lock = threading.Lock()
+        self._load_began = False
+        self._load_abandoned = False
         self._held_input = HeldInput()
 
     def _when_store_ready(self) -> None:
@@ -71,6 +76,10 @@ class LoadingApp(App[None]):
 
     def _load_in_thread(self) -> None:
         assert self._loader is not None
+        with self._load_lock:
+            if self._load_abandoned:
+                return  # the app ended before this thread ran: nothing is opened
+            self._load_began = True
         try:
             outcome = self._loader()
         except Exception as error:  # an unexpected failure is said in one line, never a traceback
@@ -99,9 +108,19 @@ class LoadingApp(App[None]):
             gc.enable()
 
     def wait_for_store_outcome(self) -> StoreOutcome | None:
-        """How opening ended (waiting for a load still under way after an early quit)."""
-        if self._loading and self.store_outcome is None:
-            self._outcome_arrived.wait()
+        """How opening ended, once the app has ended (waiting for a load still under way after an early quit).
+
+        A load whose worker thread had not begun when the app ended (quit at
+        once, on a busy machine) is given up: its thread, if it runs at all,
+        opens nothing, and None is returned instead of waiting for ever.
+        """
+        if not self._loading or self.store_outcome is not None:
+            return self.store_outcome
+        with self._load_lock:
+            if not self._load_began:
+                self._load_abandoned = True
+                return self.store_outcome
+        self._outcome_arrived.wait()
         return self.store_outcome
 
     def _store_arrived(self, outcome: StoreOutcome) -> None:

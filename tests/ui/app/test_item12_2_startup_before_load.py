@@ -311,3 +311,19 @@ async def test_item12_2_what_the_warm_up_builds_is_frozen_then_collection_resume
             assert id(built[0]) not in collectable and id(built[-1]) not in collectable
     finally:
         gc.enable()
+
+
+async def test_item12_2_a_load_whose_thread_had_not_begun_when_the_app_ended_is_given_up(
+    tmp_path: Path, clock: FakeClock, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app, loader = gated_app(tmp_path, clock, Opened(store))
+    late: list[Any] = []
+    monkeypatch.setattr(app, "run_worker", lambda work, **options: late.append(work))  # the thread is slow to start
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: bool(late))
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    loader.let_go()
+    assert app.wait_for_store_outcome() is None  # before: waited for ever for a thread that never ran
+    late[0]()  # the thread runs after all, late: it opens nothing
+    assert not loader.started.is_set() and app.store_outcome is None
