@@ -208,6 +208,9 @@ def apply_records(
     if not records:
         return data
     deleted = _deletions(data)
+    in_bulk = _placed_in_bulk(data, records, deleted, applied)
+    if in_bulk is not None:
+        return in_bulk
     merged = dict(data)
     indexes: dict[str, dict[str, str]] = {}
     next_keys: dict[str, int] = {}
@@ -232,6 +235,56 @@ def apply_records(
         table[key] = document
         if applied is not None:
             applied.append((table_name, key, document))
+    return merged
+
+
+# Tables whose records the loop in apply_records may weigh by more than their id
+# (a rule of their own): always placed one by one, so no such rule is stepped over.
+PLACED_ONE_BY_ONE = frozenset({"selfcare_ticks"})
+
+
+def _placed_in_bulk(
+    data: Tables,
+    records: list[tuple[str, dict[str, Any]]],
+    deleted: dict[tuple[str, str], Any],
+    applied: list[tuple[str, str, dict[str, Any]]] | None,
+) -> Tables | None:
+    """What :func:`apply_records` gives when every record is simply new, placed at C speed; else None.
+
+    The common merge (a thousand captures, none merged before) gives each
+    record the next key of its table, in order. That is the loop's answer
+    exactly when no record's id is in its table already, none was deleted
+    (no tombstone), no id comes twice and no table has rules of its own; if
+    any of that does not hold, None, and the loop weighs record by record.
+    """
+    names = list(dict.fromkeys(table_name for table_name, _ in records))
+    if not PLACED_ONE_BY_ONE.isdisjoint(names):
+        return None
+    merged = dict(data)
+    keys_of: dict[str, list[str]] = {}
+    for name in names:
+        documents = [document for table_name, document in records if table_name == name]
+        ids = [document["id"] for document in documents]
+        incoming = set(ids)
+        if len(incoming) != len(ids):
+            return None  # one record given twice: the loop keeps the later at one key
+        if deleted and not incoming.isdisjoint({record_id for table, record_id in deleted if table == name}):
+            return None
+        table = dict(data.get(name) or {})
+        if _index_of(table, incoming):
+            return None  # merged before (a merge cut off before the inbox was emptied)
+        first = _next_key_of(table)
+        keys = keys_of[name] = list(map(str, range(first, first + len(documents))))
+        table.update(zip(keys, documents, strict=True))
+        merged[name] = table
+    if applied is not None:
+        if len(names) == 1:
+            applied.extend(
+                zip([names[0]] * len(records), keys_of[names[0]], [document for _, document in records], strict=True)
+            )
+        else:
+            next_of = {name: iter(keys).__next__ for name, keys in keys_of.items()}
+            applied.extend((name, next_of[name](), document) for name, document in records)
     return merged
 
 

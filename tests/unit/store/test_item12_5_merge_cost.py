@@ -185,3 +185,46 @@ def test_item12_5_an_emptying_lost_in_a_crash_only_brings_back_records_the_save_
     bodies = sorted((doc["id"], doc["body"]) for doc in saved["notes"].values())
     assert bodies == [("n0", "hello"), ("n1", "changed")]
     assert path.read_bytes() == b""
+
+
+def one_by_one(
+    data: dict[str, Any], records: list[tuple[str, dict[str, Any]]], monkeypatch: pytest.MonkeyPatch
+) -> tuple[dict[str, Any], list[tuple[str, str, dict[str, Any]]]]:
+    """apply_records with the bulk placement turned off: the answer it must agree with."""
+    with monkeypatch.context() as patch:
+        patch.setattr(inbox, "_placed_in_bulk", lambda *_args: None)
+        applied: list[tuple[str, str, dict[str, Any]]] = []
+        return inbox.apply_records(data, records, applied), applied
+
+
+STONE = {"id": "notes/n1", "table": "notes", "record_id": "n1", "deleted_at": "2026-01-03T09:00:00+00:00"}
+BASE: dict[str, Any] = {"notes": {"1": {"id": "old"}, "4": {"id": "older"}}, "moods": {}, "_tombstones": {}}
+MIXES: dict[str, tuple[dict[str, Any], list[tuple[str, dict[str, Any]]], bool]] = {
+    "all new, one table": (BASE, [("notes", note(n)) for n in range(5)], True),
+    "all new, tables interleaved": (BASE, [("notes" if n % 3 else "moods", note(n)) for n in range(7)], True),
+    "a new table": (BASE, [("journal", note(1)), ("journal", note(2))], True),
+    "one given twice": (BASE, [("notes", note(1, "1st")), ("notes", note(2)), ("notes", note(1, "2nd"))], False),
+    "one already there": (BASE, [("notes", note(1)), ("notes", {"id": "old", "body": "again"})], False),
+    "one deleted since": (
+        {**BASE, "_tombstones": {"1": STONE}},
+        [("notes", note(1)), ("notes", note(2))],
+        False,
+    ),
+    "a tombstone elsewhere": ({**BASE, "_tombstones": {"1": {**STONE, "table": "moods"}}}, [("notes", note(1))], True),
+    "self-care ticks": (BASE, [("selfcare_ticks", note(1)), ("notes", note(2))], False),
+}
+
+
+@pytest.mark.parametrize("mix", sorted(MIXES))
+def test_item12_5_records_placed_in_bulk_land_exactly_where_one_by_one_puts_them(
+    mix: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data, records, bulk = MIXES[mix]
+    before = {name: dict(table) for name, table in data.items()}
+    assert (inbox._placed_in_bulk(data, records, inbox._deletions(data), None) is not None) == bulk
+    applied: list[tuple[str, str, dict[str, Any]]] = []
+    merged = inbox.apply_records(data, records, applied)
+    assert (merged, applied) == one_by_one(data, records, monkeypatch)
+    assert {name: dict(table) for name, table in data.items()} == before  # the data given is never changed
+    last = {(table, key): document for table, key, document in applied}  # one given twice: the later stands
+    assert all(merged[table][key] is document for (table, key), document in last.items())
