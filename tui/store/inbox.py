@@ -402,8 +402,11 @@ def empty_after_merge(database: Path, pending: Pending) -> None:
             return
         if pending.torn:
             keep_torn_aside(database, pending.torn)
-        # No fsync: if this is lost in a crash the records come back and merging
-        # them again finds them already saved (by id), so one fsync is saved per merge.
+        # No fsync: the save holding these records is already durable. If this is
+        # lost in a crash, the inbox comes back as it was read and merging it again
+        # finds each record saved (by id; a newer edit or a tombstone wins), and the
+        # next capture's fsync makes the emptying durable with it, so no more can
+        # come back (test_item12_5_merge_cost). One fsync saved per merge.
         os.ftruncate(fd, 0)
     finally:
         os.close(fd)
