@@ -9,6 +9,10 @@ it: the inbox is merged exactly once, in the same atomic save.
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+from operator import is_
 from pathlib import Path
 from typing import Any
 
@@ -47,11 +51,12 @@ class InboxOverlay:
         identity = inbox_identity(self.database)
         if identity == self._seen:
             return data
-        pending = read_pending(self.database)
-        same_file = self.pending is not None and self.pending.identity == pending.identity
-        start = self._applied_count if same_file and len(pending.records) >= self._applied_count else 0
-        self.pending, self._seen, self._applied_count = pending, identity, len(pending.records)
-        return apply_records(data, pending.records[start:], self.applied)
+        with _collector_paused():  # thousands of new records, none of them cyclic garbage
+            pending = read_pending(self.database)
+            same_file = self.pending is not None and self.pending.identity == pending.identity
+            start = self._applied_count if same_file and len(pending.records) >= self._applied_count else 0
+            self.pending, self._seen, self._applied_count = pending, identity, len(pending.records)
+            return apply_records(data, pending.records[start:], self.applied)
 
     def place_applied(self, base: Tables) -> Tables:
         """``base`` (the file as last read) with the inbox records memory holds, at the same keys."""
@@ -72,6 +77,8 @@ class InboxOverlay:
 
 def _holds_all(data: Tables, pending: Pending, applied: list[tuple[str, str, dict[str, Any] | None]]) -> bool:
     """True if every record of ``pending`` is in ``data`` (by id; first where it was placed: cheap)."""
+    if _placed_as_read(data, pending, applied):
+        return True
     placed = {
         (table, document["id"])
         for table, key, document in applied
@@ -92,3 +99,45 @@ def _holds_all(data: Tables, pending: Pending, applied: list[tuple[str, str, dic
         if document["id"] not in ids[table]:
             return False
     return True
+
+
+def _placed_as_read(data: Tables, pending: Pending, applied: list[tuple[str, str, dict[str, Any] | None]]) -> bool:
+    """The common case, checked at C speed: this merge placed every record of ``pending`` and each is still there.
+
+    True only if the records placed are the very objects read (in order, to
+    the same tables) and ``data`` still holds each at the key it was given;
+    anything else is left to the full check by id.
+    """
+    if len(applied) != len(pending.records):
+        return False
+    tables = [table for table, _, _ in applied]
+    documents = [document for _, _, document in applied]
+    if not all(map(is_, documents, [document for _, document in pending.records])):
+        return False
+    if tables != [table for table, _ in pending.records]:
+        return False
+    for table in set(tables):
+        rows = data.get(table)
+        if not isinstance(rows, dict):
+            return False
+        keys = [key for name, key, _ in applied if name == table]
+        placed = [document for name, _, document in applied if name == table]
+        if not all(map(is_, map(rows.get, keys), placed)):
+            return False
+    return True
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector paused (never frozen) while the inbox is read and laid over memory.
+
+    Parsing a thousand captures makes thousands of dicts and lists; left
+    running, the collector would walk them several times inside the save.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
