@@ -65,12 +65,15 @@ def collect_days(checkins: Iterable[CheckinLike]) -> MoodDays:
     totals: dict[date, float] = {}
     counts: dict[date, int] = {}
     words: dict[date, list[tuple[Sequence[str], Sequence[str]]]] = {}
+    pairs: dict[tuple[Sequence[str], Sequence[str]], tuple[Sequence[str], Sequence[str]]] = {}
+    share = pairs.setdefault  # one (emotions, tags) pair for check-ins with the same words: years repeat them
     total = 0
     for checkin in checkins:
         total += 1
         day = checkin.day
         totals[day] = totals.get(day, 0.0) + checkin.pleasantness
         counts[day] = counts.get(day, 0) + 1
-        words.setdefault(day, []).append((checkin.emotions, checkin.tags))
+        pair = (checkin.emotions, checkin.tags)
+        words.setdefault(day, []).append(share(pair, pair))
     means = {day: totals[day] / counts[day] for day in totals}
     return MoodDays(means=means, words=words, total=total)

@@ -128,6 +128,8 @@ class CheckinRepository(Repository[Checkin]):
         """Every check-in as a light :class:`CheckinPoint`, oldest first."""
         points = []
         days: dict[str, date] = {}
+        words: dict[tuple[str, ...], tuple[str, ...]] = {}  # one tuple per distinct list of words
+        share = words.setdefault
         for document in self._documents():
             at = document["at"]
             day_text = at[:10]
@@ -142,8 +144,8 @@ class CheckinRepository(Repository[Checkin]):
                     at,
                     day,
                     document["pleasantness"],
-                    tuple(map(visible_text, document.get("emotions") or ())),  # words: checked on load
-                    tuple(map(visible_text, document.get("tags") or ())),
+                    share(emotions := tuple(map(visible_text, document.get("emotions") or ())), emotions),
+                    share(tags := tuple(map(visible_text, document.get("tags") or ())), tags),
                     str(document["id"]),
                 )
             )
