@@ -8,8 +8,8 @@ leaves the statistics to :mod:`tui.core.mood_stats`.
 from __future__ import annotations
 
 import threading
-from collections import Counter
-from collections.abc import Mapping
+from collections import Counter, deque
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -119,38 +119,51 @@ class CheckinRepository(Repository[Checkin]):
         with self._summary_lock:
             version = self.version()
             if self._summary is None or self._summary_version != version:
-                points = self.points()
-                self._summary = (collect_days(points), points[-LATEST_KEPT:][::-1])
+                # Points made one at a time and dropped once folded in: no list of every check-in
+                # is built beside the days (issue 12.3: its memory stayed with the process).
+                latest: deque[CheckinPoint] = deque(maxlen=LATEST_KEPT)
+                days = collect_days(_kept_in(latest, self.iter_points()))
+                self._summary = (days, list(latest)[::-1])
                 self._summary_version = version
             return self._summary
 
     def points(self) -> list[CheckinPoint]:
         """Every check-in as a light :class:`CheckinPoint`, oldest first."""
-        points = []
+        return list(self.iter_points())
+
+    def iter_points(self) -> Iterator[CheckinPoint]:
+        """:meth:`points` made one at a time (in the same order), for a caller that keeps few of them.
+
+        The documents are sorted by their ``at`` text (the stored strings: nothing
+        is made per check-in to sort); check-ins at the same moment are ordered as
+        their points compare, which is the order sorting every point gives.
+        """
+        documents = self._documents()
+        documents.sort(key=_moment_of)
         days: dict[str, date] = {}
         words: dict[tuple[str, ...], tuple[str, ...]] = {}  # one tuple per distinct list of words
         share = words.setdefault
-        for document in self._documents():
+        count = len(documents)
+        position = 0
+        while position < count:
+            document = documents[position]
             at = document["at"]
+            following = position + 1
+            while following < count and documents[following]["at"] == at:
+                following += 1
             day_text = at[:10]
             day = days.get(day_text)
             if day is None:
                 try:
                     day = days[day_text] = day_of(at)
                 except ValueError:
+                    position = following  # every check-in of this moment has the same unreadable day
                     continue
-            points.append(
-                CheckinPoint(
-                    at,
-                    day,
-                    document["pleasantness"],
-                    share(emotions := tuple(map(visible_text, document.get("emotions") or ())), emotions),
-                    share(tags := tuple(map(visible_text, document.get("tags") or ())), tags),
-                    str(document["id"]),
-                )
-            )
-        points.sort()
-        return points
+            if following == position + 1:
+                yield _point(document, at, day, share)
+            else:
+                yield from sorted(_point(same, at, day, share) for same in documents[position:following])
+            position = following
 
     def between(self, start_day: date, end_day: date) -> list[Checkin]:
         """Check-ins from ``start_day`` to ``end_day`` (both included), oldest first."""
@@ -171,6 +184,25 @@ class CheckinRepository(Repository[Checkin]):
     def emotions_used(self) -> list[str]:
         """Every emotion word used before, most used first."""
         return _ranked(document.get("emotions") or () for document in self._documents())
+
+
+def _moment_of(document: Mapping[str, Any]) -> str:
+    return str(document["at"])
+
+
+def _point(document: Mapping[str, Any], at: str, day: date, share: Any) -> CheckinPoint:
+    emotions = tuple(map(visible_text, document.get("emotions") or ()))  # words: checked on load
+    tags = tuple(map(visible_text, document.get("tags") or ()))
+    return CheckinPoint(
+        at, day, document["pleasantness"], share(emotions, emotions), share(tags, tags), str(document["id"])
+    )
+
+
+def _kept_in(latest: deque[CheckinPoint], points: Iterable[CheckinPoint]) -> Iterator[CheckinPoint]:
+    """``points``, each also appended to ``latest`` (which keeps the newest few)."""
+    for point in points:
+        latest.append(point)
+        yield point
 
 
 def _ranked(word_lists: Any) -> list[str]:
