@@ -127,12 +127,15 @@ class JournalRepository(Repository[JournalEntry]):
         fresh_cache: dict[tuple[str, str], str] = {}
         rows: list[EntrySummary] = []
         by_id: dict[str, Mapping[str, Any]] = {}
+        tag_tuples: dict[tuple[str, ...], tuple[str, ...]] = {}
+        share_tags = tag_tuples.setdefault  # one tuple per distinct set of tags: entries repeat them
         for document in documents.values():
             entry_id = str(document.get("id", ""))
             by_id[entry_id] = document
             title = visible_text(str(document.get("title") or ""), keep_newlines=True)
             body = visible_text(str(document.get("body") or ""), keep_newlines=True)
             tags = tuple(visible_text(str(tag), keep_newlines=True) for tag in document.get("tags") or ())
+            tags = share_tags(tags, tags)
             folded = None
             if not (title.isascii() and body.isascii() and all(tag.isascii() for tag in tags)):
                 version = (entry_id, str(document.get("updated_at", "")))
