@@ -154,6 +154,26 @@ class EntrySummary:
             return self.folded_text
         return search_text_of(self.title, self.body, self.tags)
 
+    def contains_all(self, terms: Sequence[str]) -> bool:
+        """True if every one of ``terms`` (folded words) is in the folded title, body or tags.
+
+        What ``contains_all(self.folded, terms)`` says, without joining the
+        three into one new text first: a term holds no whitespace, so it never
+        spans the line between two of them, and folding works character by
+        character, so folding each part gives the parts of the folded whole.
+        """
+        folded = self.folded_text
+        if folded is not None:
+            return all(map(folded.__contains__, terms))
+        body = self.body
+        body = body.lower() if body.isascii() else fold(body)  # fold()'s own fast path, without the call
+        title = fold(self.title) if self.title else ""
+        tags = fold(" ".join(self.tags)) if self.tags else ""
+        for term in terms:  # noqa: SIM110 (a loop, not all() of a generator: this runs per entry per keystroke)
+            if term not in body and term not in title and term not in tags:
+                return False
+        return True
+
 
 def search_text_of(title: str, body: str, tags: Sequence[str]) -> str:
     """The folded text an entry is searched by: title, body and tags, one line each."""
@@ -195,10 +215,29 @@ def filter_entries(entries: Iterable[EntrySummary], wanted: SearchFilter) -> lis
             continue
         if high is not None and entry.entry_date > high:
             continue
-        if terms and not contains_all(entry.folded, terms):
+        if terms and not entry.contains_all(terms):
             continue
         found.append(entry)
     return found
+
+
+def narrows(previous: SearchFilter, wanted: SearchFilter) -> bool:
+    """True if every entry ``wanted`` finds is among those ``previous`` found (the query only grew).
+
+    So a search as it is typed can look only through the last results: with
+    the same tag, kind and dates, an entry holding every new word holds every
+    old one when each old word is part of a new one. Filtering the previous
+    results (in their order) then gives exactly what filtering everything gives.
+    """
+    if (previous.tag, previous.kind, previous.date_from, previous.date_to) != (
+        wanted.tag,
+        wanted.kind,
+        wanted.date_from,
+        wanted.date_to,
+    ):
+        return False
+    new_terms = query_terms(wanted.query)
+    return all(any(old in new for new in new_terms) for old in query_terms(previous.query))
 
 
 def snippet_around(text: str, spans: list[Span], width: int = 90) -> tuple[str, list[Span]]:
