@@ -14,7 +14,8 @@ affirmations, homework, a report; then every table's readable records) and save 
 the baseline and as multiples of the file size (target: <= 3x), the peak while
 opening, what opening holds, what is held after the reads, the peak once a save
 ran and what stays; and, with tracemalloc in a second run, how much the parsed
-records of each table are when parsed alone.
+records of each table are when parsed alone (repeated values shared as the
+store shares them).
 Figures only; nothing is asserted.
 """
 
@@ -63,6 +64,7 @@ from tui.store.report_data import report_inputs
 from tui.store.selfcare_need_repository import SelfCareNeedRepository
 from tui.store.selfcare_repository import SelfCareRepository, SelfCareTickRepository
 from tui.store.today_repository import summarize_day
+from tui.store.view_data import prepare_first_views, warm_up_later_views
 from tui.core.journal_search import SearchFilter, filter_entries
 import orjson, tinydb, tui.store.backups, tui.store.record_checks, tui.store.chunked_decode  # code, not data
 baseline = status("VmRSS")
@@ -70,21 +72,19 @@ store = Store.open(path)
 opened, open_peak = status("VmRSS"), status("VmHWM")
 now = datetime.now().astimezone()
 today = now.date()
-# What launch.open_for_app reads in its worker, then what each screen reads (the same calls they make).
+# What launch.open_for_app builds in its worker (the same functions), then what each screen reads
+# (the same calls the screens make).
 database = store.database
-database.unreadable_records()
+prepare_first_views(store, today)
+warm_up_later_views(store)
 checkins = store.repo(CheckinRepository)
 journal = store.repo(JournalRepository)
-checkins.mood_days()
-summarize_day(database, today)
-journal.warm_up()
-load_homework_effects(database)
 week_start = store.settings.load().week_start
 # Home: sparkline, "so far today", homework line, affirmation of the day.
 checkins.version(); checkins.mood_days(); summarize_day(database, today)
 homework_today(store, now, week_start); affirmation_library(store)
 # Mood dashboard and its extras; the check-in sheet's suggestions.
-checkins.latest_points(10)
+checkins.latest_points(10); load_homework_effects(database)
 store.repo(ReflectionRepository).latest(3); store.repo(QuestionnaireRepository).by_questionnaire()
 checkins.emotions_used(); checkins.tags_used()
 # Journal: the tags, the list, then a search as typed (each keystroke), with the shown rows' texts.
@@ -115,10 +115,12 @@ store.database.table("bench").save_records([{"id": "bench"}])
 tables = {}
 if len(sys.argv) > 2:
     import tracemalloc
+    from tui.store.shared_values import ValueSharer
     for name, table in data.items():
         part = orjson.dumps(table)
         tracemalloc.start()
         copy = orjson.loads(part)
+        ValueSharer()(name, copy)  # repeated values shared, as the store shares them when it loads
         tables[name] = [len(part), tracemalloc.get_traced_memory()[0]]
         tracemalloc.stop()
         del copy
