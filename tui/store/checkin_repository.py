@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import threading
 from collections import Counter, deque
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from datetime import date
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from tui.core.checkin import Checkin
@@ -122,7 +123,7 @@ class CheckinRepository(Repository[Checkin]):
                 # Points made one at a time and dropped once folded in: no list of every check-in
                 # is built beside the days (issue 12.3: its memory stayed with the process).
                 latest: deque[CheckinPoint] = deque(maxlen=LATEST_KEPT)
-                days = collect_days(_kept_in(latest, self.iter_points()))
+                days = collect_days(self.iter_points(latest))
                 self._summary = (days, list(latest)[::-1])
                 self._summary_version = version
             return self._summary
@@ -131,25 +132,29 @@ class CheckinRepository(Repository[Checkin]):
         """Every check-in as a light :class:`CheckinPoint`, oldest first."""
         return list(self.iter_points())
 
-    def iter_points(self) -> Iterator[CheckinPoint]:
+    def iter_points(self, latest: deque[CheckinPoint] | None = None) -> Iterator[CheckinPoint]:
         """:meth:`points` made one at a time (in the same order), for a caller that keeps few of them.
 
         The documents are sorted by their ``at`` text (the stored strings: nothing
         is made per check-in to sort); check-ins at the same moment are ordered as
-        their points compare, which is the order sorting every point gives.
+        their points compare, which is the order sorting every point gives. Each
+        point is also appended to ``latest``, if given (a deque keeping the newest few).
         """
+        keep = latest.append if latest is not None else None
         documents = self._documents()
-        documents.sort(key=_moment_of)
+        moment_of = itemgetter("at")  # a text: _documents() checked it
+        documents.sort(key=moment_of)
+        moments: list[str | None] = list(map(moment_of, documents))
+        moments.append(None)  # after the last: no check-in's moment
         days: dict[str, date] = {}
         words: dict[tuple[str, ...], tuple[str, ...]] = {}  # one tuple per distinct list of words
         share = words.setdefault
         count = len(documents)
         position = 0
         while position < count:
-            document = documents[position]
-            at = document["at"]
+            at = str(moments[position])
             following = position + 1
-            while following < count and documents[following]["at"] == at:
+            while moments[following] == at:
                 following += 1
             day_text = at[:10]
             day = days.get(day_text)
@@ -160,9 +165,21 @@ class CheckinRepository(Repository[Checkin]):
                     position = following  # every check-in of this moment has the same unreadable day
                     continue
             if following == position + 1:
-                yield _point(document, at, day, share)
+                document = documents[position]
+                emotions = tuple(map(visible_text, document.get("emotions") or ()))  # words: checked on load
+                tags = tuple(map(visible_text, document.get("tags") or ()))
+                pleasantness = document["pleasantness"]
+                point = CheckinPoint(
+                    at, day, pleasantness, share(emotions, emotions), share(tags, tags), str(document["id"])
+                )
+                if keep is not None:
+                    keep(point)
+                yield point
             else:
-                yield from sorted(_point(same, at, day, share) for same in documents[position:following])
+                for point in sorted(_point(same, at, day, share) for same in documents[position:following]):
+                    if keep is not None:
+                        keep(point)
+                    yield point
             position = following
 
     def between(self, start_day: date, end_day: date) -> list[Checkin]:
@@ -186,23 +203,12 @@ class CheckinRepository(Repository[Checkin]):
         return _ranked(document.get("emotions") or () for document in self._documents())
 
 
-def _moment_of(document: Mapping[str, Any]) -> str:
-    return str(document["at"])
-
-
 def _point(document: Mapping[str, Any], at: str, day: date, share: Any) -> CheckinPoint:
     emotions = tuple(map(visible_text, document.get("emotions") or ()))  # words: checked on load
     tags = tuple(map(visible_text, document.get("tags") or ()))
     return CheckinPoint(
         at, day, document["pleasantness"], share(emotions, emotions), share(tags, tags), str(document["id"])
     )
-
-
-def _kept_in(latest: deque[CheckinPoint], points: Iterable[CheckinPoint]) -> Iterator[CheckinPoint]:
-    """``points``, each also appended to ``latest`` (which keeps the newest few)."""
-    for point in points:
-        latest.append(point)
-        yield point
 
 
 def _ranked(word_lists: Any) -> list[str]:

@@ -70,9 +70,9 @@ def count_point_reads(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     calls: list[int] = []
     original = CheckinRepository.iter_points
 
-    def counted(self: CheckinRepository) -> Iterator[CheckinPoint]:
+    def counted(self: CheckinRepository, *args: Any) -> Iterator[CheckinPoint]:
         calls.append(1)
-        return original(self)
+        return original(self, *args)
 
     monkeypatch.setattr(CheckinRepository, "iter_points", counted)
     return calls
