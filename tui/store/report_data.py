@@ -19,6 +19,7 @@ from tui.core.selfcare_progress import states_by_item
 from tui.core.timefmt import day_of
 from tui.store.breathing_repository import BreathingSessionRepository
 from tui.store.checkin_repository import CheckinRepository
+from tui.store.free_memory import give_back_memory
 from tui.store.homework_queries import homework_done_days
 from tui.store.homework_repository import HomeworkReviewRepository
 from tui.store.journal_repository import JournalRepository
@@ -87,7 +88,7 @@ def report_inputs(store: Store, start: date, end: date, *, include_journal: bool
         reviews.setdefault(review.assignment_id, []).append(review)
     homework = homework_lines(assignments, practised, reviews, start, end, first_weekday(week_start))
 
-    return ReportInputs(
+    inputs = ReportInputs(
         start=start,
         end=end,
         daily_mood=daily_mood,
@@ -102,3 +103,5 @@ def report_inputs(store: Store, start: date, end: date, *, include_journal: bool
         homework_recorded=len(assignments),
         journal=journal,
     )
+    give_back_memory()  # a pass over every table: hand the heap pages it freed back to the system
+    return inputs
