@@ -2,6 +2,10 @@
 
     python tests/perf/bench_memory.py [--fresh-install] [--years "10 years" ...]
 
+The data is ``datagen.py``'s realistic mix plus one homework assignment (so
+the homework reads walk every practice record, as they do for a person who
+has one).
+
 Each size runs in a fresh process of the installed copy (this venv's Python,
 or with ``--fresh-install`` a ``pip install .`` copy, never the source tree):
 first the interpreter with the store's code imported (the baseline, measured
@@ -128,6 +132,19 @@ print(json.dumps({"bare": bare, "baseline": baseline, "opened": opened, "open_pe
                   "peak": status("VmHWM"), "steady": status("VmRSS"), "tables": tables}))
 """
 
+WITH_HOMEWORK = r"""
+import sys
+from tui.core.homework.assignment import Assignment
+from tui.store.homework_repository import HomeworkRepository
+from tui.store.store import Store
+store = Store.open(sys.argv[1])
+store.repo(HomeworkRepository).add(
+    Assignment(id="bench-homework", kind="breathing", title="Box breathing", target="box", minutes=5, start="2000-01-01")
+)
+store.close()
+"""
+"""One breathing assignment, so Home's homework line and the Homework section walk every practice record."""
+
 
 def measure(python: Path, database: Path, tables: bool, textual: bool = False) -> dict[str, object]:
     env = run_env()
@@ -171,6 +188,7 @@ def main() -> None:
                 check=True,
                 stdout=subprocess.DEVNULL,
             )
+            subprocess.run([sys.executable, "-c", WITH_HOMEWORK, str(database)], env=env, check=True)
             size = database.stat().st_size / 2**20
             figures = measure(python, database, tables=False)
             base = float(str(figures["baseline"]))

@@ -17,12 +17,16 @@ from typing import Any
 
 import orjson
 
+from tui.core.homework.assignment import Assignment
 from tui.core.journal import JournalEntry
 from tui.core.journal_search import SearchFilter, filter_entries, search_text_of
 from tui.core.mood_days import collect_days
-from tui.store import codec
+from tui.store import codec, homework_queries
+from tui.store.breathing_repository import BreathingSessionRepository
 from tui.store.checkin_repository import CheckinPoint, CheckinRepository
 from tui.store.database import Database
+from tui.store.homework_queries import homework_done_days
+from tui.store.homework_repository import HomeworkRepository
 from tui.store.journal_repository import JournalRepository
 from tui.store.selfcare_repository import SelfCareTickRepository
 from tui.store.shared_values import ValueSharer
@@ -175,3 +179,42 @@ def test_item12_3_journal_search_folds_on_demand_with_the_same_results(store: St
         "absent": [],
     }
     assert summaries[0].excerpt == "Straße"
+
+
+def test_item12_3_homework_days_are_found_once_per_data_version(store: Store, monkeypatch: Any) -> None:
+    homework = store.repo(HomeworkRepository)
+    homework.save(Assignment(id="f", kind="free-text", title="Text a friend"))
+    homework.ticks.set_done("f", date(2026, 3, 2), True)
+    calls: list[int] = []
+    original = homework_queries.practice_records
+
+    def counted(given: Store, *kinds: Any) -> Any:
+        calls.append(1)
+        return original(given, *kinds)
+
+    monkeypatch.setattr(homework_queries, "practice_records", counted)
+    _, first = homework_done_days(store, None)
+    assert first == {"f": {date(2026, 3, 2)}}
+    first["f"].add(date(2030, 1, 1))  # the caller's own copy
+    _, again = homework_done_days(store, None)
+    assert again == {"f": {date(2026, 3, 2)}} and len(calls) == 1
+    homework.ticks.set_done("f", date(2026, 3, 3), True)
+    _, later = homework_done_days(store, None)
+    assert later == {"f": {date(2026, 3, 2), date(2026, 3, 3)}} and len(calls) == 2
+
+
+def test_item12_3_homework_reads_only_the_records_its_kinds_are_found_in(store: Store, monkeypatch: Any) -> None:
+    def unread(_self: Any) -> Any:
+        raise AssertionError("a journal assignment reads no breathing sessions or ticks")
+
+    monkeypatch.setattr(BreathingSessionRepository, "all", unread)
+    monkeypatch.setattr(SelfCareTickRepository, "all", unread)
+    store.repo(HomeworkRepository).save(Assignment(id="j", kind="journal", title="Write"))
+    stamp = datetime(2026, 3, 2, 21, 0).astimezone().isoformat()
+    store.repo(JournalRepository).save(
+        JournalEntry(id="e", created_at=stamp, updated_at=stamp, entry_date="2026-03-02", body="Kind words")
+    )
+    assert homework_done_days(store, None)[1] == {"j": {date(2026, 3, 2)}}
+    everything = homework_queries.practice_records
+    monkeypatch.undo()
+    assert len(everything(store).journal) == 1  # without kinds: every sort of record, as before
