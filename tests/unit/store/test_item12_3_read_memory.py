@@ -22,7 +22,7 @@ from tui.core.journal import JournalEntry
 from tui.core.journal_search import SearchFilter, filter_entries, search_text_of
 from tui.core.mood_days import collect_days
 from tui.store import codec, homework_queries
-from tui.store.breathing_repository import BreathingSessionRepository
+from tui.store.breathing_repository import BreathingSessionRepository, phases_from_documents
 from tui.store.checkin_repository import CheckinPoint, CheckinRepository
 from tui.store.database import Database
 from tui.store.homework_queries import homework_done_days
@@ -218,3 +218,28 @@ def test_item12_3_homework_reads_only_the_records_its_kinds_are_found_in(store: 
     everything = homework_queries.practice_records
     monkeypatch.undo()
     assert len(everything(store).journal) == 1  # without kinds: every sort of record, as before
+
+
+def test_item12_3_sessions_of_one_pattern_share_their_phases_and_read_the_same(tmp_path: Path) -> None:
+    path = tmp_path / "hw.json"
+    box = [{"kind": "inhale", "seconds": 4}, {"kind": "hold", "seconds": 4}]
+    sigh = [{"kind": "inhale", "seconds": 2}, {"kind": "exhale", "seconds": 6.5}]
+    base = {
+        "started_at": "2026-03-02T08:00:00+01:00",
+        "pattern_key": "box",
+        "pattern_name": "Box",
+        "actual_seconds": 60,
+    }
+    sessions = {
+        str(n): {**base, "id": f"s{n}", "phases": [dict(p) for p in (box if n < 3 else sigh)]} for n in range(1, 5)
+    }
+    path.write_bytes(orjson.dumps({"breathing_sessions": sessions}))
+    store = Store.open(path)
+    try:
+        records = {record.id: record for record in store.repo(BreathingSessionRepository).all()}
+        assert records["s1"].phases is records["s2"].phases and records["s3"].phases is records["s4"].phases
+        assert [(phase.kind, phase.seconds) for phase in records["s1"].phases] == [("inhale", 4.0), ("hold", 4.0)]
+        assert [(phase.kind, phase.seconds) for phase in records["s4"].phases] == [("inhale", 2.0), ("exhale", 6.5)]
+        assert phases_from_documents([{"kind": "exhale", "seconds": 8}])[0].seconds == 8.0  # a list of its own
+    finally:
+        store.close()
