@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import gc
 import os
 import sys
@@ -132,22 +133,12 @@ def open_for_app(path: Path, own_folder: bool, args: argparse.Namespace) -> Stor
     if problem:
         store.close()
         return NotOpened(problem, EXIT_USAGE)
-    from tui.store.checkin_repository import CheckinRepository
-    from tui.store.homework_effects_repository import load_homework_effects
-    from tui.store.journal_repository import JournalRepository
-    from tui.store.today_repository import summarize_day
+    from tui.store.view_data import prepare_first_views, warm_up_later_views
 
     # Built once per load, in the worker (issue 12.4): Home's sparkline needs the per-day
     # mood aggregate at once; the journal's list and search index can follow the first fill.
-    store.database.unreadable_records()  # every record checked once, here (the app says if any were set aside)
-    store.repo(CheckinRepository).mood_days()
-    summarize_day(store.database, date.today())  # Home's "so far today": per-day figures folded once, here
-
-    def warm_up() -> None:
-        store.repo(JournalRepository).warm_up()
-        load_homework_effects(store.database)
-
-    return Opened(store, warm_up=warm_up)
+    prepare_first_views(store, date.today())
+    return Opened(store, warm_up=functools.partial(warm_up_later_views, store))
 
 
 def _run_app(args: argparse.Namespace, theme: str | None, load: StoreLoader) -> tuple[StoreOutcome | None, int]:

@@ -138,29 +138,45 @@ def meditation_effects(
 
 def daily_mood(checkins: Iterable[Mapping[str, Any]]) -> dict[date, float]:
     """Each local day's mean pleasantness, for days with at least one check-in."""
-    scores: dict[date, list[float]] = defaultdict(list)
+    totals: dict[date, float] = {}
+    counts: dict[date, int] = {}
+    days: dict[str, date | None] = {}  # one date per day written (not one per check-in): nothing piles up
     for checkin in checkins:
         at, score = checkin.get("at"), checkin.get("pleasantness")
         if not isinstance(at, str) or len(at) < 10 or not _is_score(score):
             continue
-        try:
-            day = date.fromisoformat(at[:10])
-        except ValueError:
+        day = _day_of(at[:10], days)
+        if day is None:
             continue
-        scores[day].append(float(score))
-    return {day: sum(values) / len(values) for day, values in scores.items()}
+        totals[day] = totals.get(day, 0) + float(score)  # added in the same order sum() would
+        counts[day] = counts.get(day, 0) + 1
+    for day, count in counts.items():
+        totals[day] /= count
+    return totals
+
+
+def _day_of(text: str, known: dict[str, date | None]) -> date | None:
+    """``text`` ("YYYY-MM-DD") as a date, or None if it is not one; each text parsed once."""
+    if text in known:
+        return known[text]
+    try:
+        day: date | None = date.fromisoformat(text)
+    except ValueError:
+        day = None
+    known[text] = day
+    return day
 
 
 def selfcare_days(ticks: Iterable[Mapping[str, Any]]) -> set[date]:
     """Days on which at least one self-care item was ticked."""
     days: set[date] = set()
+    known: dict[str, date | None] = {}
     for tick in ticks:
         if tick.get("state") == "rest":  # a deliberate rest day is not self-care ticked
             continue
-        try:
-            days.add(date.fromisoformat(str(tick.get("day", ""))[:10]))
-        except ValueError:
-            continue
+        day = _day_of(str(tick.get("day", ""))[:10], known)
+        if day is not None:
+            days.add(day)
     return days
 
 

@@ -2,9 +2,11 @@
 
 Text is *folded* for comparison: case-folded, decomposed (NFKD, which also
 turns full-width letters into plain ones) and stripped of combining marks, so
-"Café", "CAFE" and "cafe\u0301" all match "cafe". Search works on folded copies
-kept in memory; highlighting maps a match back to the characters of the
-original text, so the words the person wrote are never changed.
+"Café", "CAFE" and "cafe\u0301" all match "cafe". Search works on folded
+copies, made as a search needs them (plain ASCII folds at memory speed) rather
+than kept beside every entry, so the journal is not held twice; highlighting
+maps a match back to the characters of the original text, so the words the
+person wrote are never changed.
 """
 
 from __future__ import annotations
@@ -105,23 +107,77 @@ def _merge(spans: list[Span]) -> list[Span]:
     return merged
 
 
-@dataclass(frozen=True)
+EXCERPT_CHARS = 160
+"""How much of an entry's body its line in the list shows."""
+
+
+def excerpt_of(body: str) -> str:
+    """The start of ``body`` on one line, at most :data:`EXCERPT_CHARS` characters."""
+    head = body[: EXCERPT_CHARS * 2]
+    return " ".join(head.split())[:EXCERPT_CHARS]
+
+
+@dataclass(frozen=True, slots=True)
 class EntrySummary:
-    """What the entry list needs about one entry, plus its folded search text."""
+    """What the entry list needs about one entry, and the text it is searched by.
+
+    ``body`` is the stored body itself (the same string, not a copy), so a
+    summary costs a few references. The folded search text is made when a
+    search asks for it; ``folded_text``, when given, is that text made ahead
+    (the store keeps it only for entries whose folding is slow: text beyond
+    ASCII). Plain ASCII folds at memory speed, so nothing is held for it.
+    """
 
     id: str
     entry_date: str
     created_at: str
     kind: str
     title: str
-    excerpt: str
+    body: str
     tags: tuple[str, ...]
-    folded: str
+    folded_text: str | None = None
 
     @property
     def month(self) -> str:
         """``YYYY-MM``, the group the entry is listed under."""
         return self.entry_date[:7]
+
+    @property
+    def excerpt(self) -> str:
+        """The start of the body on one line, for the list."""
+        return excerpt_of(self.body)
+
+    @property
+    def folded(self) -> str:
+        """Title, body and tags folded for comparison (one line each)."""
+        if self.folded_text is not None:
+            return self.folded_text
+        return search_text_of(self.title, self.body, self.tags)
+
+    def contains_all(self, terms: Sequence[str]) -> bool:
+        """True if every one of ``terms`` (folded words) is in the folded title, body or tags.
+
+        What ``contains_all(self.folded, terms)`` says, without joining the
+        three into one new text first: a term holds no whitespace, so it never
+        spans the line between two of them, and folding works character by
+        character, so folding each part gives the parts of the folded whole.
+        """
+        folded = self.folded_text
+        if folded is not None:
+            return all(map(folded.__contains__, terms))
+        body = self.body
+        body = body.lower() if body.isascii() else fold(body)  # fold()'s own fast path, without the call
+        title = fold(self.title) if self.title else ""
+        tags = fold(" ".join(self.tags)) if self.tags else ""
+        for term in terms:  # noqa: SIM110 (a loop, not all() of a generator: this runs per entry per keystroke)
+            if term not in body and term not in title and term not in tags:
+                return False
+        return True
+
+
+def search_text_of(title: str, body: str, tags: Sequence[str]) -> str:
+    """The folded text an entry is searched by: title, body and tags, one line each."""
+    return fold(f"{title}\n{body}\n{' '.join(tags)}")
 
 
 @dataclass(frozen=True)
@@ -159,10 +215,29 @@ def filter_entries(entries: Iterable[EntrySummary], wanted: SearchFilter) -> lis
             continue
         if high is not None and entry.entry_date > high:
             continue
-        if terms and not contains_all(entry.folded, terms):
+        if terms and not entry.contains_all(terms):
             continue
         found.append(entry)
     return found
+
+
+def narrows(previous: SearchFilter, wanted: SearchFilter) -> bool:
+    """True if every entry ``wanted`` finds is among those ``previous`` found (the query only grew).
+
+    So a search as it is typed can look only through the last results: with
+    the same tag, kind and dates, an entry holding every new word holds every
+    old one when each old word is part of a new one. Filtering the previous
+    results (in their order) then gives exactly what filtering everything gives.
+    """
+    if (previous.tag, previous.kind, previous.date_from, previous.date_to) != (
+        wanted.tag,
+        wanted.kind,
+        wanted.date_from,
+        wanted.date_to,
+    ):
+        return False
+    new_terms = query_terms(wanted.query)
+    return all(any(old in new for new in new_terms) for old in query_terms(previous.query))
 
 
 def snippet_around(text: str, spans: list[Span], width: int = 90) -> tuple[str, list[Span]]:

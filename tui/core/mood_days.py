@@ -33,12 +33,16 @@ class CheckinLike(Protocol):
     def tags(self) -> Sequence[str]: ...
 
 
+WordPair = tuple[Sequence[str], Sequence[str]]
+"""One check-in's (emotions, tags)."""
+
+
 @dataclass
 class MoodDays:
     """Per day: the mean score and the words used; plus the total number of check-ins."""
 
     means: dict[date, float] = field(default_factory=dict)
-    words: dict[date, list[tuple[Sequence[str], Sequence[str]]]] = field(default_factory=dict)
+    words: dict[date, tuple[WordPair, ...]] = field(default_factory=dict)
     total: int = 0
     _weekdays: dict[str, list[WeekdayMean] | None] = field(default_factory=dict, repr=False, compare=False)
 
@@ -61,16 +65,33 @@ class MoodDays:
 
 
 def collect_days(checkins: Iterable[CheckinLike]) -> MoodDays:
-    """One walk over ``checkins``: daily means, each day's words, and the count."""
+    """One walk over ``checkins``: daily means, each day's words, and the count.
+
+    Built to be held for the whole session, so kept small (issue 12.3): a
+    day's words are one tuple, check-ins with the same words share one pair,
+    and the means replace the running totals in the same dict.
+    """
     totals: dict[date, float] = {}
     counts: dict[date, int] = {}
-    words: dict[date, list[tuple[Sequence[str], Sequence[str]]]] = {}
+    words: dict[date, tuple[WordPair, ...]] = {}
+    pairs: dict[WordPair, WordPair] = {}
+    share = pairs.setdefault  # one (emotions, tags) pair for check-ins with the same words: years repeat them
     total = 0
+    run_day: date | None = None
+    run: list[WordPair] = []  # the words of the check-ins in a row on ``run_day`` (usually: all of that day)
     for checkin in checkins:
         total += 1
         day = checkin.day
         totals[day] = totals.get(day, 0.0) + checkin.pleasantness
         counts[day] = counts.get(day, 0) + 1
-        words.setdefault(day, []).append((checkin.emotions, checkin.tags))
-    means = {day: totals[day] / counts[day] for day in totals}
-    return MoodDays(means=means, words=words, total=total)
+        if day != run_day:
+            if run_day is not None:
+                words[run_day] = words.get(run_day, ()) + tuple(run)
+            run_day, run = day, []
+        pair = (checkin.emotions, checkin.tags)
+        run.append(share(pair, pair))
+    if run_day is not None:
+        words[run_day] = words.get(run_day, ()) + tuple(run)
+    for day, count in counts.items():
+        totals[day] /= count
+    return MoodDays(means=totals, words=words, total=total)

@@ -14,8 +14,32 @@ def phases_to_documents(phases: tuple[Phase, ...]) -> list[dict[str, Any]]:
     return [{"kind": phase.kind, "seconds": phase.seconds} for phase in phases]
 
 
+_MADE_FROM: dict[int, tuple[list[Any], tuple[Phase, ...]]] = {}
+"""Phases already made, by the stored list they came from (held, so its id is never another list's)."""
+
+MADE_FROM_LIMIT = 256
+"""How many stored lists :data:`_MADE_FROM` remembers before starting again."""
+
+
 def phases_from_documents(documents: Any) -> tuple[Phase, ...]:
-    return tuple(Phase(str(doc.get("kind", "hold")), float(doc.get("seconds", 0) or 0)) for doc in documents or ())
+    """The phases in a stored list (one tuple for every record holding the same list).
+
+    Loading makes equal phase lists one object (:mod:`tui.store.shared_values`)
+    and stored lists are never changed in place, so the sessions of a pattern
+    share one tuple of phases (issue 12.3): years of sessions made for homework
+    or a report no longer make three phases each.
+    """
+    stored = documents if documents.__class__ is list else None
+    if stored is not None:
+        made = _MADE_FROM.get(id(stored))
+        if made is not None and made[0] is stored:
+            return made[1]
+    phases = tuple(Phase(str(doc.get("kind", "hold")), float(doc.get("seconds", 0) or 0)) for doc in documents or ())
+    if stored is not None:
+        if len(_MADE_FROM) >= MADE_FROM_LIMIT:
+            _MADE_FROM.clear()
+        _MADE_FROM[id(stored)] = (stored, phases)
+    return phases
 
 
 def _optional_int(value: Any) -> int | None:

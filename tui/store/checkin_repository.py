@@ -8,9 +8,10 @@ leaves the statistics to :mod:`tui.core.mood_stats`.
 from __future__ import annotations
 
 import threading
-from collections import Counter
-from collections.abc import Mapping
+from collections import Counter, deque
+from collections.abc import Iterator, Mapping
 from datetime import date
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from tui.core.checkin import Checkin
@@ -119,36 +120,67 @@ class CheckinRepository(Repository[Checkin]):
         with self._summary_lock:
             version = self.version()
             if self._summary is None or self._summary_version != version:
-                points = self.points()
-                self._summary = (collect_days(points), points[-LATEST_KEPT:][::-1])
+                # Points made one at a time and dropped once folded in: no list of every check-in
+                # is built beside the days (issue 12.3: its memory stayed with the process).
+                latest: deque[CheckinPoint] = deque(maxlen=LATEST_KEPT)
+                days = collect_days(self.iter_points(latest))
+                self._summary = (days, list(latest)[::-1])
                 self._summary_version = version
             return self._summary
 
     def points(self) -> list[CheckinPoint]:
         """Every check-in as a light :class:`CheckinPoint`, oldest first."""
-        points = []
+        return list(self.iter_points())
+
+    def iter_points(self, latest: deque[CheckinPoint] | None = None) -> Iterator[CheckinPoint]:
+        """:meth:`points` made one at a time (in the same order), for a caller that keeps few of them.
+
+        The documents are sorted by their ``at`` text (the stored strings: nothing
+        is made per check-in to sort); check-ins at the same moment are ordered as
+        their points compare, which is the order sorting every point gives. Each
+        point is also appended to ``latest``, if given (a deque keeping the newest few).
+        """
+        keep = latest.append if latest is not None else None
+        documents = self._documents()
+        moment_of = itemgetter("at")  # a text: _documents() checked it
+        documents.sort(key=moment_of)
+        moments: list[str | None] = list(map(moment_of, documents))
+        moments.append(None)  # after the last: no check-in's moment
         days: dict[str, date] = {}
-        for document in self._documents():
-            at = document["at"]
+        words: dict[tuple[str, ...], tuple[str, ...]] = {}  # one tuple per distinct list of words
+        share = words.setdefault
+        count = len(documents)
+        position = 0
+        while position < count:
+            at = str(moments[position])
+            following = position + 1
+            while moments[following] == at:
+                following += 1
             day_text = at[:10]
             day = days.get(day_text)
             if day is None:
                 try:
                     day = days[day_text] = day_of(at)
                 except ValueError:
+                    position = following  # every check-in of this moment has the same unreadable day
                     continue
-            points.append(
-                CheckinPoint(
-                    at,
-                    day,
-                    document["pleasantness"],
-                    tuple(map(visible_text, document.get("emotions") or ())),  # words: checked on load
-                    tuple(map(visible_text, document.get("tags") or ())),
-                    str(document["id"]),
+            if following == position + 1:
+                document = documents[position]
+                emotions = tuple(map(visible_text, document.get("emotions") or ()))  # words: checked on load
+                tags = tuple(map(visible_text, document.get("tags") or ()))
+                pleasantness = document["pleasantness"]
+                point = CheckinPoint(
+                    at, day, pleasantness, share(emotions, emotions), share(tags, tags), str(document["id"])
                 )
-            )
-        points.sort()
-        return points
+                if keep is not None:
+                    keep(point)
+                yield point
+            else:
+                for point in sorted(_point(same, at, day, share) for same in documents[position:following]):
+                    if keep is not None:
+                        keep(point)
+                    yield point
+            position = following
 
     def between(self, start_day: date, end_day: date) -> list[Checkin]:
         """Check-ins from ``start_day`` to ``end_day`` (both included), oldest first."""
@@ -169,6 +201,14 @@ class CheckinRepository(Repository[Checkin]):
     def emotions_used(self) -> list[str]:
         """Every emotion word used before, most used first."""
         return _ranked(document.get("emotions") or () for document in self._documents())
+
+
+def _point(document: Mapping[str, Any], at: str, day: date, share: Any) -> CheckinPoint:
+    emotions = tuple(map(visible_text, document.get("emotions") or ()))  # words: checked on load
+    tags = tuple(map(visible_text, document.get("tags") or ()))
+    return CheckinPoint(
+        at, day, document["pleasantness"], share(emotions, emotions), share(tags, tags), str(document["id"])
+    )
 
 
 def _ranked(word_lists: Any) -> list[str]:

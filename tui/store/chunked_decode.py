@@ -27,6 +27,8 @@ from typing import Any
 
 import orjson
 
+from tui.store.free_memory import give_back_memory as _give_back
+
 CHUNK_BYTES = 1 << 16
 """How much is read and parsed at a time (records longer than this are read whole)."""
 
@@ -200,17 +202,3 @@ def _last_proposal(buffer: bytes, before: int) -> re.Match[bytes] | None:
         if last is not None or start == 0:
             return last
         window *= 8
-
-
-def _free_memory_function() -> Callable[[], object]:
-    """glibc's ``malloc_trim`` (hands freed heap pages back to the system), or a no-op elsewhere."""
-    try:
-        import ctypes
-
-        trim = ctypes.CDLL("libc.so.6").malloc_trim
-    except (OSError, AttributeError):
-        return lambda: None
-    return lambda: trim(0)
-
-
-_give_back = _free_memory_function()

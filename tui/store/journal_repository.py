@@ -2,10 +2,12 @@
 
 Listing ten years of entries must feel instant, so the list is built straight
 from the stored documents into light :class:`EntrySummary` rows (never full
-entries), and the folded search text of every entry is kept in memory. The
-cache is tied to the database's current data: it is rebuilt (reusing folded
-text of entries that did not change) after any write here or when another
-process replaced the file.
+entries) that refer to the stored strings rather than copy them. Search text
+is folded as a search asks for it; only entries beyond plain ASCII, whose
+folding is slow, keep theirs folded ahead (issue 12.3: the journal is not held
+twice). The cache is tied to the database's current data: it is rebuilt
+(reusing folded text of entries that did not change) after any write here or
+when another process replaced the file.
 """
 
 from __future__ import annotations
@@ -15,15 +17,13 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from tui.core.journal import JournalEntry, normalize_tags
-from tui.core.journal_search import EntrySummary, fold
+from tui.core.journal_search import EntrySummary, search_text_of
 from tui.core.safe_text import visible_text
 from tui.store.journal_document import journal_document
 from tui.store.repository import Repository
 
 if TYPE_CHECKING:
     from tui.store.database import Database
-
-EXCERPT_CHARS = 160
 
 
 def entry_to_document(entry: JournalEntry) -> dict[str, Any]:
@@ -56,11 +56,6 @@ def entry_from_document(document: Mapping[str, Any]) -> JournalEntry:
         prompt_text=document.get("prompt_text"),
         fields=dict(document.get("fields") or {}),
     )
-
-
-def _excerpt(body: str) -> str:
-    head = body[: EXCERPT_CHARS * 2]
-    return " ".join(head.split())[:EXCERPT_CHARS]
 
 
 class JournalRepository(Repository[JournalEntry]):
@@ -132,17 +127,22 @@ class JournalRepository(Repository[JournalEntry]):
         fresh_cache: dict[tuple[str, str], str] = {}
         rows: list[EntrySummary] = []
         by_id: dict[str, Mapping[str, Any]] = {}
+        tag_tuples: dict[tuple[str, ...], tuple[str, ...]] = {}
+        share_tags = tag_tuples.setdefault  # one tuple per distinct set of tags: entries repeat them
         for document in documents.values():
             entry_id = str(document.get("id", ""))
             by_id[entry_id] = document
-            version = (entry_id, str(document.get("updated_at", "")))
             title = visible_text(str(document.get("title") or ""), keep_newlines=True)
             body = visible_text(str(document.get("body") or ""), keep_newlines=True)
             tags = tuple(visible_text(str(tag), keep_newlines=True) for tag in document.get("tags") or ())
-            folded = folded_cache.get(version)
-            if folded is None:
-                folded = fold(f"{title}\n{body}\n{' '.join(tags)}")
-            fresh_cache[version] = folded
+            tags = share_tags(tags, tags)
+            folded = None
+            if not (title.isascii() and body.isascii() and all(tag.isascii() for tag in tags)):
+                version = (entry_id, str(document.get("updated_at", "")))
+                folded = folded_cache.get(version)
+                if folded is None:
+                    folded = search_text_of(title, body, tags)
+                fresh_cache[version] = folded
             created = str(document.get("created_at", ""))
             rows.append(
                 EntrySummary(
@@ -151,9 +151,9 @@ class JournalRepository(Repository[JournalEntry]):
                     created_at=created,
                     kind=str(document.get("kind") or "free"),
                     title=title,
-                    excerpt=_excerpt(body),
+                    body=body,
                     tags=tags,
-                    folded=folded,
+                    folded_text=folded,
                 )
             )
         rows.sort(key=lambda row: (row.entry_date, row.created_at), reverse=True)

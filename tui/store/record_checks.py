@@ -272,7 +272,7 @@ class SetAside:
 
     def __init__(self) -> None:
         # per table: (the documents last checked, by key; the problems of those that failed)
-        self._verdicts: dict[str, tuple[dict[str, Any], dict[str, str]]] = {}
+        self._verdicts: dict[str, tuple[Mapping[str, Any], dict[str, str]]] = {}
         self._readable: dict[str, tuple[Any, dict[str, Any]]] = {}
         self._last_checked: dict[str, Mapping[str, Any]] = {}  # per table: the very dict last checked
 
@@ -293,7 +293,10 @@ class SetAside:
             problem = known.get(key) if checked.get(key) is document else record_problem(table_name, document)
             if problem is not None:
                 found[key] = problem
-        self._verdicts[table_name] = (dict(raw), found)
+        # ``raw`` itself, not a copy: a write never changes a table dict it handed out (it saves a
+        # shallow copy, and changes documents in place only with forget()), so no copy of 30 years
+        # of keys is needed to remember which documents were checked (issue 12.3).
+        self._verdicts[table_name] = (raw, found)
         self._last_checked[table_name] = raw
         return found
 

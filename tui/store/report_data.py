@@ -1,7 +1,8 @@
 """What the session report needs from the store, for a range of days, as :class:`ReportInputs`.
 
 Read-only: it goes through the repositories' normal read paths (records that
-cannot be read are set aside there, never shown). Homework practice is found
+cannot be read are set aside there, never shown), one record at a time: only
+what falls in the range is kept (issue 12.3). Homework practice is found
 the same way the Homework section finds it (:mod:`tui.store.homework_queries`).
 """
 
@@ -18,6 +19,7 @@ from tui.core.selfcare_progress import states_by_item
 from tui.core.timefmt import day_of
 from tui.store.breathing_repository import BreathingSessionRepository
 from tui.store.checkin_repository import CheckinRepository
+from tui.store.free_memory import give_back_memory
 from tui.store.homework_queries import homework_done_days
 from tui.store.homework_repository import HomeworkReviewRepository
 from tui.store.journal_repository import JournalRepository
@@ -41,17 +43,17 @@ def _safe_day(text: str) -> date | None:
 
 def report_inputs(store: Store, start: date, end: date, *, include_journal: bool = False) -> ReportInputs:
     """Everything the report shows from ``start`` to ``end`` (both included)."""
-    checkins = [point for point in store.repo(CheckinRepository).points() if _within(point.day, start, end)]
+    checkins = [point for point in store.repo(CheckinRepository).iter_points() if _within(point.day, start, end)]
     totals: dict[date, list[int]] = {}
     for point in checkins:
         totals.setdefault(point.day, []).append(point.pleasantness)
     daily_mood = {day: sum(scores) / len(scores) for day, scores in totals.items()}
 
-    breathing = [r for r in store.repo(BreathingSessionRepository).all() if _within(r.started_at.date(), start, end)]
-    meditation = [r for r in store.repo(MeditationSessionRepository).all() if _within(r.started_at.date(), start, end)]
+    breathing = [r for r in store.repo(BreathingSessionRepository).each() if _within(r.started_at.date(), start, end)]
+    meditation = [r for r in store.repo(MeditationSessionRepository).each() if _within(r.started_at.date(), start, end)]
 
     week_start = store.settings.load().week_start
-    ticks = store.repo(SelfCareTickRepository).all()
+    ticks = store.repo(SelfCareTickRepository).each()
     states = states_by_item((tick.item_id, tick.day, tick.state) for tick in ticks)
     selfcare = []
     for item in store.repo(SelfCareRepository).active_items():
@@ -59,13 +61,13 @@ def report_inputs(store: Store, start: date, end: date, *, include_journal: bool
         selfcare.append(SelfCareLine(item.text, done, aim))
 
     reflections = 0
-    for reflection in store.repo(ReflectionRepository).all():
+    for reflection in store.repo(ReflectionRepository).each():
         day = _safe_day(reflection.day)
         if day is not None and _within(day, start, end) and not reflection.is_empty:
             reflections += 1
 
     questionnaires = []
-    for result in store.repo(QuestionnaireRepository).all():
+    for result in store.repo(QuestionnaireRepository).each():
         day = _safe_day(result.at)
         if day is not None and _within(day, start, end):
             questionnaires.append(QuestionnaireLine(day, result.title, result.total))
@@ -74,7 +76,7 @@ def report_inputs(store: Store, start: date, end: date, *, include_journal: bool
     journal: tuple[JournalLine, ...] | None = None
     if include_journal:
         lines = []
-        for entry in store.repo(JournalRepository).all():
+        for entry in store.repo(JournalRepository).each():
             day = _safe_day(entry.entry_date)
             if day is not None and _within(day, start, end):
                 lines.append(JournalLine(day, entry.title, entry.body))
@@ -86,7 +88,7 @@ def report_inputs(store: Store, start: date, end: date, *, include_journal: bool
         reviews.setdefault(review.assignment_id, []).append(review)
     homework = homework_lines(assignments, practised, reviews, start, end, first_weekday(week_start))
 
-    return ReportInputs(
+    inputs = ReportInputs(
         start=start,
         end=end,
         daily_mood=daily_mood,
@@ -101,3 +103,5 @@ def report_inputs(store: Store, start: date, end: date, *, include_journal: bool
         homework_recorded=len(assignments),
         journal=journal,
     )
+    give_back_memory()  # a pass over every table: hand the heap pages it freed back to the system
+    return inputs

@@ -20,7 +20,7 @@ the save. Records saved before this have none and count as oldest.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import wraps
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, Protocol, TypeVar
@@ -105,6 +105,11 @@ class Repository(ABC, Generic[T]):
     def all(self) -> list[T]:
         """Every record, in storage order."""
         return [self.from_document(document) for document in self.readable_documents()]
+
+    def each(self) -> Iterator[T]:
+        """:meth:`all` made one at a time, for a caller that keeps few of them (no list of every record)."""
+        for document in self.readable_documents():
+            yield self.from_document(document)
 
     def find(self, predicate: Callable[[Mapping[str, Any]], bool]) -> list[T]:
         """Records whose document satisfies ``predicate``."""

@@ -1,8 +1,9 @@
 """Read a day's overview straight from the tables (cheap: no dataclass building).
 
-Each table is folded into per-day figures once per version of its documents
-(issue 12.4): Home asks for today on every change it hears of, and a scan of
-thirty years of records each time would grow with the years.
+Each table is folded into the figures of the day asked about once per version
+of its documents (issue 12.4): Home asks for today on every change it hears
+of, and a scan of thirty years of records each time would grow with the years.
+Only that day's figures are kept, not every day's (issue 12.3: memory).
 """
 
 from __future__ import annotations
@@ -21,9 +22,6 @@ BREATHING = "breathing_sessions"
 MEDITATION = "meditation_sessions"
 JOURNAL = "journal_entries"
 SELFCARE_TICKS = "selfcare_ticks"
-
-DayFigures = dict[str, tuple[int, float]]
-"""Per day ("YYYY-MM-DD"): how many records count, and the sum of their figure."""
 
 
 def _checkin(doc: dict[str, Any]) -> tuple[str, float] | None:
@@ -61,33 +59,38 @@ FOLDS: dict[str, Callable[[dict[str, Any]], tuple[str, float] | None]] = {
 
 
 class _DayIndex:
-    """One database's per-day figures, table by table, each kept with the documents it was built from."""
+    """One database's figures for the day asked about, table by table, kept with the documents they came from.
+
+    Only the day asked about is kept (Home asks about today): one scan per
+    version of a table's documents, and per new day, and no figures held for
+    the thousands of other days (issue 12.3).
+    """
 
     def __init__(self) -> None:
         self._lock = threading.Lock()  # the opening worker builds it; the UI thread reads it
-        self._built: dict[str, tuple[dict[str, Any], DayFigures]] = {}
+        self._built: dict[str, tuple[dict[str, Any], str, tuple[int, float]]] = {}
 
-    def figures(self, database: Database, name: str) -> tuple[bool, DayFigures]:
-        """(any readable record at all, the table's per-day figures)."""
+    def figures(self, database: Database, name: str, day: str) -> tuple[bool, tuple[int, float]]:
+        """(any readable record at all, the table's (count, total) for ``day``, "YYYY-MM-DD")."""
         documents = database.readable_table(name)
         with self._lock:
             built = self._built.get(name)
-            if built is None or built[0] is not documents:  # every write makes a new table dict
-                built = (documents, _fold(documents, FOLDS[name]))
+            if built is None or built[0] is not documents or built[1] != day:  # every write makes a new table dict
+                built = (documents, day, _fold(documents, FOLDS[name], day))
                 self._built[name] = built
-        return bool(documents), built[1]
+        return bool(documents), built[2]
 
 
-def _fold(documents: dict[str, Any], fold: Callable[[dict[str, Any]], tuple[str, float] | None]) -> DayFigures:
-    figures: DayFigures = {}
+def _fold(
+    documents: dict[str, Any], fold: Callable[[dict[str, Any]], tuple[str, float] | None], wanted: str
+) -> tuple[int, float]:
+    count, total = 0, 0.0
     for doc in documents.values():
         found = fold(doc)
-        if found is None:
+        if found is None or found[0] != wanted:
             continue
-        day, value = found
-        count, total = figures.get(day, (0, 0.0))
-        figures[day] = (count + 1, total + value)
-    return figures
+        count, total = count + 1, total + found[1]
+    return count, total
 
 
 _INDEXES: weakref.WeakKeyDictionary[Database, _DayIndex] = weakref.WeakKeyDictionary()
@@ -109,9 +112,9 @@ def summarize_day(database: Database, day: date) -> DaySummary:
     anything = False
     found: dict[str, tuple[int, float]] = {}
     for name in FOLDS:
-        present, figures = index.figures(database, name)
+        present, figures = index.figures(database, name, prefix)
         anything = anything or present
-        found[name] = figures.get(prefix, (0, 0.0))
+        found[name] = figures
     checkins, score_total = found[CHECKINS]
     return DaySummary(
         day=day,

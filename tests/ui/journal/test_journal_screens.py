@@ -325,3 +325,40 @@ async def test_item9_13_the_journal_screen_refuses_more_tags_than_the_shared_lim
         await pilot.press("ctrl+s")
         await pilot.pause()
     assert store.repo(JournalRepository).count() == 1
+
+
+async def test_item12_3_search_as_typed_finds_what_a_fresh_search_finds(
+    make_app: Callable[..., Any], store: Store, clock: FakeClock
+) -> None:
+    """Each keystroke may look only through the last results: typing, deleting and new entries all stay right."""
+    _seed(store, clock)
+    app = make_app("journal")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, JournalListScreen)
+        search = screen.query_one("#list-search", Input)
+        found: dict[str, list[str]] = {}
+        for typed in ("w", "wo", "wor", "wo", "w", "a w", "a wa", ""):
+            search.value = typed
+            await pilot.pause()
+            found[typed] = [s.entry_date for s in screen.shown]
+        assert found == {
+            "w": ["2026-03-01", "2026-02-03", "2026-01-10"],
+            "wo": ["2026-02-03"],
+            "wor": ["2026-02-03"],
+            "a w": ["2026-03-01", "2026-02-03", "2026-01-10"],
+            "a wa": ["2026-01-10"],
+            "": ["2026-03-01", "2026-02-03", "2026-01-10"],
+        }
+        search.value = "wor"
+        await pilot.pause()
+        entry = JournalEntry.new(clock.now(), body="Worn out, and that is allowed")
+        entry.entry_date = "2026-03-05"
+        store.repo(JournalRepository).save(entry)
+        screen.refresh_list()
+        search.value = "worn"
+        await pilot.pause()
+        assert [s.entry_date for s in screen.shown] == ["2026-03-05"]  # new data: searched afresh, not narrowed

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import random
+from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -65,14 +66,15 @@ def add_checkins(store: Store, days: int) -> None:
 
 
 def count_point_reads(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Counts walks over every check-in (``points`` makes its list with ``iter_points``: one walk each)."""
     calls: list[int] = []
-    original = CheckinRepository.points
+    original = CheckinRepository.iter_points
 
-    def counted(self: CheckinRepository) -> list[CheckinPoint]:
+    def counted(self: CheckinRepository, *args: Any) -> Iterator[CheckinPoint]:
         calls.append(1)
-        return original(self)
+        return original(self, *args)
 
-    monkeypatch.setattr(CheckinRepository, "points", counted)
+    monkeypatch.setattr(CheckinRepository, "iter_points", counted)
     return calls
 
 

@@ -7,9 +7,12 @@ from datetime import date
 from tui.core.journal_search import (
     EntrySummary,
     SearchFilter,
+    contains_all,
     filter_entries,
     fold,
     match_spans,
+    narrows,
+    query_terms,
     snippet_around,
 )
 
@@ -76,3 +79,26 @@ def test_snippet_keeps_spans_aligned() -> None:
     snippet, shifted = snippet_around(text, spans, width=40)
     assert [snippet[s:e] for s, e in shifted] == ["Café"]
     assert snippet.startswith("…") and "\n" not in snippet
+
+
+def test_item12_3_a_query_narrows_only_when_every_old_word_is_part_of_a_new_one() -> None:
+    assert narrows(SearchFilter(query="gra"), SearchFilter(query="grat"))
+    assert narrows(SearchFilter(query="cafe"), SearchFilter(query="CAFÉ au"))
+    assert narrows(SearchFilter(), SearchFilter(query="x"))
+    assert not narrows(SearchFilter(query="grat"), SearchFilter(query="gra"))
+    assert not narrows(SearchFilter(query="rest kind"), SearchFilter(query="rest"))
+    assert not narrows(SearchFilter(query="a", tag="work"), SearchFilter(query="ab"))
+    assert not narrows(SearchFilter(query="a"), SearchFilter(query="ab", date_from=date(2026, 1, 1)))
+
+
+def test_item12_3_summaries_search_their_own_text_as_the_held_folded_text_did() -> None:
+    title, body, tags = "Morning", "Un CAFÉ\nwith Zoë and ﬁne ｗｏｒｄｓ", ("Straße",)
+    held = EntrySummary("a", "2026-03-02", "2026-03-02T10:00:00+00:00", "free", title, body, tags, None)
+    for query in ("cafe", "morning zoe", "fine words", "strasse", "g\ncafe", "missing", "café zoë"):
+        terms = query_terms(query)
+        assert held.contains_all(terms) == contains_all(held.folded, terms), query
+    ascii_only = EntrySummary("b", "2026-03-02", "", "free", "Rest", "A slow Sunday", ("home",), None)
+    for query in ("rest", "SUNDAY home", "slow rest", "rest\nslow", "homes"):
+        terms = query_terms(query)
+        assert ascii_only.contains_all(terms) == contains_all(ascii_only.folded, terms), query
+    assert ascii_only.excerpt == "A slow Sunday" and ascii_only.folded == "rest\na slow sunday\nhome"

@@ -31,6 +31,7 @@ from tui.core.journal_search import (
     fold,
     fold_with_origins,
     match_spans,
+    narrows,
     query_terms,
     snippet_around,
 )
@@ -66,6 +67,8 @@ class JournalListScreen(HeartworkScreen[str | None]):
         self.shown: list[EntrySummary] = []
         self.matching = 0
         self._date_problem: str | None = None
+        # (the summaries searched, the filter, what it found): the next keystroke may search only those
+        self._last_search: tuple[list[EntrySummary], SearchFilter, list[EntrySummary]] | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -111,7 +114,7 @@ class JournalListScreen(HeartworkScreen[str | None]):
         option_list = self.query_one("#list-entries", OptionList)
         previous = option_list.highlighted
         summaries = self.repo.summaries()
-        found = filter_entries(summaries, self.wanted) if not self.wanted.is_empty() else summaries
+        found = self._filtered(summaries)
         self.matching = len(found)
         self.shown = found[: self.limit]
         options: list[Option] = []
@@ -132,6 +135,17 @@ class JournalListScreen(HeartworkScreen[str | None]):
             option_list.highlighted = target
             if option_list.highlighted_option is not None and option_list.highlighted_option.disabled:
                 option_list.action_cursor_down()
+
+    def _filtered(self, summaries: list[EntrySummary]) -> list[EntrySummary]:
+        """The entries that match, looking only through the last results while the query grows as typed."""
+        if self.wanted.is_empty():
+            found = summaries
+        else:
+            last = self._last_search
+            narrowing = last is not None and last[0] is summaries and narrows(last[1], self.wanted)
+            found = filter_entries(last[2] if last is not None and narrowing else summaries, self.wanted)
+        self._last_search = (summaries, self.wanted, found)
+        return found
 
     def _row(self, summary: EntrySummary) -> Content:
         query = self.wanted.query
