@@ -7,6 +7,7 @@ screen, screen modules and texts loaded after the first frame.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -86,8 +87,20 @@ def test_item10_7_warm_up_covers_every_screen_a_key_opens() -> None:
 
 async def test_item10_7_screens_are_loaded_after_the_first_frame(make_app: Callable[..., Any]) -> None:
     app = make_app()
+    steps_at: list[float] = []
+    take_step = app._warm_up_next
+
+    def timed_step() -> None:
+        steps_at.append(time.monotonic())
+        take_step()
+
+    app._warm_up_next = timed_step
+    started = time.monotonic()  # before the app mounts, so the delay is counted from no later than that
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        assert app._warm_up_steps is None  # nothing before the first frame and the delay
-        await pilot.pause(WARM_UP_DELAY_SECONDS + 1.0)
+        for _ in range(600):  # a loaded machine may take a while; waits on the outcome, not on a clock
+            if app._warm_up_steps == []:
+                break
+            await pilot.pause(0.05)
         assert app._warm_up_steps == []  # all loaded, one step per callback
+    assert steps_at and steps_at[0] - started >= WARM_UP_DELAY_SECONDS  # nothing before the first frame and the delay
