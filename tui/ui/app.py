@@ -25,7 +25,6 @@ from tui.core.clock import Clock, SystemClock
 from tui.core.keys import key_display
 from tui.core.safe_text import visible_text
 from tui.core.settings import Settings
-from tui.core.unreadable_records import unreadable_summary
 from tui.paths import user_themes_dir
 from tui.sections import SECTIONS, Section
 from tui.ui.app_commands import CommandsApp
@@ -39,7 +38,7 @@ from tui.ui.screen_styles import built_up_to_date, preload_screen_styles
 from tui.ui.store_errors import store_write
 from tui.ui.store_loading import StoreLoader
 from tui.ui.store_writer import StoreWriter, WriteFinished
-from tui.ui.textual_theme import to_textual_theme
+from tui.ui.textual_theme import apply_theme_before_start, to_textual_theme
 from tui.ui.warm_up import WARM_UP_DELAY_SECONDS, warm_up_steps
 
 if TYPE_CHECKING:
@@ -140,7 +139,8 @@ class HeartworkApp(LoadingApp, LockingApp, CommandsApp, UndoingApp, CarefulApp):
         self.heartwork_themes = [spec.name for spec in specs]
         self._heap_frozen = False
         wanted = self._theme_override or self.settings.theme
-        self.theme = wanted if wanted in self.heartwork_themes else themes.DEFAULT_THEME
+        # Applied before the first parse of the style sheets, so it costs no re-parse (issue 12.2).
+        apply_theme_before_start(self, wanted if wanted in self.heartwork_themes else themes.DEFAULT_THEME)
         # Only Heartwork's themes (bundled and the person's own) anywhere: the palette's
         # theme picker lists what is registered, and Settings can highlight only these.
         for name in list(self.available_themes):
@@ -200,6 +200,8 @@ class HeartworkApp(LoadingApp, LockingApp, CommandsApp, UndoingApp, CarefulApp):
         """Say once, at start, that some stored records could not be read (Settings lists them)."""
         unreadable = self.store.database.unreadable_records()
         if unreadable:
+            from tui.core.unreadable_records import unreadable_summary  # only when there is something to say
+
             self.notify(
                 f"{unreadable_summary(unreadable)} Settings (press ,) lists them.",
                 title="Some records set aside",

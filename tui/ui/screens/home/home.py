@@ -18,8 +18,6 @@ from textual.widget import Widget
 from textual.widgets import Header, Static
 
 from tui import content
-from tui.core.affirmations import affirmation_of_the_day
-from tui.core.mood_stats import range_start, series
 from tui.core.shorten import shorten_at_word
 from tui.sections import SECTIONS
 from tui.ui.base import HeartworkScreen
@@ -241,6 +239,7 @@ class HomeScreen(HeartworkScreen[None]):
         if not self.heartwork.ready:
             self._affirmation_id = None
             return ""
+        from tui.core.affirmations import affirmation_of_the_day  # once the data is in (issue 12.2)
         from tui.store.affirmation_library import affirmation_library
 
         chosen = affirmation_of_the_day(affirmation_library(self.store), self.clock.now().date())
@@ -262,6 +261,7 @@ class HomeScreen(HeartworkScreen[None]):
         if not self.heartwork.ready:
             self.query_one("#home-sparkline", DaySparkline).display = False
             return
+        from tui.core.mood_stats import range_start, series  # once the data is in (issue 12.2)
         from tui.store.checkin_repository import CheckinRepository
 
         today = self.clock.now().date()
