@@ -29,6 +29,9 @@ NOT_BEFORE_THE_FIRST_FRAME = (
     "tui.core.affirmations",
     "tui.core.mood_stats",
     "tui.core.unreadable_records",
+    # Package data is read from the package's folder: importlib.resources brings zipfile.
+    "importlib.resources",
+    "zipfile",
 )
 
 
