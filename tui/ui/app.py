@@ -71,10 +71,6 @@ class HeartworkApp(LoadingApp, LockingApp, CommandsApp, UndoingApp, CarefulApp):
     """The whole Heartwork app."""
 
     TITLE = "Heartwork"
-    # Home's sheet (its rules all start with HomeScreen) is read with the app's own CSS, so the
-    # first frame parses the style sheets once; read later, when Home is built, it re-parsed
-    # every sheet again (issue 12.2). Home keeps its CSS_PATH, which then finds it read already.
-    CSS_PATH = "styles/home.tcss"
     MODES = {section.name: _lazy_screen(section) for section in SECTIONS}
     DEFAULT_MODE = "home"
     BINDINGS = [
