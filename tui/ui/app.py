@@ -34,11 +34,11 @@ from tui.ui.app_safety import CarefulApp
 from tui.ui.app_undo import UndoingApp
 from tui.ui.messages import DataChanged
 from tui.ui.pending_undo import PendingUndo
-from tui.ui.screen_styles import built_up_to_date, preload_screen_styles
+from tui.ui.screen_styles import built_up_to_date, preload_screen_styles, read_home_styles
 from tui.ui.store_errors import store_write
 from tui.ui.store_loading import StoreLoader
 from tui.ui.store_writer import StoreWriter, WriteFinished
-from tui.ui.textual_theme import apply_theme_before_start, to_textual_theme
+from tui.ui.textual_theme import to_textual_theme
 from tui.ui.warm_up import WARM_UP_DELAY_SECONDS, warm_up_steps
 
 if TYPE_CHECKING:
@@ -139,8 +139,7 @@ class HeartworkApp(LoadingApp, LockingApp, CommandsApp, UndoingApp, CarefulApp):
         self.heartwork_themes = [spec.name for spec in specs]
         self._heap_frozen = False
         wanted = self._theme_override or self.settings.theme
-        # Applied before the first parse of the style sheets, so it costs no re-parse (issue 12.2).
-        apply_theme_before_start(self, wanted if wanted in self.heartwork_themes else themes.DEFAULT_THEME)
+        self.theme = wanted if wanted in self.heartwork_themes else themes.DEFAULT_THEME
         # Only Heartwork's themes (bundled and the person's own) anywhere: the palette's
         # theme picker lists what is registered, and Settings can highlight only these.
         for name in list(self.available_themes):
@@ -304,9 +303,11 @@ class HeartworkApp(LoadingApp, LockingApp, CommandsApp, UndoingApp, CarefulApp):
     # -- size --------------------------------------------------------------------
 
     async def on_event(self, event: events.Event) -> None:
-        """Pasted text reaches every input with its control characters made visible (never raw)."""
+        """Pasted text reaches every input with its control characters made visible (never raw); Home's sheet is read before Home is built."""
         if isinstance(event, events.Paste) and not event.is_forwarded:
             event.text = visible_text(event.text, keep_newlines=True)
+        if isinstance(event, events.Compose) and self.DEFAULT_MODE == "home":
+            read_home_styles(self)  # just before Home is built: no second parse of every sheet for it
         self.note_activity(event)
         if self.held_before_ready(event):
             return
