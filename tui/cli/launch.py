@@ -12,12 +12,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tui.cli.commands.common import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, fail
-from tui.cli.commands.passphrase_prompt import PASSPHRASE_FILE_VARIABLE, NoPassphraseError, unlock_locked
-from tui.cli.section_hooks import SECTION_VALIDATORS
-from tui.content.themes import theme_names
 from tui.paths import database_location, user_themes_dir
-from tui.store.errors import CorruptDatabaseError, DatabaseLockedError, StoreError, UnsafeFolderError
-from tui.store.permissions import ensure_private_dir
+
+# Everything else is imported where it is needed: what the first frame waits for is
+# only what it draws (issue 12.2), not the sections' options, the passphrase prompt or
+# the store's folder checks.
 
 if TYPE_CHECKING:
     from tui.ui.store_loading import Opened, StoreLoader, StoreOutcome
@@ -42,14 +41,21 @@ def launch_app(args: argparse.Namespace) -> int:
 
 
 def _launch(args: argparse.Namespace) -> int:
+    from tui.cli.commands.passphrase_prompt import NoPassphraseError
+
     theme = getattr(args, "theme", None)
     if theme is not None:
+        from tui.content.themes import theme_names
+
         known = theme_names(user_themes_dir())
         if theme not in known:
             return fail(f"unknown theme {theme!r}; known themes: {', '.join(known)}", EXIT_USAGE)
     location = database_location(getattr(args, "db", None))
     if location.own_folder:
         # A quick refusal before any window opens; it reads nothing from the file.
+        from tui.store.errors import UnsafeFolderError
+        from tui.store.permissions import ensure_private_dir
+
         try:
             ensure_private_dir(location.path.parent, ours=True, refuse_unsafe=True)
         except UnsafeFolderError as error:
@@ -92,7 +98,7 @@ def _unlock_if_locked(path: Path) -> None:
 
     Plain files cost one small read of their first bytes; no cryptography is loaded for them.
     """
-    from tui.store.errors import EncryptionHeaderError
+    from tui.store.errors import DatabaseLockedError, EncryptionHeaderError
     from tui.store.locked_file import read_header
 
     try:
@@ -100,6 +106,7 @@ def _unlock_if_locked(path: Path) -> None:
             return
     except EncryptionHeaderError:
         return  # opening it finds the same problem and offers the recovery screen
+    from tui.cli.commands.passphrase_prompt import PASSPHRASE_FILE_VARIABLE, NoPassphraseError, unlock_locked
     from tui.core.encryption_header import decode_header
 
     header, header_bytes, _ = decode_header(path.read_bytes())
@@ -115,6 +122,8 @@ def _unlock_if_locked(path: Path) -> None:
 
 def open_for_app(path: Path, own_folder: bool, args: argparse.Namespace) -> StoreOutcome:
     """Open the database and check the section's options against it; how it ended, never raised."""
+    from tui.cli.section_hooks import SECTION_VALIDATORS
+    from tui.store.errors import CorruptDatabaseError, DatabaseLockedError, StoreError, UnsafeFolderError
     from tui.store.store import Store  # here, in the worker: the first frame does not wait for its import
     from tui.ui.store_loading import NotOpened, Opened, Unreadable
 

@@ -16,8 +16,10 @@ from typing import NoReturn
 from tui import __version__
 from tui.cli.commands.common import EXIT_FAILURE, EXIT_USAGE, fail
 from tui.cli.commands.utf8_streams import use_utf8_streams
-from tui.cli.section_hooks import SECTION_HELP, SECTION_OPTIONS, SECTION_SHELL_ACTIONS
 from tui.sections import SECTION_NAMES
+
+# The options ``heartwork`` alone takes to open the app on Home (see plain_app_arguments).
+PLAIN_APP_OPTIONS = ("--db", "--theme")
 
 # Shell subcommands: name -> (module with ``register(subparsers, common)``, one-line help).
 # Only the command being run is imported, so each answers fast.
@@ -68,6 +70,8 @@ def requested_command(argv: Sequence[str]) -> str | None:
 
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     """The whole parser; given ``argv``, only the shell command it asks for is imported."""
+    from tui.cli.section_hooks import SECTION_HELP, SECTION_OPTIONS
+
     wanted = requested_command(argv) if argv is not None else None
     common = _common_options()
     parser = OneLineErrorParser(
@@ -93,6 +97,24 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     # open_app: how a shell command that ends in the app opens it (``meditate``), without importing it.
     parser.set_defaults(func=run_app, section="home", open_app=run_app)
     return parser
+
+
+def plain_app_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
+    """What the parser makes of ``heartwork [--db PATH] [--theme NAME]``, without building it; None for anything else.
+
+    Opening the app is the common case and the first frame waits for it (issue
+    12.2): building the whole parser imports every section's options. Anything
+    unusual (another word, ``--db=PATH``, a value that starts with ``-``) goes
+    to the parser, which gives the same answer or the usual message.
+    """
+    if len(argv) % 2:
+        return None
+    values: dict[str, str] = {}
+    for option, value in zip(argv[::2], argv[1::2], strict=True):
+        if option not in PLAIN_APP_OPTIONS or value.startswith("-"):
+            return None
+        values[option.removeprefix("--")] = value
+    return argparse.Namespace(command=None, func=run_app, section="home", open_app=run_app, **values)
 
 
 def run_app(args: argparse.Namespace) -> int:
@@ -144,12 +166,15 @@ def _main(argv: Sequence[str] | None) -> int:
     from tui.cli.commands.visible_output import make_arguments_visible
 
     argv = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser(argv)
-    args = parser.parse_args(argv)
+    plain = plain_app_arguments(argv)
+    args = plain if plain is not None else build_parser(argv).parse_args(argv)
     make_arguments_visible(args)
-    shell_action = SECTION_SHELL_ACTIONS.get(getattr(args, "section", ""))
-    if getattr(args, "func", None) is run_app and shell_action is not None and shell_action[0](args):
-        args.func = shell_action[1]
+    if plain is None:
+        from tui.cli.section_hooks import SECTION_SHELL_ACTIONS
+
+        shell_action = SECTION_SHELL_ACTIONS.get(getattr(args, "section", ""))
+        if getattr(args, "func", None) is run_app and shell_action is not None and shell_action[0](args):
+            args.func = shell_action[1]
     try:
         return _run_unlocking(args)
     except KeyboardInterrupt:

@@ -37,8 +37,23 @@ _SUFFIX = ".toml"
 
 
 def files(package: str | None) -> Traversable:
-    """``importlib.resources.files``, imported on first use: it pulls in zipfile and
-    tempfile, which a quick shell command (``heartwork checkin 7``) never needs."""
+    """The package's folder, as ``importlib.resources.files`` gives it.
+
+    An installed or source package is a plain folder, read as a ``Path``;
+    importlib.resources (which pulls in zipfile and tempfile, a few ms that
+    a quick shell command and the app's first frame would wait for) is
+    imported only for a package that is not one, such as a zip.
+    """
+    import importlib
+
+    module = importlib.import_module(package or __name__)
+    location = getattr(module, "__file__", None)
+    if location and os.path.basename(location) == "__init__.py":
+        from pathlib import Path
+
+        folder = Path(location).parent
+        if folder.is_dir():
+            return folder
     from importlib.resources import files as resource_files
 
     return resource_files(package or __name__)

@@ -30,7 +30,6 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -99,10 +98,8 @@ def bundled_themes_dir() -> Path:
     An installed wheel carries them at ``tui/_themes/``; a source checkout or
     editable install keeps them at ``<repo>/themes/``.
     """
-    try:
-        packaged = Path(str(resources.files("tui") / "_themes"))
-    except (ModuleNotFoundError, TypeError):  # pragma: no cover - defensive
-        packaged = Path(__file__).resolve().parents[1] / "_themes"
+    # The package is a plain folder (importlib.resources would cost the first frame its zipfile import).
+    packaged = Path(__file__).resolve().parents[1] / "_themes"
     if packaged.is_dir():
         return packaged
     return Path(__file__).resolve().parents[2] / "themes"

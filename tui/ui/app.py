@@ -25,7 +25,6 @@ from tui.core.clock import Clock, SystemClock
 from tui.core.keys import key_display
 from tui.core.safe_text import visible_text
 from tui.core.settings import Settings
-from tui.core.unreadable_records import unreadable_summary
 from tui.paths import user_themes_dir
 from tui.sections import SECTIONS, Section
 from tui.ui.app_commands import CommandsApp
@@ -35,7 +34,7 @@ from tui.ui.app_safety import CarefulApp
 from tui.ui.app_undo import UndoingApp
 from tui.ui.messages import DataChanged
 from tui.ui.pending_undo import PendingUndo
-from tui.ui.screen_styles import built_up_to_date, preload_screen_styles
+from tui.ui.screen_styles import built_up_to_date, preload_screen_styles, read_home_styles
 from tui.ui.store_errors import store_write
 from tui.ui.store_loading import StoreLoader
 from tui.ui.store_writer import StoreWriter, WriteFinished
@@ -200,6 +199,8 @@ class HeartworkApp(LoadingApp, LockingApp, CommandsApp, UndoingApp, CarefulApp):
         """Say once, at start, that some stored records could not be read (Settings lists them)."""
         unreadable = self.store.database.unreadable_records()
         if unreadable:
+            from tui.core.unreadable_records import unreadable_summary  # only when there is something to say
+
             self.notify(
                 f"{unreadable_summary(unreadable)} Settings (press ,) lists them.",
                 title="Some records set aside",
@@ -302,9 +303,11 @@ class HeartworkApp(LoadingApp, LockingApp, CommandsApp, UndoingApp, CarefulApp):
     # -- size --------------------------------------------------------------------
 
     async def on_event(self, event: events.Event) -> None:
-        """Pasted text reaches every input with its control characters made visible (never raw)."""
+        """Pasted text reaches every input with its control characters made visible (never raw); Home's sheet is read before Home is built."""
         if isinstance(event, events.Paste) and not event.is_forwarded:
             event.text = visible_text(event.text, keep_newlines=True)
+        if isinstance(event, events.Compose) and self.DEFAULT_MODE == "home":
+            read_home_styles(self)  # just before Home is built: no second parse of every sheet for it
         self.note_activity(event)
         if self.held_before_ready(event):
             return

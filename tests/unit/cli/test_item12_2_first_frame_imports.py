@@ -19,6 +19,19 @@ NOT_BEFORE_THE_FIRST_FRAME = (
     "tui.store.homework_queries",
     "tui.store.journal_repository",
     "tui.core.journal_search",
+    # Not needed to draw Home either: the sections' command-line options and
+    # what Home shows only once the data is in.
+    "tui.cli.section_hooks",
+    "tui.cli.commands.affirm",
+    "tui.cli.commands.breathe_options",
+    "tui.cli.commands.journal_add",
+    "tui.cli.commands.selfcare_shell",
+    "tui.core.affirmations",
+    "tui.core.mood_stats",
+    "tui.core.unreadable_records",
+    # Package data is read from the package's folder: importlib.resources brings zipfile.
+    "importlib.resources",
+    "zipfile",
 )
 
 

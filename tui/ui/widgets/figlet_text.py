@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
-from importlib.resources import files
 
 from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
+
+from tui.content import files
 
 FONTS: tuple[str, ...] = ("standard", "small", "mini")
 

@@ -18,8 +18,6 @@ from textual.widget import Widget
 from textual.widgets import Header, Static
 
 from tui import content
-from tui.core.affirmations import affirmation_of_the_day
-from tui.core.mood_stats import range_start, series
 from tui.core.shorten import shorten_at_word
 from tui.sections import SECTIONS
 from tui.ui.base import HeartworkScreen
@@ -114,6 +112,9 @@ class HomeScreen(HeartworkScreen[None]):
     CSS_PATH = "../../styles/home.tcss"
     BINDINGS = [Binding("t", "open_affirmation", "Today's affirmation", show=False)]
     AFFIRMATION_CHARS = 110
+    # Nothing is focused in the first frame: focusing the body restyles all of Home, a few ms
+    # the first frame would wait for (issue 12.2). It is focused just after, as AUTO_FOCUS would.
+    AUTO_FOCUS = ""
 
     def __init__(self) -> None:
         super().__init__()
@@ -142,6 +143,16 @@ class HomeScreen(HeartworkScreen[None]):
     def on_mount(self) -> None:
         self._show_sparkline()
         self.call_after_refresh(self._fit_to_height)
+        self.call_after_refresh(self._focus_as_auto_focus_would)
+
+    def _focus_as_auto_focus_would(self) -> None:
+        """Focus the first focusable widget (the body), as Textual's AUTO_FOCUS "*" does on a first show."""
+        if not (self.is_current and self.focused is None and self.app.app_focus):
+            return
+        for widget in self.query("*"):
+            if widget.focusable:
+                self.set_focus(widget)
+                return
 
     def on_resize(self, event: events.Resize) -> None:
         self.call_after_refresh(self._fit_to_height)
@@ -241,6 +252,7 @@ class HomeScreen(HeartworkScreen[None]):
         if not self.heartwork.ready:
             self._affirmation_id = None
             return ""
+        from tui.core.affirmations import affirmation_of_the_day  # once the data is in (issue 12.2)
         from tui.store.affirmation_library import affirmation_library
 
         chosen = affirmation_of_the_day(affirmation_library(self.store), self.clock.now().date())
@@ -262,6 +274,7 @@ class HomeScreen(HeartworkScreen[None]):
         if not self.heartwork.ready:
             self.query_one("#home-sparkline", DaySparkline).display = False
             return
+        from tui.core.mood_stats import range_start, series  # once the data is in (issue 12.2)
         from tui.store.checkin_repository import CheckinRepository
 
         today = self.clock.now().date()
