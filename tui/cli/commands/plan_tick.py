@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 from datetime import date, datetime
 
-from tui.cli.commands.common import EXIT_OK, EXIT_USAGE, fail, fail_store, open_store, warn_if_backups_will_be_refused
+from tui.cli.commands.common import EXIT_OK, EXIT_USAGE, fail, fail_store, open_store
 from tui.cli.commands.plan_tick_fast import ticked_line
 from tui.core.homework.assignment import ENDED, KIND_FREE_TEXT, KIND_TITLES, Assignment
 
@@ -22,11 +22,10 @@ def run_tick(args: argparse.Namespace) -> int:
     The tick goes through the inbox, as the quick path queues it
     (:mod:`tui.cli.commands.plan_tick_fast`): no rewrite of the whole file.
     """
-    from tui.cli.commands.tick_day import tick_day
+    from tui.cli.commands.shell_tick import queue_tick, tick_day
     from tui.cli.commands.utf8_streams import shell_text
     from tui.core.homework.assignment import HomeworkTick
-    from tui.paths import database_location
-    from tui.store.errors import StoreError, UnsafeFolderError
+    from tui.store.errors import StoreError
     from tui.store.homework_repository import HomeworkRepository, HomeworkTickRepository
     from tui.store.homework_tick_document import homework_tick_id
 
@@ -53,16 +52,10 @@ def run_tick(args: argparse.Namespace) -> int:
     if isinstance(chosen, str):
         return fail(chosen, EXIT_USAGE)
     if not already:
-        location = database_location(getattr(args, "db", None))
-        at = datetime.now().astimezone().isoformat(timespec="seconds")
-        try:
-            tick = HomeworkTick(key, chosen.id, day.isoformat(), at)
-            HomeworkTickRepository.add_to_inbox(location.path, tick, own_folder=location.own_folder)
-        except UnsafeFolderError as error:
-            return fail(str(error), EXIT_USAGE)
-        except StoreError as error:
-            return fail_store(error, "your tick")
-        warn_if_backups_will_be_refused(location.path)
+        tick = HomeworkTick(key, chosen.id, day.isoformat(), datetime.now().astimezone().isoformat(timespec="seconds"))
+        refused = queue_tick(args, HomeworkTickRepository, tick)
+        if refused is not None:
+            return refused
     print(ticked_line(chosen.title, day, today, already))
     return EXIT_OK
 

@@ -16,7 +16,6 @@ from tui.cli.commands.common import (
     fail_store,
     open_store,
     warn_if_backups_refused,
-    warn_if_backups_will_be_refused,
 )
 from tui.cli.commands.utf8_streams import shell_text
 
@@ -113,11 +112,10 @@ def _add(args: argparse.Namespace) -> int:
 
 
 def _done(args: argparse.Namespace) -> int:
-    from tui.cli.commands.tick_day import tick_day
+    from tui.cli.commands.shell_tick import queue_tick, tick_day
     from tui.core.selfcare import SelfCareTick
     from tui.core.selfcare_names import match_routine
-    from tui.paths import database_location
-    from tui.store.errors import StoreError, UnsafeFolderError
+    from tui.store.errors import StoreError
     from tui.store.selfcare_repository import SelfCareRepository, SelfCareTickRepository
 
     days = tick_day(args.selfcare_date)
@@ -138,17 +136,12 @@ def _done(args: argparse.Namespace) -> int:
     if found.item is None:
         return fail(_no_match(args.selfcare_name, [item.text for item in found.close], found.ambiguous), 2)
     state = "partly" if args.selfcare_partly else "done"
-    location = database_location(getattr(args, "db", None))
-    try:
-        # Through the inbox, as the quick path queues it (selfcare_done_fast): no rewrite of the whole file;
-        # the next save makes it replace that day's tick, as set_state would (tui.store.inbox_replacing).
-        tick = SelfCareTick(day=day.isoformat(), item_id=found.item.id, state=state)
-        SelfCareTickRepository.add_to_inbox(location.path, tick, own_folder=location.own_folder)
-    except UnsafeFolderError as error:
-        return fail(str(error), EXIT_USAGE)
-    except StoreError as error:
-        return fail_store(error, "your tick")
-    warn_if_backups_will_be_refused(location.path)
+    # The next save makes a queued tick replace that day's tick, as set_state would (tui.store.inbox_replacing).
+    refused = queue_tick(
+        args, SelfCareTickRepository, SelfCareTick(day=day.isoformat(), item_id=found.item.id, state=state)
+    )
+    if refused is not None:
+        return refused
     when = "today" if day == today else f"on {day:%A %-d %B %Y}"
     print(f"Marked “{found.item.text}” {'partly done' if state == 'partly' else 'done'} {when}.")
     return EXIT_OK
