@@ -20,8 +20,11 @@ import os
 
 TYPE_CHECKING = False  # the quick ``selfcare done`` imports this: no typing, pathlib or orjson at run time
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from pathlib import Path
-    from typing import Any
+    from typing import Any, TypeVar
+
+    T = TypeVar("T")
 
 MAX_TABLE_BYTES = 1 << 20
 LINE_SEARCH_BYTES = 8 << 20  # how far into the file a small table is looked for by :func:`peek_table_line`
@@ -40,26 +43,45 @@ def peek_table(database: Path, name: str) -> dict[str, Any] | None:
 
 
 def _table_in_file(database: Path, name: str) -> dict[str, Any] | None:
+    absent: dict[str, Any] = {}  # no file yet: no table either
+    return _in_view(database, lambda view: _find_table(view, name), missing=absent)
+
+
+def _in_view(database: str | Path, use: Callable[[mmap.mmap], T | None], missing: T | None = None) -> T | None:
+    """``use`` of the file mapped read-only; ``missing`` if there is no file, None if it is empty or unreadable."""
     try:
         fd = os.open(database, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
-        return {}
+        return missing
     except OSError:
         return None
     try:
         if os.fstat(fd).st_size == 0:
             return None
         with mmap.mmap(fd, 0, access=mmap.ACCESS_READ) as view:
-            return _find_table(view, name)
+            return use(view)
+    except (OSError, ValueError):
+        return None
     finally:
         os.close(fd)
+
+
+def _line_of(view: mmap.mmap, key: bytes, within: int | None = None) -> int:
+    """Where the line of the table whose ``key`` (``"name":{``) starts it begins (1 for the first table), or -1.
+
+    One table to a line (codec.encode): only a table starts a line, or follows the file's own ``{``.
+    """
+    if view[: len(key) + 1] == b"{" + key:
+        return 1
+    found = view.find(b"\n" + key, 0, len(view) if within is None else within)
+    return -1 if found < 0 else found + 1
 
 
 def _find_table(view: mmap.mmap, name: str) -> dict[str, Any] | None:
     quoted = json.dumps(name).encode()
     key = quoted + b":{"
-    first = view.find(b"\n" + key) + 1  # one table to a line (codec.encode): only a table starts a line
-    if first == 0:
+    first = _line_of(view, key)
+    if first < 0:
         first = view.find(key)
         if first < 0:
             return {} if view.find(quoted) < 0 else None  # absent, or written in another layout
@@ -93,30 +115,15 @@ def peek_table_line(database: str, name: str) -> dict[str, Any] | None:
     UTF-8, no lone surrogate. A missing file, an absent or distant table, an
     older layout or anything odd: None (the caller reads the whole file instead).
     """
-    try:
-        fd = os.open(database, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
-    except OSError:
-        return None
-    try:
-        if os.fstat(fd).st_size == 0:
-            return None
-        with mmap.mmap(fd, 0, access=mmap.ACCESS_READ) as view:
-            return _find_table_line(view, name)
-    except (OSError, ValueError):
-        return None
-    finally:
-        os.close(fd)
+    return _in_view(database, lambda view: _find_table_line(view, name))
 
 
 def _find_table_line(view: mmap.mmap, name: str) -> dict[str, Any] | None:
     key = json.dumps(name).encode() + b":{"
-    if view[: len(key) + 1] == b"{" + key:
-        start = len(key)  # the first table: right after the opening brace
-    else:
-        found = view.find(b"\n" + key, 0, LINE_SEARCH_BYTES)
-        if found < 0 or view[found - 1 : found] != b",":
-            return None
-        start = found + len(key)
+    line = _line_of(view, key, LINE_SEARCH_BYTES)
+    if line < 0 or (line > 1 and view[line - 2 : line - 1] != b","):
+        return None
+    start = line + len(key) - 1
     end = view.find(b"\n", start, start + MAX_TABLE_BYTES)
     if end < 0:
         end = len(view)  # the last table ends the file
@@ -165,24 +172,13 @@ def table_line_holds(database: str, name: str, needle: bytes) -> bool | None:
     found anywhere in the file, and only that line is searched, nothing parsed.
     None if the file cannot be read.
     """
-    try:
-        fd = os.open(database, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
-    except OSError:
-        return None
-    try:
-        if os.fstat(fd).st_size == 0:
-            return None
-        with mmap.mmap(fd, 0, access=mmap.ACCESS_READ) as view:
-            key = json.dumps(name).encode() + b":{"
-            if view[: len(key) + 1] == b"{" + key:
-                start = 1
-            else:
-                start = view.find(b"\n" + key) + 1
-                if start == 0:
-                    return False  # no such table
-            end = view.find(b"\n", start)
-            return view.find(needle, start, len(view) if end < 0 else end) >= 0
-    except (OSError, ValueError):
-        return None
-    finally:
-        os.close(fd)
+    key = json.dumps(name).encode() + b":{"
+
+    def holds(view: mmap.mmap) -> bool:
+        start = _line_of(view, key)
+        if start < 0:
+            return False  # no such table
+        end = view.find(b"\n", start)
+        return view.find(needle, start, len(view) if end < 0 else end) >= 0
+
+    return _in_view(database, holds)

@@ -97,6 +97,33 @@ def parse_lookup_command(
     return values
 
 
+def look_up(parsed: dict[str, Any] | None, table: str) -> tuple[str, date, date, str, list[dict[str, Any]]] | None:
+    """(name, today, the day, database file, every record of ``table``) for a parsed command line, or None.
+
+    None whenever the full command must answer: no command line it can read,
+    an empty name, a day that is not plainly one that has happened, a folder or
+    database that needs anything done (:func:`plainly_current`), or a table it
+    cannot read with certainty (:func:`readable_table`).
+    """
+    if parsed is None:
+        return None
+    from tui.cli.commands.utf8_streams import shell_text
+
+    name = shell_text(parsed["name"])
+    days = day_asked(parsed["date"])
+    if not name.strip() or days is None:
+        return None  # the full command gives the message
+    from tui.cli.commands.capture_fast import _database_ready
+
+    database = _database_ready(parsed["db"])
+    if database is None or not plainly_current(database):
+        return None
+    records = readable_table(database, table)
+    if records is None:
+        return None
+    return name, days[0], days[1], database, records
+
+
 def day_asked(date_text: str | None) -> tuple[date, date] | None:
     """(today, the day to tick) for ``--date`` (None: today), or None when the full command must explain."""
     from datetime import datetime

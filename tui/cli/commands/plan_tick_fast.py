@@ -20,11 +20,9 @@ from __future__ import annotations
 from tui.cli.commands.lookup_fast import (
     Prepared,
     answer_quickly,
-    day_asked,
+    look_up,
     mentions,
     parse_lookup_command,
-    plainly_current,
-    readable_table,
 )
 
 TYPE_CHECKING = False  # importing typing would cost a good part of the time budget; annotations only
@@ -74,24 +72,10 @@ def _started_by(document: dict[str, Any], day: date) -> bool:
 
 def _prepare(argv: list[str]) -> Prepared | None:
     """(database file, inbox bytes, confirmation) for a tick the full command would save alike; else None."""
-    parsed = parse_lookup_command(argv, "plan", "tick")
-    if parsed is None:
+    looked = look_up(parse_lookup_command(argv, "plan", "tick"), ASSIGNMENTS_TABLE)
+    if looked is None:
         return None
-    from tui.cli.commands.utf8_streams import shell_text
-
-    name = shell_text(parsed["name"])
-    days = day_asked(parsed["date"])
-    if not name.strip() or days is None:
-        return None  # the full command gives the message
-    today, day = days
-    from tui.cli.commands.capture_fast import _database_ready
-
-    database = _database_ready(parsed["db"])
-    if database is None or not plainly_current(database):
-        return None
-    assignments = readable_table(database, ASSIGNMENTS_TABLE)
-    if assignments is None:
-        return None
+    name, today, day, database, assignments = looked
     from tui.core.safe_text import visible_values
     from tui.core.typed_names import only_match
 

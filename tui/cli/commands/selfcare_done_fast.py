@@ -21,10 +21,8 @@ from __future__ import annotations
 from tui.cli.commands.lookup_fast import (
     Prepared,
     answer_quickly,
-    day_asked,
+    look_up,
     parse_lookup_command,
-    plainly_current,
-    readable_table,
 )
 
 TYPE_CHECKING = False  # importing typing would cost a good part of the time budget; annotations only
@@ -48,23 +46,10 @@ def parse_done_command(argv: list[str]) -> dict[str, Any] | None:
 def _prepare(argv: list[str]) -> Prepared | None:
     """(database file, inbox bytes, confirmation) for a tick the full command would queue alike; else None."""
     parsed = parse_done_command(argv)
-    if parsed is None:
+    looked = look_up(parsed, ROUTINES_TABLE)
+    if looked is None:
         return None
-    from tui.cli.commands.utf8_streams import shell_text
-
-    name = shell_text(parsed["name"])
-    days = day_asked(parsed["date"])
-    if not name.strip() or days is None:
-        return None  # the full command gives the message
-    today, day = days
-    from tui.cli.commands.capture_fast import _database_ready
-
-    database = _database_ready(parsed["db"])
-    if database is None or not plainly_current(database):
-        return None
-    routines = readable_table(database, ROUTINES_TABLE)
-    if routines is None:
-        return None
+    name, today, day, database, routines = looked
     from tui.core.safe_text import visible_values
     from tui.core.typed_names import only_match
 
@@ -73,7 +58,7 @@ def _prepare(argv: list[str]) -> Prepared | None:
     if found is None:
         return None  # no routine, or several: the full command says which come close
     item_id, text = str(active[found]["id"]), str(active[found].get("text", ""))
-    state = "partly" if parsed["--partly"] else "done"
+    state = "partly" if parsed is not None and parsed["--partly"] else "done"
     payload = _tick_line(item_id, day, state)
     if payload is None:
         return None
