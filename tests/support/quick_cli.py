@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from tui.cli import entry
 from tui.cli.main import main as full_main
 from tui.store import inbox
 
+REPO_ROOT = Path(__file__).resolve().parents[2]
 Outcome = tuple[object, str, str]
 
 
@@ -69,3 +71,22 @@ def same_as_full_cli(
     assert quick == full
     assert queued(quick_db) == queued(full_db)
     return quick, quick_db
+
+
+def modules_imported(db: Path, argv: list[str], families: tuple[str, ...]) -> tuple[str, list[str]]:
+    """Run ``heartwork --db DB ARGV`` through the entry point in a fresh process.
+
+    Returns its exit code (as printed) and which modules of ``families``
+    (top-level package names) it imported.
+    """
+    probe = (
+        "import sys\n"
+        f"sys.argv = ['heartwork', '--db', {str(db)!r}, *{argv!r}]\n"
+        "from tui.cli.entry import main\n"
+        "code = main()\n"
+        f"print(code, '|'.join(sorted(name for name in sys.modules if name.split('.')[0] in {families!r})))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], cwd=REPO_ROOT, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    code, _, names = done.stdout.splitlines()[-1].partition(" ")
+    return code, [name for name in names.split("|") if name]

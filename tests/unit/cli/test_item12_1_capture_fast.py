@@ -13,12 +13,12 @@ from __future__ import annotations
 import errno
 import io
 import re
-import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from quick_cli import modules_imported
 
 from tui.cli import entry
 from tui.cli.commands import capture_fast
@@ -275,30 +275,12 @@ HEAVY = ("argparse", "tinydb", "textual", "orjson", "dataclasses", "inspect", "p
 )
 def test_the_quick_path_imports_no_argparse_tinydb_textual_or_dataclasses(argv: list[str], tmp_path: Path) -> None:
     db = tmp_path / "hw.json"
-    probe = (
-        "import sys\n"
-        f"sys.argv = ['heartwork', '--db', {str(db)!r}, *{argv!r}]\n"
-        "from tui.cli.entry import main\n"
-        "code = main()\n"
-        f"print(code, sorted(name for name in sys.modules if name.split('.')[0] in {HEAVY!r}))\n"
-    )
-    done = subprocess.run([sys.executable, "-c", probe], cwd=REPO_ROOT, capture_output=True, text=True, timeout=60)
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.splitlines()[-1] == "0 []"
+    assert modules_imported(db, argv, HEAVY) == ("0", [])
     assert len(inbox.read_pending(db).records) == 1
 
 
 def test_a_sealed_capture_imports_only_pynacls_sealed_box_besides(sealed_db: Path) -> None:
-    probe = (
-        "import sys\n"
-        f"sys.argv = ['heartwork', '--db', {str(sealed_db)!r}, 'checkin', '7']\n"
-        "from tui.cli.entry import main\n"
-        "code = main()\n"
-        "print(code, sorted(name for name in sys.modules if name.split('.')[0] in ('argparse', 'tinydb', 'textual', 'orjson')))\n"
-    )
-    done = subprocess.run([sys.executable, "-c", probe], cwd=REPO_ROOT, capture_output=True, text=True, timeout=60)
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.splitlines()[-1] == "0 []"
+    assert modules_imported(sealed_db, ["checkin", "7"], ("argparse", "tinydb", "textual", "orjson")) == ("0", [])
     assert b'"sealed"' in inbox.inbox_path_for(sealed_db).read_bytes()
 
 

@@ -12,14 +12,12 @@ from __future__ import annotations
 
 import errno
 import shutil
-import subprocess
-import sys
 from datetime import datetime, timedelta
 from pathlib import Path
 
 import orjson
 import pytest
-from quick_cli import copy_database, run_once, same_as_full_cli, with_database
+from quick_cli import copy_database, modules_imported, run_once, same_as_full_cli, with_database
 
 from tui.cli.commands import lookup_fast, selfcare_done_fast
 from tui.core.selfcare import SelfCareItem
@@ -309,14 +307,5 @@ def test_the_quick_path_imports_no_argparse_tinydb_textual_orjson_or_dataclasses
         "pathlib",
         "nacl",
     )
-    probe = (
-        "import sys\n"
-        f"sys.argv = ['heartwork', '--db', {str(db)!r}, 'selfcare', 'done', 'walk']\n"
-        "from tui.cli.entry import main\n"
-        "code = main()\n"
-        f"print(code, sorted(name for name in sys.modules if name.split('.')[0] in {heavy!r}))\n"
-    )
-    done = subprocess.run([sys.executable, "-c", probe], cwd=REPO_ROOT, capture_output=True, text=True, timeout=60)
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.splitlines()[-1] == "0 []"
+    assert modules_imported(db, ["selfcare", "done", "walk"], heavy) == ("0", [])
     assert len(inbox.read_pending(db).records) == 1

@@ -8,14 +8,12 @@ path cannot answer with certainty must leave it, with nothing written.
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from datetime import datetime, timedelta
 from pathlib import Path
 
 import orjson
 import pytest
-from quick_cli import copy_database, same_as_full_cli, with_database
+from quick_cli import copy_database, modules_imported, same_as_full_cli, with_database
 
 from tui.cli.commands import plan_tick_fast
 from tui.core.homework.assignment import KIND_FREE_TEXT, STATUSES, Assignment
@@ -183,14 +181,5 @@ def test_its_constants_are_the_stores() -> None:
 def test_the_quick_path_imports_no_argparse_tinydb_textual_orjson_or_dataclasses(base_db: Path, tmp_path: Path) -> None:
     db = copy_database(base_db, tmp_path / "one")
     heavy = ("argparse", "tinydb", "textual", "orjson", "dataclasses", "difflib", "typing", "pathlib", "nacl")
-    probe = (
-        "import sys\n"
-        f"sys.argv = ['heartwork', '--db', {str(db)!r}, 'plan', 'tick', 'walk']\n"
-        "from tui.cli.entry import main\n"
-        "code = main()\n"
-        f"print(code, sorted(name for name in sys.modules if name.split('.')[0] in {heavy!r}))\n"
-    )
-    done = subprocess.run([sys.executable, "-c", probe], cwd=REPO_ROOT, capture_output=True, text=True, timeout=60)
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.splitlines()[-1] == "0 []"
+    assert modules_imported(db, ["plan", "tick", "walk"], heavy) == ("0", [])
     assert len(inbox.read_pending(db).records) == 1

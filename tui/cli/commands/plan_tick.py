@@ -43,8 +43,8 @@ def run_tick(args: argparse.Namespace) -> int:
     try:
         repository = store.repo(HomeworkRepository)
         chosen = choose_task(name, repository.ordered(), day)
-        key = homework_tick_id(chosen.id, day.isoformat()) if not isinstance(chosen, str) else ""
-        already = bool(key) and repository.ticks.get(key) is not None
+        key = "" if isinstance(chosen, str) else homework_tick_id(chosen.id, day.isoformat())
+        already = isinstance(chosen, Assignment) and repository.ticks.get(key) is not None
     except StoreError as error:
         return fail_store(error, "your tick")
     finally:
