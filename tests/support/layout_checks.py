@@ -2,10 +2,60 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
+
+from tui.ui.widgets.footer_keys import FooterKeys
+
+
+class DrawnKey(NamedTuple):
+    """One key as a footer draws it: its words, where it starts and ends on screen, and whether it is whole."""
+
+    key: str
+    key_display: str
+    description: str
+    x: int
+    right: int
+    whole: bool
+    palette: bool
+
+
+def drawn_keys(footer: Footer, screen: Screen) -> list[DrawnKey]:
+    """Every key ``footer`` draws, left to right: Textual's FooterKey widgets and Heartwork's one-line FooterKeys."""
+    keys: list[DrawnKey] = []
+    for key in footer.query(FooterKey):
+        whole = key.region.width >= key.get_content_width(screen.size, screen.size)
+        keys.append(
+            DrawnKey(
+                key.key,
+                key.key_display,
+                key.description,
+                key.region.x,
+                key.region.right,
+                whole,
+                key.has_class("-command-palette"),
+            )
+        )
+    for row in footer.query(FooterKeys):
+        whole = row.region.width >= row.get_content_width(screen.size, screen.size)
+        for entry, (start, end) in zip(row.entries, row.spans, strict=True):
+            x, right = row.region.x + start, row.region.x + end
+            keys.append(
+                DrawnKey(
+                    entry.key,
+                    entry.key_display,
+                    entry.description,
+                    x,
+                    right,
+                    whole and right <= row.region.right,
+                    False,
+                )
+            )
+    return sorted(keys, key=lambda key: key.x)
 
 
 def footer_problems(screen: Screen) -> list[str]:
@@ -15,24 +65,29 @@ def footer_problems(screen: Screen) -> list[str]:
     if not footers:
         return [f"{type(screen).__name__} has no footer of its own"]
     footer = footers[0]
-    keys = list(footer.query(FooterKey))
-    palette = [key for key in keys if key.has_class("-command-palette")]
-    right = palette[0].region.x if palette else footer.region.right
+    keys = drawn_keys(footer, screen)
+    palette = [key for key in keys if key.palette]
+    right = palette[0].x if palette else footer.region.right
     for key in keys:
-        if key in palette:
-            if key.region.right > footer.region.right or key.region.x < footer.region.x:
+        if key.palette:
+            if key.right > footer.region.right or key.x < footer.region.x:
                 problems.append(f"palette key {key.key_display!r} does not fit")
             continue
-        if key.region.right > right or key.region.width < key.get_content_width(screen.size, screen.size):
-            problems.append(f"{key.key_display} {key.description!r} is cut ({key.region} against {right})")
+        if key.right > right or not key.whole:
+            problems.append(f"{key.key_display} {key.description!r} is cut (x {key.x}-{key.right} against {right})")
     return problems
 
 
 def footer_words(screen: Screen) -> list[tuple[str, str]]:
     """(key display, description) of each key the footer of ``screen`` shows, left to right."""
     footer = screen.query(Footer).first()
-    keys = sorted(footer.query(FooterKey), key=lambda key: key.region.x)
-    return [(key.key_display, key.description) for key in keys]
+    return [(key.key_display, key.description) for key in drawn_keys(footer, screen)]
+
+
+def footer_key_names(screen: Screen) -> list[str]:
+    """The keys (``"h"``, ``"question_mark"``) the footer of ``screen`` shows, left to right."""
+    footer = screen.query(Footer).first()
+    return [key.key for key in drawn_keys(footer, screen)]
 
 
 def outside_view(widget: Widget) -> str | None:
