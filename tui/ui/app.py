@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import importlib
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,6 +47,7 @@ if TYPE_CHECKING:
     from tui.store.store import Store
 
 MIN_WIDTH = 60
+_TOO_SMALL_MODULE = "tui.ui.screens.shell.too_small"
 MIN_HEIGHT = 20
 EXTERNAL_CHANGE_POLL_SECONDS = 2.0
 
@@ -317,9 +319,11 @@ class HeartworkApp(LoadingApp, LockingApp, CommandsApp, UndoingApp, CarefulApp):
         self._update_too_small(event.size.width, event.size.height)
 
     def _update_too_small(self, width: int, height: int) -> None:
+        too_small = width < MIN_WIDTH or height < MIN_HEIGHT
+        if not too_small and _TOO_SMALL_MODULE not in sys.modules:
+            return  # never shown yet, so not showing now: the first frame need not import it
         from tui.ui.screens.shell.too_small import TooSmallScreen
 
-        too_small = width < MIN_WIDTH or height < MIN_HEIGHT
         if too_small and not isinstance(self.screen, TooSmallScreen):
             self.push_screen(TooSmallScreen())
         elif not too_small and isinstance(self.screen, TooSmallScreen):
