@@ -38,7 +38,7 @@ from tui.ui.screen_styles import built_up_to_date, preload_screen_styles, read_h
 from tui.ui.store_errors import store_write
 from tui.ui.store_loading import StoreLoader
 from tui.ui.store_writer import StoreWriter, WriteFinished
-from tui.ui.textual_theme import to_textual_theme
+from tui.ui.textual_theme import apply_theme_before_start, style_app_before_its_screens, to_textual_theme
 from tui.ui.warm_up import WARM_UP_DELAY_SECONDS, warm_up_steps
 
 if TYPE_CHECKING:
@@ -139,7 +139,8 @@ class HeartworkApp(LoadingApp, LockingApp, CommandsApp, UndoingApp, CarefulApp):
         self.heartwork_themes = [spec.name for spec in specs]
         self._heap_frozen = False
         wanted = self._theme_override or self.settings.theme
-        self.theme = wanted if wanted in self.heartwork_themes else themes.DEFAULT_THEME
+        # Applied before the first parse of the style sheets, so it costs no re-parse (issue 12.2).
+        apply_theme_before_start(self, wanted if wanted in self.heartwork_themes else themes.DEFAULT_THEME)
         # Only Heartwork's themes (bundled and the person's own) anywhere: the palette's
         # theme picker lists what is registered, and Settings can highlight only these.
         for name in list(self.available_themes):
@@ -303,11 +304,13 @@ class HeartworkApp(LoadingApp, LockingApp, CommandsApp, UndoingApp, CarefulApp):
     # -- size --------------------------------------------------------------------
 
     async def on_event(self, event: events.Event) -> None:
-        """Pasted text reaches every input with its control characters made visible (never raw); Home's sheet is read before Home is built."""
+        """Pasted text reaches every input with its control characters made visible (never raw); styles read before the first screen."""
         if isinstance(event, events.Paste) and not event.is_forwarded:
             event.text = visible_text(event.text, keep_newlines=True)
-        if isinstance(event, events.Compose) and self.DEFAULT_MODE == "home":
-            read_home_styles(self)  # just before Home is built: no second parse of every sheet for it
+        if isinstance(event, events.Compose):
+            if self.DEFAULT_MODE == "home":
+                read_home_styles(self)  # just before Home is built: no second parse of every sheet for it
+            style_app_before_its_screens(self)  # the first theme costs no restyle (see textual_theme)
         self.note_activity(event)
         if self.held_before_ready(event):
             return
