@@ -43,7 +43,7 @@ def apply_theme_before_start(app: App[Any], name: str) -> None:
     Used only before ``run``, with :func:`style_app_before_its_screens` at its
     compose; later changes (Settings, the palette) set ``app.theme`` as usual.
     """
-    if name not in app.available_themes:
+    if app.get_theme(name) is None:
         raise ValueError(f"theme {name!r} is not registered")
     app.set_reactive(App.theme, name)
     theme = app.current_theme
