@@ -160,9 +160,10 @@ class HeartworkApp(LoadingApp, LockingApp, CommandsApp, UndoingApp, CarefulApp):
 
     def _add_themes(self, specs: list[themes.ThemeSpec], failures: list[themes.ThemeLoadFailure]) -> None:
         """Register ``specs`` and keep the failures not met before, to tell the person once."""
-        for spec in specs:
+        new_specs = [spec for spec in specs if spec.name not in self._theme_names]  # the one shown stays as applied
+        for spec in new_specs:
             self.register_theme(to_textual_theme(spec))
-        self._theme_names = sorted({*self._theme_names, *(spec.name for spec in specs)})
+        self._theme_names = sorted({*self._theme_names, *(spec.name for spec in new_specs)})
         for failure in failures:
             if failure not in self._theme_failures_met:
                 self._theme_failures_met.add(failure)
