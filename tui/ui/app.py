@@ -116,7 +116,7 @@ class HeartworkApp(LoadingApp, LockingApp, CommandsApp, UndoingApp, CarefulApp):
         super().__init__()
         if store is None:
             title = next((s.title for s in SECTIONS if s.name == launch.section), self.TITLE)
-            self.add_mode(OPENING_MODE, lambda: opening_screen(title))
+            self.add_mode(OPENING_MODE, lambda: built_up_to_date(opening_screen(title)))
         self._register_themes()
 
     def get_driver_class(self) -> type[Driver]:

@@ -8,6 +8,7 @@ screens opened later, so a widget drawn with a stale style shows up here.
 from __future__ import annotations
 
 import re
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -55,13 +56,19 @@ def app_looks(app: HeartworkApp) -> tuple[object, ...]:
     )
 
 
+async def settled(pilot: Any) -> None:
+    """Past the first frames and Home's second fit (a 0.1 s timer), so both apps are compared at rest."""
+    await pilot.pause()
+    await pilot.pause(0.15)
+    await pilot.pause()
+
+
 async def looks_through(app: HeartworkApp, pilot: Any, sections: tuple[str, ...]) -> list[object]:
     """The app and each section's screen, opened one after the other."""
     seen: list[object] = [app_looks(app), screen_looks(app)]
     for section in sections:
         await app.switch_mode(section)
-        await pilot.pause()
-        await pilot.pause()
+        await settled(pilot)
         seen.append(screen_looks(app))
     return seen
 
@@ -103,7 +110,6 @@ class Counted:
 @pytest.mark.parametrize(
     ("theme", "start", "later"),
     [
-        ("dusk", "home", ("selfcare", "homework")),
         ("linen", "home", ("selfcare", "homework")),
         ("moss", "selfcare", ("home",)),
         ("linen", "homework", ("journal",)),
@@ -125,8 +131,7 @@ async def test_item12_2_the_theme_at_start_looks_as_setting_it_later_does(
     )
     assert started.theme == theme  # before it runs, as Settings and the palette read it
     async with started.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await pilot.pause()
+        await settled(pilot)
         at_start = await looks_through(started, pilot, later)
     # Applied before the start, the theme needs no re-parse nor restyle: not by the first frame, not later.
     assert counted.by_first_frame == (0, 0)
@@ -140,8 +145,7 @@ async def test_item12_2_the_theme_at_start_looks_as_setting_it_later_does(
     async with switched.run_test(size=SIZE) as pilot:
         await pilot.pause()
         switched.theme = theme
-        await pilot.pause()
-        await pilot.pause()
+        await settled(pilot)
         set_later = await looks_through(switched, pilot, later)
     assert counted.refreshes > 0  # the counter sees the usual path
     assert counted.themes_heard == [theme]
@@ -157,3 +161,49 @@ def test_item12_2_an_unregistered_theme_is_refused_before_start(clock: FakeClock
     with pytest.raises(ValueError, match="not registered"):
         apply_theme_before_start(app, "no-such-theme")
     assert app.theme == Settings().theme
+
+
+@pytest.mark.parametrize(("theme", "section"), [("linen", "journal"), ("dusk", "selfcare"), ("moss", "home")])
+async def test_item12_2_opening_while_the_data_loads_looks_as_setting_the_theme_later_does(
+    theme: str, section: str, clock: FakeClock, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Opened with a stand-in while the data loads, then the section itself: no restyle, and the same looks."""
+    from tui.ui.store_loading import Opened
+
+    no_user_themes = tmp_path / "none"
+    counted = Counted(monkeypatch)
+
+    async def opened_and_loaded(start_theme: str, set_later: bool) -> list[object]:
+        gate = threading.Event()
+
+        def load() -> Opened:
+            assert gate.wait(20), "the test never let the load finish"
+            return Opened(Store.in_memory())
+
+        app = create_app(
+            None, clock, launch=Launch(section=section), theme=start_theme, themes_dir=no_user_themes, loader=load
+        )
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            if set_later:
+                app.theme = theme
+            await settled(pilot)
+            assert not app.ready
+            seen = [app_looks(app), screen_looks(app)]  # the stand-in (Home draws its own opening line)
+            gate.set()
+            for _ in range(100):
+                await pilot.pause()
+                if app.ready and app.current_mode == section:
+                    break
+            if set_later:
+                app.theme = theme  # again: the asked-for theme is put back once the data is in
+            await settled(pilot)
+            assert app.current_mode == section
+            return [*seen, app_looks(app), screen_looks(app)]
+
+    at_start = await opened_and_loaded(theme, set_later=False)
+    assert counted.by_first_frame == (0, 0)
+    assert (counted.refreshes, counted.reparses) == (0, 0)
+    set_later = await opened_and_loaded("dusk" if theme != "dusk" else "linen", set_later=True)
+    assert counted.refreshes > 0
+    assert at_start == set_later
