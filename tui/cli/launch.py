@@ -45,10 +45,11 @@ def _launch(args: argparse.Namespace) -> int:
 
     theme = getattr(args, "theme", None)
     if theme is not None:
-        from tui.content.themes import theme_names
+        from tui.content.themes import load_theme_specs, theme_names
 
-        known = theme_names(user_themes_dir())
-        if theme not in known:
+        # Only the asked-for theme's files are read (the first frame waits for this); all of them only to say which exist.
+        if not load_theme_specs(user_themes_dir(), only=theme)[0]:
+            known = theme_names(user_themes_dir())
             return fail(f"unknown theme {theme!r}; known themes: {', '.join(known)}", EXIT_USAGE)
     location = database_location(getattr(args, "db", None))
     if location.own_folder:

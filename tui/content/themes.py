@@ -107,22 +107,32 @@ def bundled_themes_dir() -> Path:
 
 def load_theme_specs(
     user_dir: Path | None,
+    only: str | None = None,
 ) -> tuple[list[ThemeSpec], list[ThemeLoadFailure]]:
     """Load bundled themes, then user themes from ``user_dir`` (if it exists).
 
     A user theme with the same name as a bundled one replaces it. Returns the
     usable themes sorted by name and the failures in the order met.
+
+    With ``only``, just the files that could hold the theme of that name (its
+    stem) are read, the person's own first: the same spec, or none, that the
+    full load would give for it, and the failures met on the way there.
     """
     by_name: dict[str, ThemeSpec] = {}
     failures: list[ThemeLoadFailure] = []
 
+    if only is not None and user_dir is not None and user_dir.is_dir():
+        _load_folder(user_dir, by_name, failures, only)
+        if only in by_name:
+            return [by_name[only]], failures
+
     bundled = bundled_themes_dir()
     if bundled.is_dir():
-        _load_folder(bundled, by_name, failures)
+        _load_folder(bundled, by_name, failures, only)
     else:
         failures.append(ThemeLoadFailure(bundled, "bundled themes folder not found"))
 
-    if user_dir is not None and user_dir.is_dir():
+    if only is None and user_dir is not None and user_dir.is_dir():
         _load_folder(user_dir, by_name, failures)
 
     specs = [by_name[name] for name in sorted(by_name)]
@@ -139,14 +149,17 @@ def _load_folder(
     folder: Path,
     by_name: dict[str, ThemeSpec],
     failures: list[ThemeLoadFailure],
+    only: str | None = None,
 ) -> None:
-    """Load every ``*.toml`` in ``folder`` into ``by_name`` (later wins)."""
+    """Load every ``*.toml`` in ``folder`` (or only the one named ``only``) into ``by_name`` (later wins)."""
     try:
         paths = sorted(folder.glob("*.toml"))
     except OSError as error:
         failures.append(ThemeLoadFailure(folder, f"cannot list folder: {error}"))
         return
     for path in paths:
+        if only is not None and path.stem != only:
+            continue
         try:
             spec = _load_file(path)
         except _InvalidTheme as error:

@@ -20,6 +20,7 @@ from textual import events
 from textual.binding import Binding
 from textual.driver import Driver
 from textual.screen import Screen
+from textual.theme import Theme
 
 from tui.content import themes
 from tui.core.clock import Clock, SystemClock
@@ -39,7 +40,7 @@ from tui.ui.screen_styles import built_up_to_date, preload_screen_styles, read_h
 from tui.ui.store_errors import store_write
 from tui.ui.store_loading import StoreLoader
 from tui.ui.store_writer import StoreWriter, WriteFinished
-from tui.ui.textual_theme import to_textual_theme
+from tui.ui.textual_theme import apply_theme_before_start, style_app_before_its_screens, to_textual_theme
 from tui.ui.warm_up import WARM_UP_DELAY_SECONDS, warm_up_steps
 
 if TYPE_CHECKING:
@@ -117,7 +118,7 @@ class HeartworkApp(LoadingApp, LockingApp, CommandsApp, UndoingApp, CarefulApp):
         super().__init__()
         if store is None:
             title = next((s.title for s in SECTIONS if s.name == launch.section), self.TITLE)
-            self.add_mode(OPENING_MODE, lambda: opening_screen(title))
+            self.add_mode(OPENING_MODE, lambda: built_up_to_date(opening_screen(title)))
         self._register_themes()
 
     def get_driver_class(self) -> type[Driver]:
@@ -134,19 +135,80 @@ class HeartworkApp(LoadingApp, LockingApp, CommandsApp, UndoingApp, CarefulApp):
     # -- themes ------------------------------------------------------------------
 
     def _register_themes(self) -> None:
-        specs, failures = themes.load_theme_specs(self._themes_dir)
-        for spec in specs:
-            self.register_theme(to_textual_theme(spec))
-        self._theme_failures = failures
-        self.heartwork_themes = [spec.name for spec in specs]
+        """Register the theme shown first (the rest wait for the first frame), and apply it at no re-parse.
+
+        Only the files that could hold it are read: the person's own first, then
+        the bundled one, and the default theme if neither can be used. The other
+        themes are registered just after the first frame, or as soon as anything
+        lists them (:attr:`heartwork_themes`, :attr:`available_themes`).
+        """
+        self._theme_names: list[str] = []
+        self._theme_failures: list[themes.ThemeLoadFailure] = []
+        self._theme_failures_met: set[themes.ThemeLoadFailure] = set()
+        self._theme_failures_shown = False
+        self._other_themes_registered = False
         self._heap_frozen = False
         wanted = self._theme_override or self.settings.theme
-        self.theme = wanted if wanted in self.heartwork_themes else themes.DEFAULT_THEME
+        self._add_themes(*themes.load_theme_specs(self._themes_dir, only=wanted))
+        if wanted not in self._theme_names:
+            self._add_themes(*themes.load_theme_specs(self._themes_dir, only=themes.DEFAULT_THEME))
+        # Applied before the first parse of the style sheets, so it costs no re-parse (issue 12.2).
+        apply_theme_before_start(self, wanted if wanted in self._theme_names else themes.DEFAULT_THEME)
         # Only Heartwork's themes (bundled and the person's own) anywhere: the palette's
         # theme picker lists what is registered, and Settings can highlight only these.
-        for name in list(self.available_themes):
-            if name not in self.heartwork_themes:
+        for name in list(self._registered_themes):
+            if name not in self._theme_names:
                 self.unregister_theme(name)
+
+    def _add_themes(self, specs: list[themes.ThemeSpec], failures: list[themes.ThemeLoadFailure]) -> None:
+        """Register ``specs`` and keep the failures not met before, to tell the person once."""
+        new_specs = [spec for spec in specs if spec.name not in self._theme_names]  # the one shown stays as applied
+        for spec in new_specs:
+            self.register_theme(to_textual_theme(spec))
+        self._theme_names = sorted({*self._theme_names, *(spec.name for spec in new_specs)})
+        for failure in failures:
+            if failure not in self._theme_failures_met:
+                self._theme_failures_met.add(failure)
+                self._theme_failures.append(failure)
+        if self._theme_failures_shown:
+            self._tell_about_theme_failures()
+
+    def register_other_themes(self) -> None:
+        """Register every Heartwork theme not registered yet (once; after the first frame, or when listed)."""
+        if self._other_themes_registered:
+            return
+        self._other_themes_registered = True
+        self._add_themes(*themes.load_theme_specs(self._themes_dir))
+
+    @property
+    def heartwork_themes(self) -> list[str]:
+        """Every Heartwork theme's name, sorted (bundled and the person's own)."""
+        self.register_other_themes()
+        return list(self._theme_names)
+
+    @property
+    def available_themes(self) -> dict[str, Theme]:
+        """Every registered theme, all of Heartwork's registered first (the palette's theme picker lists these)."""
+        if hasattr(self, "_other_themes_registered"):
+            self.register_other_themes()
+        return super().available_themes
+
+    def get_theme(self, theme_name: str) -> Theme | None:
+        """A theme by name; one registered already is found without registering the rest (every frame asks)."""
+        registered = self._registered_themes.get(theme_name)
+        return registered if registered is not None else super().get_theme(theme_name)
+
+    def _tell_about_theme_failures(self) -> None:
+        """Say once which theme files were skipped, and why."""
+        self._theme_failures_shown = True
+        failures, self._theme_failures = self._theme_failures, []
+        for failure in failures:
+            self.notify(
+                visible_text(f"Skipped theme file {failure.path.name}: {failure.reason}"),
+                title="Theme",
+                severity="warning",
+                markup=False,
+            )
 
     def _remember_theme(self, theme: Any) -> None:
         if self._theme_override is None and theme.name != self.settings.theme:
@@ -163,13 +225,8 @@ class HeartworkApp(LoadingApp, LockingApp, CommandsApp, UndoingApp, CarefulApp):
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.screen_change_signal.subscribe(self, self._keep_focus_of_covered_screens)
-        for failure in self._theme_failures:
-            self.notify(
-                visible_text(f"Skipped theme file {failure.path.name}: {failure.reason}"),
-                title="Theme",
-                severity="warning",
-                markup=False,
-            )
+        self._tell_about_theme_failures()
+        self.call_after_refresh(self.register_other_themes)  # first, before anything that could list them
         self._install_signal_handlers()
         if self.ready:
             self._when_store_ready()
@@ -305,11 +362,13 @@ class HeartworkApp(LoadingApp, LockingApp, CommandsApp, UndoingApp, CarefulApp):
     # -- size --------------------------------------------------------------------
 
     async def on_event(self, event: events.Event) -> None:
-        """Pasted text reaches every input with its control characters made visible (never raw); Home's sheet is read before Home is built."""
+        """Pasted text reaches every input with its control characters made visible (never raw); styles read before the first screen."""
         if isinstance(event, events.Paste) and not event.is_forwarded:
             event.text = visible_text(event.text, keep_newlines=True)
-        if isinstance(event, events.Compose) and self.DEFAULT_MODE == "home":
-            read_home_styles(self)  # just before Home is built: no second parse of every sheet for it
+        if isinstance(event, events.Compose):
+            if self.DEFAULT_MODE == "home":
+                read_home_styles(self)  # just before Home is built: no second parse of every sheet for it
+            style_app_before_its_screens(self)  # the first theme costs no restyle (see textual_theme)
         self.note_activity(event)
         if self.held_before_ready(event):
             return

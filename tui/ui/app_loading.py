@@ -33,7 +33,6 @@ class LoadingApp(App[None]):
 
     settings: Settings
     launch: Launch
-    heartwork_themes: list[str]
     _theme_override: str | None
     _heap_frozen: bool
 
@@ -50,6 +49,11 @@ class LoadingApp(App[None]):
         self._load_began = False
         self._load_abandoned = False
         self._held_input = HeldInput()
+
+    @property
+    def heartwork_themes(self) -> list[str]:
+        """Every Heartwork theme's name (the app fills this in)."""
+        return []
 
     def _when_store_ready(self) -> None:
         """What start-up does once the data is there (the app fills this in)."""
