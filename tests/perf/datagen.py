@@ -256,8 +256,20 @@ def write_database(path: Path, days: int, seed: int = 1) -> Path:
     return path
 
 
-if __name__ == "__main__":
-    import sys
+def main(argv: list[str] | None = None) -> int:
+    """``datagen.py PATH [DAYS]``: write the realistic mix; a bad argument is told, and nothing is written."""
+    import argparse
 
-    target = write_database(Path(sys.argv[1]), int(sys.argv[2]) if len(sys.argv) > 2 else 365)
+    parser = argparse.ArgumentParser(description="Write a database of realistic Heartwork data for benchmarks.")
+    parser.add_argument("path", type=Path, help="where to write it (an existing file is replaced)")
+    parser.add_argument("days", type=int, nargs="?", default=365, help="how many days of data (default 365)")
+    args = parser.parse_args(argv)
+    if args.days < 1:
+        parser.error("days must be at least 1")
+    target = write_database(args.path, args.days)
     print(f"{target}: {target.stat().st_size / 1e6:.1f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
