@@ -37,6 +37,14 @@ class SelfCareItem:
     suggestion_dismissed: bool = False
 
 
+def added_on(item: SelfCareItem) -> date | None:
+    """The local day a routine was added, or None when its stamp is missing or cannot be read."""
+    try:
+        return date.fromisoformat(item.created_at[:10])
+    except ValueError:
+        return None
+
+
 @dataclass
 class SelfCareNeed:
     """Something the person needs (rest, joy, connection...), in one of the categories."""

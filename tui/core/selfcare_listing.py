@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from tui.core.selfcare import SelfCareItem, SelfCareTick
+from tui.core.selfcare import SelfCareItem, SelfCareTick, added_on
 from tui.core.selfcare_progress import WeekProgress, overall_week, states_by_item, week_progress
 
 TIME_GROUPS: tuple[tuple[str, str], ...] = (
@@ -36,7 +36,7 @@ def day_groups(
     groups: list[tuple[str, list[DayRow]]] = []
     for key, heading in TIME_GROUPS:
         rows = [
-            DayRow(item, kept.get(day, ""), week_progress(item.schedule, kept, day, week_start))
+            DayRow(item, kept.get(day, ""), week_progress(item.schedule, kept, day, week_start, added_on(item)))
             for item in items
             if item.active and item.time_of_day == key
             for kept in [states.get(item.id, {})]
@@ -53,7 +53,9 @@ def week_overall(
     """All active routines' week holding ``day``, added together."""
     states = states_by_item((tick.item_id, tick.day, tick.state) for tick in ticks)
     return overall_week(
-        week_progress(item.schedule, states.get(item.id, {}), day, week_start) for item in items if item.active
+        week_progress(item.schedule, states.get(item.id, {}), day, week_start, added_on(item))
+        for item in items
+        if item.active
     )
 
 

@@ -38,17 +38,27 @@ class WeekProgress:
         return f"{self.done} of {max(self.target, self.done)} {when}{extra}"
 
 
-def week_progress(schedule: Schedule, states: Mapping[date, str], day: date, week_start: str) -> WeekProgress:
-    """Progress in the week holding ``day``: done or partly days out of the aim, less resting days."""
+def week_progress(
+    schedule: Schedule, states: Mapping[date, str], day: date, week_start: str, since: date | None = None
+) -> WeekProgress:
+    """Progress in the week holding ``day``: done or partly days out of the aim, less resting days.
+
+    ``since`` is the day the routine was added: the days of the week before it
+    (and before its first tick, for a day filled in afterwards) are not part of
+    the aim, so a routine added on a Friday asks for Friday to Sunday, not seven days.
+    """
     days = week_days(day, week_start)
     kept = [states.get(d) for d in days]
     done = sum(1 for s in kept if s in ("done", "partly"))
     partly = sum(1 for s in kept if s == "partly")
+    if since is not None:
+        since = min([since, *(d for d in days if d in states)])
+    counted = days if since is None else [d for d in days if d >= since]
     if schedule.kind == "per_week":
         rested = sum(1 for s in kept if s == "rest")
-        target = max(0, min(schedule.per_week, 7 - rested))
+        target = max(0, min(schedule.per_week, len(counted) - rested))
     else:
-        planned = [d for d in days if schedule.is_planned_on(d)]
+        planned = [d for d in counted if schedule.is_planned_on(d)]
         rested = sum(1 for d in planned if states.get(d) == "rest")
         target = len(planned) - rested
     return WeekProgress(done=done, target=target, partly=partly, rested=rested)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,7 +12,7 @@ from textual.containers import Vertical
 from textual.widgets import Header, OptionList, Static
 
 from tui.content.selfcare_ideas import selfcare_ideas
-from tui.core.selfcare import SelfCareIdea, SelfCareItem, SelfCareTick, day_summary, ideas_not_on_list
+from tui.core.selfcare import SelfCareIdea, SelfCareItem, SelfCareTick, added_on, day_summary, ideas_not_on_list
 from tui.core.selfcare_listing import DayRow, day_groups, week_overall
 from tui.core.selfcare_progress import states_by_item, wants_gentle_suggestion
 from tui.core.selfcare_schedule import less_often
@@ -35,14 +35,6 @@ HINT = (
     "Space done · p partly · r resting today · ←/→ another day · Shift+↑/↓ move\n"
     "+ add · e edit · i ideas · n needs · g four weeks · d archive · v archived"
 )
-
-
-def added_on(item: SelfCareItem) -> date | None:
-    """The day a routine was added, or None when its stamp cannot be read."""
-    try:
-        return datetime.fromisoformat(item.created_at).date()
-    except ValueError:
-        return None
 
 
 class SelfCareScreen(HeartworkScreen[None]):
