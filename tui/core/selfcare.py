@@ -12,6 +12,7 @@ from datetime import date, timedelta
 
 from tui.core.ids import new_id
 from tui.core.selfcare_schedule import EVERY_DAY, Schedule
+from tui.core.timefmt import day_of
 
 MAX_ITEM_CHARS = 120
 MAX_NEED_CHARS = 120
@@ -40,7 +41,7 @@ class SelfCareItem:
 def added_on(item: SelfCareItem) -> date | None:
     """The local day a routine was added, or None when its stamp is missing or cannot be read."""
     try:
-        return date.fromisoformat(item.created_at[:10])
+        return day_of(item.created_at)
     except ValueError:
         return None
 
